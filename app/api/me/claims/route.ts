@@ -1,0 +1,7 @@
+import { route } from "@/lib/http/route";
+import { listClaimsOf } from "@/lib/claims/mine";
+import { getDb } from "@/lib/db";
+
+export const GET = route({ access: "user" }, async ({ user }) => {
+  return Response.json({ claims: await listClaimsOf(getDb(), user.id) }, { headers: { "Cache-Control": "no-store" } });
+});

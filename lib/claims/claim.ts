@@ -1,0 +1,116 @@
+import { randomUUID } from "node:crypto";
+import { isUniqueViolation } from "@/lib/db";
+import { ApiError, notFound } from "@/lib/http/errors";
+import type { Services } from "@/lib/services";
+import { rebuildPromotion } from "@/lib/stock/rebuild";
+import { newCouponCode } from "./coupon-code";
+import { isKnownSoldOut, markSoldOut } from "./sold-out-hint";
+import { claimView, type ClaimView } from "./view";
+
+export interface ClaimSuccess {
+  status: 201 | 202;
+  claim: ClaimView;
+  remaining: number;
+}
+
+const soldOut = () => new ApiError(410, "SOLD_OUT", "All coupons have been claimed.");
+const unavailable = (message: string) => new ApiError(503, "UNAVAILABLE", message, {}, { "Retry-After": "1" });
+
+/**
+ * One person claims one coupon of one promotion.
+ * 1. The stock engine decides in one atomic step (window, pause, one per user, stock).
+ * 2. A winner is written to PostgreSQL in one statement that also enforces the stock limit
+ *    there; only then does the caller hear "you got it".
+ * 3. If that write fails, the engine's decision is undone and the caller gets 503.
+ */
+export async function claimCoupon(services: Services, promotionId: string, userId: string): Promise<ClaimSuccess> {
+  if (isKnownSoldOut(promotionId)) throw soldOut();
+
+  let decision = await services.stock.claim(promotionId, userId, Date.now());
+  if (decision.kind === "MISSING") {
+    if (!(await rebuildPromotion(services, promotionId))) throw notFound();
+    decision = await services.stock.claim(promotionId, userId, Date.now());
+  }
+
+  switch (decision.kind) {
+    case "WON":
+      return persistWinner(services, promotionId, userId, decision.remaining);
+    case "ALREADY_CLAIMED":
+      throw await alreadyClaimed(services, promotionId, userId);
+    case "SOLD_OUT":
+      markSoldOut(promotionId);
+      throw soldOut();
+    case "NOT_STARTED":
+      throw new ApiError(403, "NOT_STARTED", "This promotion has not started yet.", {
+        startsAt: new Date(decision.startsAt).toISOString(),
+        serverTime: new Date().toISOString(),
+      });
+    case "ENDED":
+      throw new ApiError(403, "ENDED", "This promotion has ended.");
+    case "PAUSED":
+      throw new ApiError(403, "PAUSED", "This promotion is paused. Please try again later.");
+    case "NOT_FOUND":
+    case "MISSING": // still missing right after a rebuild: the promotion was deleted meanwhile
+      throw notFound();
+  }
+}
+
+interface ClaimRow {
+  id: string;
+  promotionId: string;
+  status: string;
+  couponCode: string | null;
+  claimedAt: Date;
+}
+
+async function persistWinner(services: Services, promotionId: string, userId: string, remaining: number) {
+  const { db, stock } = services;
+  let rows: ClaimRow[];
+  try {
+    // One statement: the stock guard (claimedCount < totalStock) and the claim row (unique on
+    // promotion + user) commit together or not at all.
+    rows = await db.$queryRaw<ClaimRow[]>`
+      WITH guard AS (
+        UPDATE "Promotion" SET "claimedCount" = "claimedCount" + 1
+        WHERE id = ${promotionId} AND "claimedCount" < "totalStock"
+        RETURNING id
+      )
+      INSERT INTO "Claim" (id, "promotionId", "userId", status, "couponCode", "claimedAt", "updatedAt")
+      SELECT ${randomUUID()}, guard.id, ${userId}, 'ISSUED'::"ClaimStatus", ${newCouponCode()}, now(), now()
+      FROM guard
+      RETURNING id, "promotionId", status::text AS status, "couponCode", "claimedAt"`;
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      // The database already has this person's claim; the engine did not know (it was rebuilt
+      // while that claim was in flight). Reload it from the truth.
+      await rebuildPromotion(services, promotionId, true);
+      throw await alreadyClaimed(services, promotionId, userId);
+    }
+    console.error("claim write failed; releasing the reserved coupon", error);
+    await stock.release(promotionId, userId).catch((e) => console.error("release failed", e));
+    throw unavailable("Your claim could not be saved. Nothing was taken; please retry.");
+  }
+  if (rows.length === 0) {
+    // The database's guard says the stock is gone: the engine was too generous. Reload it.
+    await rebuildPromotion(services, promotionId, true);
+    throw soldOut();
+  }
+  return { status: 201 as const, claim: claimView(rows[0]), remaining: Math.max(remaining, 0) };
+}
+
+const IN_FLIGHT_WAIT_MS = 50;
+const IN_FLIGHT_TRIES = 20;
+
+/**
+ * 409 with the person's existing claim. The engine can know a winner a moment before its row
+ * commits (a parallel request of the same person), so wait briefly for the row. If it never
+ * appears, that request failed and was undone: "already claimed" would be a lie, so ask for a retry.
+ */
+async function alreadyClaimed({ db }: Services, promotionId: string, userId: string): Promise<ApiError> {
+  for (let attempt = 0; attempt < IN_FLIGHT_TRIES; attempt++) {
+    const claim = await db.claim.findUnique({ where: { promotionId_userId: { promotionId, userId } } });
+    if (claim) return new ApiError(409, "ALREADY_CLAIMED", "You already have this coupon.", { claim: claimView(claim) });
+    await new Promise((resolve) => setTimeout(resolve, IN_FLIGHT_WAIT_MS));
+  }
+  return unavailable("Your earlier claim is still being processed. Please retry.");
+}

@@ -1,0 +1,24 @@
+/** A claim as the API shows it. */
+export interface ClaimView {
+  id: string;
+  promotionId: string;
+  status: "ISSUED" | "PENDING" | "FAILED";
+  couponCode: string | null;
+  claimedAt: string;
+}
+
+export function claimView(c: {
+  id: string;
+  promotionId: string;
+  status: string;
+  couponCode: string | null;
+  claimedAt: Date;
+}): ClaimView {
+  return {
+    id: c.id,
+    promotionId: c.promotionId,
+    status: c.status as ClaimView["status"],
+    couponCode: c.couponCode,
+    claimedAt: c.claimedAt.toISOString(),
+  };
+}

@@ -1,0 +1,42 @@
+import { notFound } from "@/lib/http/errors";
+import type { Services } from "@/lib/services";
+import type { StockSnapshot } from "@/lib/stock/engine";
+import { rebuildPromotion } from "@/lib/stock/rebuild";
+import { promotionStatus, promotionView, type PromotionView } from "./view";
+
+/** Published promotions, soonest first, with live stock from the engine. */
+export async function listPublishedPromotions(services: Services): Promise<PromotionView[]> {
+  const rows = await services.db.promotion.findMany({ where: { published: true }, orderBy: { startsAt: "asc" } });
+  const live = await Promise.all(rows.map((row) => services.stock.snapshot(row.id)));
+  const now = Date.now();
+  return rows.map((row, i) => promotionView(row, live[i], now));
+}
+
+export async function getPublishedPromotion(services: Services, idOrSlug: { id: string } | { slug: string }) {
+  const row = await services.db.promotion.findUnique({ where: idOrSlug });
+  if (!row || !row.published) throw notFound();
+  return promotionView(row, await services.stock.snapshot(row.id));
+}
+
+/**
+ * Live stock, served by the stock engine alone (the page polls it every few seconds).
+ * The database is read only when the engine has to be rebuilt.
+ */
+export async function getLiveStock(services: Services, promotionId: string) {
+  const snapshot = await liveSnapshot(services, promotionId);
+  if (!snapshot?.published) throw notFound();
+  const now = Date.now();
+  return {
+    remaining: Math.max(snapshot.remaining, 0),
+    totalStock: snapshot.totalStock,
+    status: promotionStatus(snapshot, now),
+    serverTime: new Date(now).toISOString(),
+  };
+}
+
+async function liveSnapshot(services: Services, promotionId: string): Promise<StockSnapshot | null> {
+  const snapshot = await services.stock.snapshot(promotionId);
+  if (snapshot) return snapshot;
+  if (!(await rebuildPromotion(services, promotionId))) return null;
+  return services.stock.snapshot(promotionId);
+}

@@ -1,0 +1,84 @@
+import { z } from "zod";
+
+// The rules for a promotion, shared by the admin API and the admin form.
+// Unknown fields are rejected (strict), so a typo in a field name never silently does nothing.
+
+export const MAX_STOCK = 10_000_000;
+
+const isoDateTime = z.iso
+  .datetime({ offset: true, message: "Use an ISO-8601 date-time, e.g. 2026-12-01T09:00:00Z." })
+  .transform((s) => new Date(s));
+
+export const discountSchema = z
+  .object({
+    type: z.enum(["AMOUNT", "PERCENT"]),
+    // AMOUNT is in minor currency units (cents); PERCENT is 1..100.
+    value: z.number().int().min(1),
+  })
+  .strict()
+  .refine((d) => d.type === "AMOUNT" ? d.value <= 1_000_000 : d.value <= 100, {
+    message: "A percentage is at most 100; an amount at most 1,000,000 cents.",
+    path: ["value"],
+  });
+
+export const slugSchema = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single dashes.");
+
+const fields = {
+  title: z.string().trim().min(1, "A title is required.").max(120),
+  description: z.string().trim().max(2_000),
+  slug: slugSchema,
+  totalStock: z.number().int().min(1).max(MAX_STOCK),
+  startsAt: isoDateTime,
+  endsAt: isoDateTime,
+  discount: discountSchema,
+  published: z.boolean(),
+};
+
+const endsAfterStart = (p: { startsAt?: Date; endsAt?: Date }) => !p.startsAt || !p.endsAt || p.endsAt > p.startsAt;
+const endsAfterStartIssue = { message: "The end must be after the start.", path: ["endsAt"] };
+
+export const createPromotionSchema = z
+  .object({
+    ...fields,
+    description: fields.description.optional(),
+    slug: fields.slug.optional(),
+    published: fields.published.optional(),
+  })
+  .strict()
+  .refine(endsAfterStart, endsAfterStartIssue);
+
+export const updatePromotionSchema = z
+  .object({
+    title: fields.title,
+    description: fields.description,
+    startsAt: fields.startsAt,
+    endsAt: fields.endsAt,
+    totalStock: fields.totalStock,
+    published: fields.published,
+  })
+  .partial()
+  .strict()
+  .refine(endsAfterStart, endsAfterStartIssue);
+
+export type CreatePromotionInput = z.infer<typeof createPromotionSchema>;
+export type UpdatePromotionInput = z.infer<typeof updatePromotionSchema>;
+
+/** Route parameter: cuid-like ids only; anything else names nothing. */
+export const promotionIdParams = z.object({ id: z.string().regex(/^[a-z0-9]{8,40}$/) });
+
+export function slugify(title: string): string {
+  return (
+    title
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60)
+      .replace(/-+$/g, "") || "promotion"
+  );
+}

@@ -1,0 +1,75 @@
+import type { StockSnapshot } from "@/lib/stock/engine";
+
+export type PromotionStatus = "SCHEDULED" | "LIVE" | "PAUSED" | "SOLD_OUT" | "ENDED";
+export type DiscountType = "AMOUNT" | "PERCENT";
+
+/** A promotion as the API shows it. */
+export interface PromotionView {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  totalStock: number;
+  remaining: number;
+  startsAt: string;
+  endsAt: string;
+  status: PromotionStatus;
+  discount: { type: DiscountType; value: number };
+}
+
+export interface PromotionRow {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  totalStock: number;
+  claimedCount: number;
+  startsAt: Date;
+  endsAt: Date;
+  paused: boolean;
+  published: boolean;
+  discountType: DiscountType;
+  discountValue: number;
+}
+
+/** Ended wins over everything; then sold out, paused, not yet started, live. */
+export function promotionStatus(
+  s: Pick<StockSnapshot, "startsAt" | "endsAt" | "paused" | "remaining">,
+  now: number,
+): PromotionStatus {
+  if (now >= s.endsAt) return "ENDED";
+  if (s.remaining <= 0) return "SOLD_OUT";
+  if (s.paused) return "PAUSED";
+  if (now < s.startsAt) return "SCHEDULED";
+  return "LIVE";
+}
+
+/** The engine's snapshot is the live view; the row's own counter stands in when there is none. */
+export function snapshotOf(row: PromotionRow, live: StockSnapshot | null): StockSnapshot {
+  return (
+    live ?? {
+      startsAt: row.startsAt.getTime(),
+      endsAt: row.endsAt.getTime(),
+      paused: row.paused,
+      published: row.published,
+      totalStock: row.totalStock,
+      remaining: row.totalStock - row.claimedCount,
+    }
+  );
+}
+
+export function promotionView(row: PromotionRow, live: StockSnapshot | null, now = Date.now()): PromotionView {
+  const snapshot = snapshotOf(row, live);
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    description: row.description,
+    totalStock: snapshot.totalStock,
+    remaining: Math.max(snapshot.remaining, 0),
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+    status: promotionStatus(snapshot, now),
+    discount: { type: row.discountType, value: row.discountValue },
+  };
+}

@@ -1,0 +1,38 @@
+// The contract every stock engine (Redis over TCP, Upstash over REST, in-process memory)
+// fulfils. Each call is atomic on its own: the engine, not the caller, decides who wins.
+
+/** What the engine knows of a promotion: enough to decide a claim and to show live stock. */
+export interface StockSnapshot {
+  startsAt: number; // epoch ms
+  endsAt: number; // epoch ms
+  paused: boolean;
+  published: boolean;
+  totalStock: number;
+  remaining: number;
+}
+
+export type ClaimDecision =
+  | { kind: "WON"; remaining: number }
+  | { kind: "MISSING" } // the engine holds no keys for this promotion: rebuild from PostgreSQL
+  | { kind: "NOT_FOUND" } // known but not published
+  | { kind: "ALREADY_CLAIMED" }
+  | { kind: "NOT_STARTED"; startsAt: number }
+  | { kind: "ENDED" }
+  | { kind: "PAUSED" }
+  | { kind: "SOLD_OUT" };
+
+export interface StockEngine {
+  readonly name: "redis" | "memory" | "upstash";
+  /** Window, pause, one-per-user and stock, decided in one atomic step. */
+  claim(promotionId: string, userId: string, nowMs: number): Promise<ClaimDecision>;
+  /** Compensation: undoes a WON whose durable write failed. No-op if the user is not a winner. */
+  release(promotionId: string, userId: string): Promise<void>;
+  snapshot(promotionId: string): Promise<StockSnapshot | null>;
+  /** Replaces everything the engine holds for a promotion, atomically for readers. */
+  load(promotionId: string, snapshot: StockSnapshot, winners: readonly string[]): Promise<void>;
+  drop(promotionId: string): Promise<void>;
+  /** A short exclusive lock for rebuilding one promotion; returns a release function or null. */
+  tryLock(promotionId: string, ttlMs: number): Promise<(() => Promise<void>) | null>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}

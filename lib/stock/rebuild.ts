@@ -1,0 +1,58 @@
+import type { Services } from "@/lib/services";
+import { ApiError } from "@/lib/http/errors";
+import type { StockSnapshot } from "./engine";
+
+const LOCK_TTL_MS = 10_000;
+const WAIT_STEP_MS = 25;
+const WAIT_LIMIT_MS = 3_000;
+
+/**
+ * Makes the stock engine hold what PostgreSQL says about one promotion.
+ * Redis is a cache of the truth: after a restart, FLUSHALL or eviction the claim script
+ * answers MISSING and the keys are rebuilt here, by one instance at a time (a short lock);
+ * the others wait for the keys to appear. Admin changes call it with `force` to reload.
+ * Returns false when the promotion does not exist.
+ *
+ * A claim that won in Redis just before a rebuild but is not yet committed can leave Redis one
+ * stock too generous; the database's own guard (claimedCount < totalStock) then refuses the
+ * extra winner, so counts stay exact.
+ */
+export async function rebuildPromotion({ db, stock }: Services, promotionId: string, force = false): Promise<boolean> {
+  const deadline = Date.now() + WAIT_LIMIT_MS;
+  while (Date.now() < deadline) {
+    const unlock = await stock.tryLock(promotionId, LOCK_TTL_MS);
+    if (unlock) {
+      try {
+        if (!force && (await stock.snapshot(promotionId))) return true;
+        return await loadFromDatabase({ db, stock }, promotionId);
+      } finally {
+        await unlock();
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, WAIT_STEP_MS));
+    if (!force && (await stock.snapshot(promotionId))) return true;
+  }
+  throw new ApiError(503, "UNAVAILABLE", "Stock is being rebuilt. Please retry.", {}, { "Retry-After": "1" });
+}
+
+async function loadFromDatabase({ db, stock }: Services, promotionId: string): Promise<boolean> {
+  const promotion = await db.promotion.findUnique({ where: { id: promotionId } });
+  if (!promotion) {
+    await stock.drop(promotionId);
+    return false;
+  }
+  const winners = await db.claim.findMany({
+    where: { promotionId, status: { in: ["PENDING", "ISSUED"] } },
+    select: { userId: true },
+  });
+  const snapshot: StockSnapshot = {
+    startsAt: promotion.startsAt.getTime(),
+    endsAt: promotion.endsAt.getTime(),
+    paused: promotion.paused,
+    published: promotion.published,
+    totalStock: promotion.totalStock,
+    remaining: promotion.totalStock - promotion.claimedCount,
+  };
+  await stock.load(promotionId, snapshot, winners.map((w) => w.userId));
+  return true;
+}

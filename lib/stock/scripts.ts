@@ -1,0 +1,95 @@
+import type { ClaimDecision, StockSnapshot } from "./engine";
+
+// Lua scripts shared by the Redis and Upstash engines. Every key is passed in KEYS; the clock
+// comes from the app in ARGV, so a script is deterministic and replicates safely.
+
+/** KEYS: meta, stock, winners. ARGV: userId, nowMs. Returns {code, number}. */
+export const CLAIM_SCRIPT = `
+if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('EXISTS', KEYS[2]) == 0 then
+  return {'MISSING', 0}
+end
+local m = redis.call('HMGET', KEYS[1], 'startsAt', 'endsAt', 'paused', 'published')
+if m[4] ~= '1' then return {'NOT_FOUND', 0} end
+if redis.call('SISMEMBER', KEYS[3], ARGV[1]) == 1 then return {'ALREADY_CLAIMED', 0} end
+local now = tonumber(ARGV[2])
+if now < tonumber(m[1]) then return {'NOT_STARTED', tonumber(m[1])} end
+if now >= tonumber(m[2]) then return {'ENDED', 0} end
+if m[3] == '1' then return {'PAUSED', 0} end
+if tonumber(redis.call('GET', KEYS[2])) <= 0 then return {'SOLD_OUT', 0} end
+local remaining = redis.call('DECR', KEYS[2])
+redis.call('SADD', KEYS[3], ARGV[1])
+return {'WON', remaining}
+`;
+
+/** KEYS: meta, stock, winners. ARGV: userId. Gives the stock back only if the user was a winner. */
+export const RELEASE_SCRIPT = `
+if redis.call('EXISTS', KEYS[1]) == 1 and redis.call('SREM', KEYS[3], ARGV[1]) == 1 then
+  redis.call('INCR', KEYS[2])
+end
+return 0
+`;
+
+/** KEYS: meta, stock. Returns {startsAt, endsAt, paused, published, total, remaining} or nil. */
+export const SNAPSHOT_SCRIPT = `
+local remaining = redis.call('GET', KEYS[2])
+if redis.call('EXISTS', KEYS[1]) == 0 or not remaining then return nil end
+local m = redis.call('HMGET', KEYS[1], 'startsAt', 'endsAt', 'paused', 'published', 'total')
+return {m[1], m[2], m[3], m[4], m[5], remaining}
+`;
+
+/**
+ * KEYS: meta, stock, winners, staging. ARGV: startsAt, endsAt, paused, published, total, remaining.
+ * The winners were added to staging beforehand; the swap itself is one atomic step.
+ */
+export const LOAD_SCRIPT = `
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
+if redis.call('EXISTS', KEYS[4]) == 1 then redis.call('RENAME', KEYS[4], KEYS[3]) end
+redis.call('SET', KEYS[2], ARGV[6])
+redis.call('HSET', KEYS[1], 'startsAt', ARGV[1], 'endsAt', ARGV[2], 'paused', ARGV[3], 'published', ARGV[4], 'total', ARGV[5])
+return 0
+`;
+
+/** KEYS: lock. ARGV: token. Deletes the lock only if this holder still owns it. */
+export const UNLOCK_SCRIPT = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+`;
+
+/** Turns a CLAIM_SCRIPT reply into a decision. */
+export function toDecision(reply: [string, number]): ClaimDecision {
+  const [code, value] = reply;
+  switch (code) {
+    case "WON":
+      return { kind: "WON", remaining: Number(value) };
+    case "NOT_STARTED":
+      return { kind: "NOT_STARTED", startsAt: Number(value) };
+    case "MISSING":
+    case "NOT_FOUND":
+    case "ALREADY_CLAIMED":
+    case "ENDED":
+    case "PAUSED":
+    case "SOLD_OUT":
+      return { kind: code };
+    default:
+      throw new Error(`Unexpected claim script reply: ${code}`);
+  }
+}
+
+/** Turns a SNAPSHOT_SCRIPT reply into a snapshot. */
+export function toSnapshot(reply: (string | null)[] | null): StockSnapshot | null {
+  if (!reply) return null;
+  const [startsAt, endsAt, paused, published, total, remaining] = reply;
+  return {
+    startsAt: Number(startsAt),
+    endsAt: Number(endsAt),
+    paused: paused === "1",
+    published: published === "1",
+    totalStock: Number(total),
+    remaining: Number(remaining),
+  };
+}
+
+/** ARGV for LOAD_SCRIPT. */
+export function loadArgs(s: StockSnapshot): string[] {
+  return [s.startsAt, s.endsAt, s.paused ? 1 : 0, s.published ? 1 : 0, s.totalStock, s.remaining].map(String);
+}
