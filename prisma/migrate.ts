@@ -22,11 +22,18 @@ export async function createDatabaseIfMissing(url: string): Promise<void> {
   }
 }
 
-export function applyMigrations(url: string): void {
-  execFileSync("npx", ["prisma", "migrate", "deploy"], {
-    stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-  });
+/** `prisma migrate deploy`; with `quiet`, its output is shown only when it fails. */
+export function applyMigrations(url: string, { quiet = false } = {}): void {
+  try {
+    execFileSync("npx", ["prisma", "migrate", "deploy"], {
+      stdio: quiet ? "pipe" : "inherit",
+      env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+    });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
+    if (quiet) console.error(`${stdout ?? ""}${stderr ?? ""}`);
+    throw error;
+  }
 }
 
 async function main() {

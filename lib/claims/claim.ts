@@ -6,6 +6,7 @@ import { rebuildPromotion } from "@/lib/stock/rebuild";
 import { newCouponCode } from "./coupon-code";
 import { isKnownSoldOut, markSoldOut } from "./sold-out-hint";
 import { claimView, type ClaimView } from "./view";
+import type { ClaimDecision } from "@/lib/stock/engine";
 
 export interface ClaimSuccess {
   status: 201 | 202;
@@ -25,33 +26,43 @@ const unavailable = (message: string) => new ApiError(503, "UNAVAILABLE", messag
  */
 export async function claimCoupon(services: Services, promotionId: string, userId: string): Promise<ClaimSuccess> {
   if (isKnownSoldOut(promotionId)) throw soldOut();
-
-  let decision = await services.stock.claim(promotionId, userId, Date.now());
-  if (decision.kind === "MISSING") {
-    if (!(await rebuildPromotion(services, promotionId))) throw notFound();
-    decision = await services.stock.claim(promotionId, userId, Date.now());
+  // A second round only when the engine named this person a winner whose row never appeared:
+  // that earlier claim was undone meanwhile, so ask the engine again.
+  for (let round = 1; ; round++) {
+    const decision = await decide(services, promotionId, userId);
+    if (decision.kind === "WON") return persistWinner(services, promotionId, userId, decision.remaining);
+    if (decision.kind !== "ALREADY_CLAIMED") throw rejection(promotionId, decision);
+    const existing = await waitForClaim(services, promotionId, userId);
+    if (existing) throw alreadyClaimed(existing);
+    if (round === 2) throw unavailable("Your earlier claim is still being processed. Please retry.");
   }
+}
 
+/** The engine's decision; rebuilds its keys from PostgreSQL once if it holds none. */
+async function decide(services: Services, promotionId: string, userId: string): Promise<ClaimDecision> {
+  const decision = await services.stock.claim(promotionId, userId, Date.now());
+  if (decision.kind !== "MISSING") return decision;
+  if (!(await rebuildPromotion(services, promotionId))) throw notFound();
+  return services.stock.claim(promotionId, userId, Date.now());
+}
+
+function rejection(promotionId: string, decision: Exclude<ClaimDecision, { kind: "WON" | "ALREADY_CLAIMED" }>): ApiError {
   switch (decision.kind) {
-    case "WON":
-      return persistWinner(services, promotionId, userId, decision.remaining);
-    case "ALREADY_CLAIMED":
-      throw await alreadyClaimed(services, promotionId, userId);
     case "SOLD_OUT":
       markSoldOut(promotionId);
-      throw soldOut();
+      return soldOut();
     case "NOT_STARTED":
-      throw new ApiError(403, "NOT_STARTED", "This promotion has not started yet.", {
+      return new ApiError(403, "NOT_STARTED", "This promotion has not started yet.", {
         startsAt: new Date(decision.startsAt).toISOString(),
         serverTime: new Date().toISOString(),
       });
     case "ENDED":
-      throw new ApiError(403, "ENDED", "This promotion has ended.");
+      return new ApiError(403, "ENDED", "This promotion has ended.");
     case "PAUSED":
-      throw new ApiError(403, "PAUSED", "This promotion is paused. Please try again later.");
+      return new ApiError(403, "PAUSED", "This promotion is paused. Please try again later.");
     case "NOT_FOUND":
     case "MISSING": // still missing right after a rebuild: the promotion was deleted meanwhile
-      throw notFound();
+      return notFound();
   }
 }
 
@@ -82,17 +93,21 @@ async function persistWinner(services: Services, promotionId: string, userId: st
   } catch (error) {
     if (isUniqueViolation(error)) {
       // The database already has this person's claim; the engine did not know (it was rebuilt
-      // while that claim was in flight). Reload it from the truth.
-      await rebuildPromotion(services, promotionId, true);
-      throw await alreadyClaimed(services, promotionId, userId);
+      // while that claim was in flight). They stay a winner; the coupon just taken goes back.
+      await stock.refund(promotionId);
+      const existing = await waitForClaim(services, promotionId, userId);
+      if (existing) throw alreadyClaimed(existing);
+      throw unavailable("Your claim could not be saved. Please retry.");
     }
     console.error("claim write failed; releasing the reserved coupon", error);
     await stock.release(promotionId, userId).catch((e) => console.error("release failed", e));
     throw unavailable("Your claim could not be saved. Nothing was taken; please retry.");
   }
   if (rows.length === 0) {
-    // The database's guard says the stock is gone: the engine was too generous. Reload it.
-    await rebuildPromotion(services, promotionId, true);
+    // The database's guard says the stock is gone: the engine was too generous (it was rebuilt
+    // while winners were in flight). Tell the engine; the next top-up reloads it anyway.
+    await stock.settleSoldOut(promotionId, userId);
+    markSoldOut(promotionId);
     throw soldOut();
   }
   return { status: 201 as const, claim: claimView(rows[0]), remaining: Math.max(remaining, 0) };
@@ -102,15 +117,17 @@ const IN_FLIGHT_WAIT_MS = 50;
 const IN_FLIGHT_TRIES = 20;
 
 /**
- * 409 with the person's existing claim. The engine can know a winner a moment before its row
- * commits (a parallel request of the same person), so wait briefly for the row. If it never
- * appears, that request failed and was undone: "already claimed" would be a lie, so ask for a retry.
+ * The person's claim row. The engine can know a winner a moment before the row commits
+ * (a parallel request of the same person), so wait briefly for it.
  */
-async function alreadyClaimed({ db }: Services, promotionId: string, userId: string): Promise<ApiError> {
+async function waitForClaim({ db }: Services, promotionId: string, userId: string) {
   for (let attempt = 0; attempt < IN_FLIGHT_TRIES; attempt++) {
     const claim = await db.claim.findUnique({ where: { promotionId_userId: { promotionId, userId } } });
-    if (claim) return new ApiError(409, "ALREADY_CLAIMED", "You already have this coupon.", { claim: claimView(claim) });
+    if (claim) return claim;
     await new Promise((resolve) => setTimeout(resolve, IN_FLIGHT_WAIT_MS));
   }
-  return unavailable("Your earlier claim is still being processed. Please retry.");
+  return null;
 }
+
+const alreadyClaimed = (claim: Parameters<typeof claimView>[0]) =>
+  new ApiError(409, "ALREADY_CLAIMED", "You already have this coupon.", { claim: claimView(claim) });

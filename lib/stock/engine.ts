@@ -27,6 +27,10 @@ export interface StockEngine {
   claim(promotionId: string, userId: string, nowMs: number): Promise<ClaimDecision>;
   /** Compensation: undoes a WON whose durable write failed. No-op if the user is not a winner. */
   release(promotionId: string, userId: string): Promise<void>;
+  /** The database already held this winner: keep them, give back the stock the script took. */
+  refund(promotionId: string): Promise<void>;
+  /** The database says the stock is gone: forget this user's win and show the promotion sold out. */
+  settleSoldOut(promotionId: string, userId: string): Promise<void>;
   snapshot(promotionId: string): Promise<StockSnapshot | null>;
   /** Replaces everything the engine holds for a promotion, atomically for readers. */
   load(promotionId: string, snapshot: StockSnapshot, winners: readonly string[]): Promise<void>;

@@ -5,7 +5,9 @@ import { promotionKeys } from "./keys";
 import {
   CLAIM_SCRIPT,
   LOAD_SCRIPT,
+  REFUND_SCRIPT,
   RELEASE_SCRIPT,
+  SETTLE_SOLD_OUT_SCRIPT,
   SNAPSHOT_SCRIPT,
   UNLOCK_SCRIPT,
   loadArgs,
@@ -16,6 +18,8 @@ import {
 type ScriptedRedis = Redis & {
   couponClaim(meta: string, stock: string, winners: string, userId: string, now: number): Promise<[string, number]>;
   couponRelease(meta: string, stock: string, winners: string, userId: string): Promise<number>;
+  couponRefund(meta: string, stock: string): Promise<number>;
+  couponSettleSoldOut(meta: string, stock: string, winners: string, userId: string): Promise<number>;
   couponSnapshot(meta: string, stock: string): Promise<(string | null)[] | null>;
   couponLoad(meta: string, stock: string, winners: string, staging: string, ...args: string[]): Promise<number>;
   couponUnlock(lock: string, token: string): Promise<number>;
@@ -38,6 +42,8 @@ export function createRedisEngine(options: { url: string; keyPrefix?: string }):
   }) as ScriptedRedis;
   redis.defineCommand("couponClaim", { numberOfKeys: 3, lua: CLAIM_SCRIPT });
   redis.defineCommand("couponRelease", { numberOfKeys: 3, lua: RELEASE_SCRIPT });
+  redis.defineCommand("couponRefund", { numberOfKeys: 2, lua: REFUND_SCRIPT });
+  redis.defineCommand("couponSettleSoldOut", { numberOfKeys: 3, lua: SETTLE_SOLD_OUT_SCRIPT });
   redis.defineCommand("couponSnapshot", { numberOfKeys: 2, lua: SNAPSHOT_SCRIPT });
   redis.defineCommand("couponLoad", { numberOfKeys: 4, lua: LOAD_SCRIPT });
   redis.defineCommand("couponUnlock", { numberOfKeys: 1, lua: UNLOCK_SCRIPT });
@@ -55,6 +61,16 @@ export function createRedisEngine(options: { url: string; keyPrefix?: string }):
     async release(promotionId, userId) {
       const k = promotionKeys(promotionId);
       await redis.couponRelease(k.meta, k.stock, k.winners, userId);
+    },
+
+    async refund(promotionId) {
+      const k = promotionKeys(promotionId);
+      await redis.couponRefund(k.meta, k.stock);
+    },
+
+    async settleSoldOut(promotionId, userId) {
+      const k = promotionKeys(promotionId);
+      await redis.couponSettleSoldOut(k.meta, k.stock, k.winners, userId);
     },
 
     async snapshot(promotionId): Promise<StockSnapshot | null> {

@@ -29,6 +29,21 @@ end
 return 0
 `;
 
+/** KEYS: meta, stock. Gives one coupon back to the stock (only while the promotion is loaded). */
+export const REFUND_SCRIPT = `
+if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('INCR', KEYS[2]) end
+return 0
+`;
+
+/** KEYS: meta, stock, winners. ARGV: userId. Drops the user's win and sets the stock to zero. */
+export const SETTLE_SOLD_OUT_SCRIPT = `
+if redis.call('EXISTS', KEYS[1]) == 1 then
+  redis.call('SREM', KEYS[3], ARGV[1])
+  redis.call('SET', KEYS[2], 0)
+end
+return 0
+`;
+
 /** KEYS: meta, stock. Returns {startsAt, endsAt, paused, published, total, remaining} or nil. */
 export const SNAPSHOT_SCRIPT = `
 local remaining = redis.call('GET', KEYS[2])

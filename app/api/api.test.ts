@@ -1,0 +1,270 @@
+// The HTTP contract, through the real route handlers, the machine's PostgreSQL and Redis.
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db";
+import { getStockEngine } from "@/lib/stock";
+import { call, createPromotion, createUsers, sessionCookie } from "@/lib/testing/fixtures";
+import * as signup from "./auth/signup/route";
+import * as promotions from "./promotions/route";
+import * as promotion from "./promotions/[id]/route";
+import * as stock from "./promotions/[id]/stock/route";
+import * as claim from "./promotions/[id]/claim/route";
+import * as myClaims from "./me/claims/route";
+import * as adminPromotions from "./admin/promotions/route";
+import * as adminPromotion from "./admin/promotions/[id]/route";
+import * as pause from "./admin/promotions/[id]/pause/route";
+import * as resume from "./admin/promotions/[id]/resume/route";
+
+const db = getDb();
+let userCookie: string;
+let otherCookie: string;
+let adminCookie: string;
+
+beforeAll(async () => {
+  const [user, other] = await createUsers(db, 2);
+  const [admin] = await createUsers(db, 1, "ADMIN", "admin");
+  userCookie = await sessionCookie(user);
+  otherCookie = await sessionCookie(other);
+  adminCookie = await sessionCookie(admin);
+});
+
+function expectError(res: { status: number; json: { error?: unknown; message?: unknown } }, status: number, code: string) {
+  expect(res.status).toBe(status);
+  expect(res.json).toMatchObject({ error: code });
+  expect(typeof res.json.message).toBe("string");
+}
+
+const validPromotion = () => ({
+  title: "Black Friday 50% off",
+  totalStock: 5,
+  startsAt: new Date(Date.now() - 1_000).toISOString(),
+  endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+  discount: { type: "PERCENT", value: 50 },
+  published: true,
+});
+
+describe("POST /api/auth/signup", () => {
+  it("creates an account once", async () => {
+    const body = { email: `New-${Date.now()}@Example.test`, password: "correct horse", name: "Ana" };
+    const res = await call(signup.POST, { method: "POST", body });
+    expect(res.status).toBe(201);
+    expect(res.json.user).toMatchObject({ email: body.email.toLowerCase(), name: "Ana" });
+    expect(res.json.user.id).toEqual(expect.any(String));
+    expect(JSON.stringify(res.json)).not.toMatch(/password/i);
+    expectError(await call(signup.POST, { method: "POST", body }), 409, "EMAIL_TAKEN");
+  });
+
+  it.each([
+    ["bad email", { email: "nope", password: "long enough" }],
+    ["short password", { email: "a@b.test", password: "short" }],
+    ["password over 72", { email: "a@b.test", password: "x".repeat(73) }],
+    ["wrong types", { email: 5, password: ["x"] }],
+    ["unknown field", { email: "a@b.test", password: "long enough", role: "ADMIN" }],
+    ["not an object", [1, 2]],
+  ])("rejects %s with 400 INVALID_INPUT", async (_, body) => {
+    expectError(await call(signup.POST, { method: "POST", body }), 400, "INVALID_INPUT");
+  });
+
+  it("rejects malformed JSON and huge bodies", async () => {
+    expectError(await call(signup.POST, { method: "POST", rawBody: "{not json" }), 400, "INVALID_INPUT");
+    const huge = JSON.stringify({ email: "a@b.test", password: "long enough", name: "x".repeat(10 * 1024 * 1024) });
+    expectError(await call(signup.POST, { method: "POST", rawBody: huge }), 413, "PAYLOAD_TOO_LARGE");
+  });
+});
+
+describe("public promotion reads", () => {
+  it("lists published promotions only, with the contract's fields", async () => {
+    const live = await createPromotion(db, { totalStock: 7 });
+    const draft = await createPromotion(db, { published: false });
+    const res = await call(promotions.GET);
+    expect(res.status).toBe(200);
+    const ids = res.json.promotions.map((p: { id: string }) => p.id);
+    expect(ids).toContain(live.id);
+    expect(ids).not.toContain(draft.id);
+    expect(res.json.promotions.find((p: { id: string }) => p.id === live.id)).toEqual({
+      id: live.id,
+      slug: live.slug,
+      title: live.title,
+      description: "",
+      totalStock: 7,
+      remaining: 7,
+      startsAt: live.startsAt.toISOString(),
+      endsAt: live.endsAt.toISOString(),
+      status: "LIVE",
+      discount: { type: "PERCENT", value: 10 },
+    });
+  });
+
+  it("shows one promotion with the server time, and its live stock", async () => {
+    const p = await createPromotion(db, { startsAt: new Date(Date.now() + 60_000) });
+    const one = await call(promotion.GET, { params: { id: p.id } });
+    expect(one.status).toBe(200);
+    expect(one.json.promotion).toMatchObject({ id: p.id, status: "SCHEDULED" });
+    expect(Date.parse(one.json.serverTime)).not.toBeNaN();
+    const s = await call(stock.GET, { params: { id: p.id } });
+    expect(s.json).toEqual({ remaining: 10, totalStock: 10, status: "SCHEDULED", serverTime: expect.any(String) });
+  });
+
+  it("answers 404 for drafts, unknown and garbage ids", async () => {
+    const draft = await createPromotion(db, { published: false });
+    for (const id of [draft.id, "unknown00000000", "../../etc/passwd", "' OR 1=1 --", "x".repeat(500)]) {
+      expectError(await call(promotion.GET, { params: { id } }), 404, "NOT_FOUND");
+      expectError(await call(stock.GET, { params: { id } }), 404, "NOT_FOUND");
+      expectError(await call(claim.POST, { method: "POST", params: { id }, cookie: userCookie }), 404, "NOT_FOUND");
+    }
+  });
+});
+
+describe("POST /api/promotions/{id}/claim", () => {
+  it("needs a session", async () => {
+    const p = await createPromotion(db);
+    expectError(await call(claim.POST, { method: "POST", params: { id: p.id } }), 401, "UNAUTHENTICATED");
+    expectError(await call(claim.POST, { method: "POST", params: { id: p.id }, cookie: "next-auth.session-token=forged" }), 401, "UNAUTHENTICATED");
+  });
+
+  it("gives a coupon once, then 409 with the same claim, then 410 when sold out", async () => {
+    const p = await createPromotion(db, { totalStock: 1 });
+    const won = await call(claim.POST, { method: "POST", params: { id: p.id }, cookie: userCookie });
+    expect(won.status).toBe(201);
+    expect(won.json).toEqual({
+      claim: { id: expect.any(String), promotionId: p.id, status: "ISSUED", couponCode: expect.stringMatching(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/), claimedAt: expect.any(String) },
+      remaining: 0,
+    });
+    const again = await call(claim.POST, { method: "POST", params: { id: p.id }, cookie: userCookie });
+    expectError(again, 409, "ALREADY_CLAIMED");
+    expect(again.json.claim).toEqual(won.json.claim);
+    expectError(await call(claim.POST, { method: "POST", params: { id: p.id }, cookie: otherCookie }), 410, "SOLD_OUT");
+
+    const mine = await call(myClaims.GET, { cookie: userCookie });
+    expect(mine.json.claims).toContainEqual({ ...won.json.claim, promotion: { id: p.id, title: p.title, slug: p.slug } });
+    expectError(await call(myClaims.GET), 401, "UNAUTHENTICATED");
+  });
+
+  it("answers 403 NOT_STARTED with startsAt and serverTime", async () => {
+    const p = await createPromotion(db, { startsAt: new Date(Date.now() + 60_000) });
+    const res = await call(claim.POST, { method: "POST", params: { id: p.id }, cookie: userCookie });
+    expectError(res, 403, "NOT_STARTED");
+    expect(res.json.startsAt).toBe(p.startsAt.toISOString());
+    expect(Date.parse(res.json.serverTime)).not.toBeNaN();
+  });
+
+  it("refuses a cross-site request", async () => {
+    const p = await createPromotion(db);
+    const res = await call(claim.POST, { method: "POST", params: { id: p.id }, cookie: userCookie, headers: { origin: "https://evil.example" } });
+    expectError(res, 403, "FORBIDDEN");
+    expect(await db.claim.count({ where: { promotionId: p.id } })).toBe(0);
+  });
+
+  it("2,000 parallel claims through the handler on stock 100: 100 winners, remaining 0 everywhere", async () => {
+    const users = await createUsers(db, 2_000);
+    const cookies = await Promise.all(users.map(sessionCookie));
+    const p = await createPromotion(db, { totalStock: 100 });
+    const results = await Promise.all(cookies.map((cookie) => call(claim.POST, { method: "POST", params: { id: p.id }, cookie })));
+    const statuses = results.reduce<Record<number, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
+    expect(statuses).toEqual({ 201: 100, 410: 1_900 });
+    const winnerIds = await db.claim.findMany({ where: { promotionId: p.id }, select: { userId: true } });
+    expect(new Set(winnerIds.map((w) => w.userId)).size).toBe(100);
+    expect((await getStockEngine().snapshot(p.id))?.remaining).toBe(0);
+    const s = await call(stock.GET, { params: { id: p.id } });
+    expect(s.json).toMatchObject({ remaining: 0, status: "SOLD_OUT" });
+  });
+});
+
+describe("admin API", () => {
+  it("is for admins only", async () => {
+    expectError(await call(adminPromotions.GET), 401, "UNAUTHENTICATED");
+    expectError(await call(adminPromotions.GET, { cookie: userCookie }), 403, "FORBIDDEN");
+    expectError(await call(adminPromotions.POST, { method: "POST", cookie: userCookie, body: validPromotion() }), 403, "FORBIDDEN");
+    expect((await call(adminPromotions.GET, { cookie: adminCookie })).status).toBe(200);
+  });
+
+  it.each([
+    ["negative stock", { totalStock: -1 }],
+    ["zero stock", { totalStock: 0 }],
+    ["absurd stock", { totalStock: 10_000_001 }],
+    ["fractional stock", { totalStock: 1.5 }],
+    ["end before start", { endsAt: new Date(Date.now() - 60_000).toISOString() }],
+    ["not a date", { startsAt: "tomorrow" }],
+    ["percent over 100", { discount: { type: "PERCENT", value: 150 } }],
+    ["unknown discount", { discount: { type: "FREE", value: 1 } }],
+    ["unknown field", { color: "red" }],
+    ["bad slug", { slug: "Not A Slug!" }],
+    ["empty title", { title: "  " }],
+    ["string stock", { totalStock: "5" }],
+  ])("rejects %s with 400 and creates nothing", async (_, change) => {
+    const before = await db.promotion.count();
+    const res = await call(adminPromotions.POST, { method: "POST", cookie: adminCookie, body: { ...validPromotion(), ...change } });
+    expectError(res, 400, "INVALID_INPUT");
+    expect(await db.promotion.count()).toBe(before);
+  });
+
+  it("rejects malformed JSON and a 10 MB body", async () => {
+    const before = await db.promotion.count();
+    expectError(await call(adminPromotions.POST, { method: "POST", cookie: adminCookie, rawBody: "[" }), 400, "INVALID_INPUT");
+    const huge = JSON.stringify({ ...validPromotion(), description: "x".repeat(10 * 1024 * 1024) });
+    expectError(await call(adminPromotions.POST, { method: "POST", cookie: adminCookie, rawBody: huge }), 413, "PAYLOAD_TOO_LARGE");
+    expect(await db.promotion.count()).toBe(before);
+  });
+
+  it("runs a drop: create, claim, top up, refuse going below claimed, pause, resume, delete rules, audit", async () => {
+    const created = await call(adminPromotions.POST, { method: "POST", cookie: adminCookie, body: { ...validPromotion(), totalStock: 1 } });
+    expect(created.status).toBe(201);
+    const id = created.json.promotion.id;
+    expect(created.json.promotion).toMatchObject({ slug: expect.stringMatching(/^black-friday-50-off/), totalStock: 1, status: "LIVE", published: true });
+
+    expect((await call(claim.POST, { method: "POST", params: { id }, cookie: userCookie })).status).toBe(201);
+    expectError(await call(claim.POST, { method: "POST", params: { id }, cookie: otherCookie }), 410, "SOLD_OUT");
+
+    const toppedUp = await call(adminPromotion.PATCH, { method: "PATCH", params: { id }, cookie: adminCookie, body: { totalStock: 3 } });
+    expect(toppedUp.status).toBe(200);
+    expect(toppedUp.json.promotion).toMatchObject({ totalStock: 3, remaining: 2 });
+    expect(toppedUp.json.stats).toEqual({ claimed: 1, issued: 1, pending: 0, failed: 0 });
+    // The top-up takes effect at once, sold-out hint included.
+    expect((await call(claim.POST, { method: "POST", params: { id }, cookie: otherCookie })).status).toBe(201);
+
+    expectError(await call(adminPromotion.PATCH, { method: "PATCH", params: { id }, cookie: adminCookie, body: { totalStock: 1 } }), 409, "BELOW_CLAIMED");
+    expectError(
+      await call(adminPromotion.PATCH, { method: "PATCH", params: { id }, cookie: adminCookie, body: { startsAt: new Date().toISOString() } }),
+      409,
+      "PROMOTION_STARTED",
+    );
+
+    expect((await call(pause.POST, { method: "POST", params: { id }, cookie: adminCookie })).status).toBe(200);
+    const [late] = await createUsers(db, 1);
+    const lateCookie = await sessionCookie(late);
+    expectError(await call(claim.POST, { method: "POST", params: { id }, cookie: lateCookie }), 403, "PAUSED");
+    expect((await call(stock.GET, { params: { id } })).json.status).toBe("PAUSED");
+    expect((await call(resume.POST, { method: "POST", params: { id }, cookie: adminCookie })).status).toBe(200);
+    expect((await call(claim.POST, { method: "POST", params: { id }, cookie: lateCookie })).status).toBe(201);
+
+    expectError(await call(adminPromotion.DELETE, { method: "DELETE", params: { id }, cookie: adminCookie }), 409, "HAS_CLAIMS");
+
+    const detail = await call(adminPromotion.GET, { params: { id }, cookie: adminCookie });
+    expect(detail.json.stats).toEqual({ claimed: 3, issued: 3, pending: 0, failed: 0 });
+    const audit = await db.auditLog.findMany({ where: { promotionId: id }, orderBy: { createdAt: "asc" } });
+    expect(audit.map((a) => a.action)).toEqual(["create", "update", "pause", "resume"]);
+    expect(audit[1].changes).toEqual({ totalStock: { from: 1, to: 3 } });
+  });
+
+  it("unpublishing hides a promotion from claims at once", async () => {
+    const p = await createPromotion(db);
+    expect((await call(stock.GET, { params: { id: p.id } })).status).toBe(200);
+    await call(adminPromotion.PATCH, { method: "PATCH", params: { id: p.id }, cookie: adminCookie, body: { published: false } });
+    expectError(await call(claim.POST, { method: "POST", params: { id: p.id }, cookie: userCookie }), 404, "NOT_FOUND");
+  });
+
+  it("deletes a promotion without claims, and answers 404 after", async () => {
+    const p = await createPromotion(db);
+    const res = await call(adminPromotion.DELETE, { method: "DELETE", params: { id: p.id }, cookie: adminCookie });
+    expect(res.status).toBe(204);
+    expectError(await call(adminPromotion.GET, { params: { id: p.id }, cookie: adminCookie }), 404, "NOT_FOUND");
+    expectError(await call(claim.POST, { method: "POST", params: { id: p.id }, cookie: userCookie }), 404, "NOT_FOUND");
+  });
+
+  it("rejects a PATCH with unknown fields or an end before the stored start, changing nothing", async () => {
+    const p = await createPromotion(db);
+    expectError(await call(adminPromotion.PATCH, { method: "PATCH", params: { id: p.id }, cookie: adminCookie, body: { slug: "x" } }), 400, "INVALID_INPUT");
+    const endBeforeStart = { endsAt: new Date(p.startsAt.getTime() - 1_000).toISOString() };
+    expectError(await call(adminPromotion.PATCH, { method: "PATCH", params: { id: p.id }, cookie: adminCookie, body: endBeforeStart }), 400, "INVALID_INPUT");
+    expect(await db.promotion.findUniqueOrThrow({ where: { id: p.id } })).toEqual(p);
+  });
+});

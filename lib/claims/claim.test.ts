@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiError } from "@/lib/http/errors";
+import { services, type Services } from "@/lib/services";
+import { createRedisEngine } from "@/lib/stock/redis";
+import { createPromotion, createUsers } from "@/lib/testing/fixtures";
+import { startRedisServer } from "@/lib/testing/redis-server";
+import { claimCoupon } from "./claim";
+
+type Outcome = { ok: true; userId: string; status: number } | { ok: false; userId: string; code: string; status: number };
+
+async function attempt(svc: Services, promotionId: string, userId: string): Promise<Outcome> {
+  try {
+    const result = await claimCoupon(svc, promotionId, userId);
+    return { ok: true, userId, status: result.status };
+  } catch (error) {
+    if (error instanceof ApiError) return { ok: false, userId, code: error.code, status: error.status };
+    throw error;
+  }
+}
+
+/** Winners in PostgreSQL and the engine's count must agree with each other and with the stock. */
+async function expectExact(svc: Services, promotionId: string, stock: number, winners: Outcome[]) {
+  const rows = await svc.db.claim.findMany({ where: { promotionId } });
+  const promotion = await svc.db.promotion.findUniqueOrThrow({ where: { id: promotionId } });
+  expect(winners).toHaveLength(stock);
+  expect(new Set(winners.map((w) => w.userId)).size).toBe(stock);
+  expect(rows).toHaveLength(stock);
+  expect(new Set(rows.map((r) => r.userId))).toEqual(new Set(winners.map((w) => w.userId)));
+  expect(new Set(rows.map((r) => r.couponCode)).size).toBe(stock);
+  expect(promotion.claimedCount).toBe(stock);
+  expect((await svc.stock.snapshot(promotionId))?.remaining).toBe(promotion.totalStock - stock);
+}
+
+describe("claimCoupon against the machine's PostgreSQL and Redis", () => {
+  const svc = services();
+
+  it("2,000 parallel claims from 2,000 users on stock 100: exactly 100 winners", async () => {
+    const users = await createUsers(svc.db, 2_000);
+    const promotion = await createPromotion(svc.db, { totalStock: 100 });
+    const outcomes = await Promise.all(users.map((u) => attempt(svc, promotion.id, u.id)));
+    const winners = outcomes.filter((o) => o.ok);
+    await expectExact(svc, promotion.id, 100, winners);
+    const losers = outcomes.filter((o) => !o.ok);
+    expect(losers.every((o) => o.code === "SOLD_OUT" && o.status === 410)).toBe(true);
+    console.log(JSON.stringify({ scenario: "storm", requests: outcomes.length, winners: winners.length }));
+  });
+
+  it("50 parallel claims by one user: exactly one claim, the rest see it", async () => {
+    const [user] = await createUsers(svc.db, 1);
+    const promotion = await createPromotion(svc.db, { totalStock: 10 });
+    const outcomes = await Promise.all(Array.from({ length: 50 }, () => attempt(svc, promotion.id, user.id)));
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+    expect(outcomes.filter((o) => !o.ok).every((o) => !o.ok && o.code === "ALREADY_CLAIMED")).toBe(true);
+    expect(await svc.db.claim.count({ where: { promotionId: promotion.id } })).toBe(1);
+    expect((await svc.stock.snapshot(promotion.id))?.remaining).toBe(9);
+  });
+
+  it("a failed durable write answers 503 and gives the stock and the user's slot back", async () => {
+    const [doomed] = await createUsers(svc.db, 1, "USER", "doomed");
+    const promotion = await createPromotion(svc.db, { totalStock: 5 });
+    // A real database failure after the script succeeded: a trigger refuses this user's row.
+    await svc.db.$executeRawUnsafe(`
+      CREATE OR REPLACE FUNCTION refuse_doomed_claims() RETURNS trigger AS $$
+      BEGIN
+        IF NEW."userId" LIKE 'doomed-%' THEN RAISE EXCEPTION 'forced failure for a test'; END IF;
+        RETURN NEW;
+      END $$ LANGUAGE plpgsql`);
+    await svc.db.$executeRawUnsafe(`
+      CREATE OR REPLACE TRIGGER refuse_doomed_claims BEFORE INSERT ON "Claim"
+      FOR EACH ROW EXECUTE FUNCTION refuse_doomed_claims()`);
+    try {
+      const outcome = await attempt(svc, promotion.id, doomed.id);
+      expect(outcome).toMatchObject({ ok: false, code: "UNAVAILABLE", status: 503 });
+      expect((await svc.stock.snapshot(promotion.id))?.remaining).toBe(5);
+      expect((await svc.db.promotion.findUniqueOrThrow({ where: { id: promotion.id } })).claimedCount).toBe(0);
+      expect(await svc.db.claim.count({ where: { promotionId: promotion.id } })).toBe(0);
+    } finally {
+      await svc.db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS refuse_doomed_claims ON "Claim"`);
+    }
+    // The slot is really free again: the same person can now claim.
+    expect(await attempt(svc, promotion.id, doomed.id)).toMatchObject({ ok: true, status: 201 });
+    expect((await svc.stock.snapshot(promotion.id))?.remaining).toBe(4);
+  });
+
+  it("answers NOT_STARTED, ENDED, PAUSED and NOT_FOUND without taking stock", async () => {
+    const [user] = await createUsers(svc.db, 1);
+    const upcoming = await createPromotion(svc.db, { startsAt: new Date(Date.now() + 60_000) });
+    const ended = await createPromotion(svc.db, { startsAt: new Date(Date.now() - 60_000), endsAt: new Date(Date.now() - 1_000) });
+    const paused = await createPromotion(svc.db, { paused: true });
+    const draft = await createPromotion(svc.db, { published: false });
+    expect(await attempt(svc, upcoming.id, user.id)).toMatchObject({ code: "NOT_STARTED", status: 403 });
+    expect(await attempt(svc, ended.id, user.id)).toMatchObject({ code: "ENDED", status: 403 });
+    expect(await attempt(svc, paused.id, user.id)).toMatchObject({ code: "PAUSED", status: 403 });
+    expect(await attempt(svc, draft.id, user.id)).toMatchObject({ code: "NOT_FOUND", status: 404 });
+    expect(await attempt(svc, "doesnotexist0000", user.id)).toMatchObject({ code: "NOT_FOUND", status: 404 });
+    expect(await svc.db.claim.count({ where: { userId: user.id } })).toBe(0);
+  });
+});
+
+describe("claimCoupon when Redis loses its data (private redis-server)", () => {
+  let redis: Awaited<ReturnType<typeof startRedisServer>>;
+  let svc: Services;
+
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    svc = { db: services().db, stock: createRedisEngine({ url: redis.url }) };
+  });
+  afterAll(async () => {
+    await svc.stock.close();
+    await redis.stop();
+  });
+
+  it("FLUSHALL in the middle of a storm: still exactly the stock, each user once", async () => {
+    const users = await createUsers(svc.db, 1_500);
+    const promotion = await createPromotion(svc.db, { totalStock: 100 });
+    const storm = [...users, ...users.slice(0, 300)].map((u, i) =>
+      new Promise((r) => setTimeout(r, i % 50)).then(() => attempt(svc, promotion.id, u.id)),
+    );
+    const flushes = [5, 15, 30].map((ms) => new Promise((r) => setTimeout(r, ms)).then(() => redis.flushAll()));
+    const [outcomes] = await Promise.all([Promise.all(storm), Promise.all(flushes)]);
+    const winners = outcomes.filter((o) => o.ok);
+    const failures = outcomes.filter((o) => !o.ok && !["SOLD_OUT", "ALREADY_CLAIMED"].includes(o.code));
+    expect(failures).toEqual([]);
+    await expectExact(svc, promotion.id, 100, winners);
+    console.log(JSON.stringify({ scenario: "flushall-storm", requests: outcomes.length, winners: winners.length }));
+  });
+});

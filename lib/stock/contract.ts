@@ -1,0 +1,107 @@
+// The behaviour every stock engine must show. Each engine's test file runs this suite.
+import { describe, expect, it } from "vitest";
+import type { StockEngine, StockSnapshot } from "./engine";
+import { uid } from "@/lib/testing/fixtures";
+
+export function stockEngineContract(makeEngine: () => StockEngine) {
+  const engine = makeEngine();
+  const now = Date.now();
+  const live = (over: Partial<StockSnapshot> = {}): StockSnapshot => ({
+    startsAt: now - 1_000,
+    endsAt: now + 60_000,
+    paused: false,
+    published: true,
+    totalStock: 3,
+    remaining: 3,
+    ...over,
+  });
+
+  describe(`stock engine contract: ${engine.name}`, () => {
+    it("answers MISSING for a promotion it holds nothing about", async () => {
+      const id = uid();
+      expect(await engine.claim(id, "u1", now)).toEqual({ kind: "MISSING" });
+      expect(await engine.snapshot(id)).toBeNull();
+    });
+
+    it("hands out exactly the stock, once per user, and counts down", async () => {
+      const id = uid();
+      await engine.load(id, live(), []);
+      expect(await engine.claim(id, "a", now)).toEqual({ kind: "WON", remaining: 2 });
+      expect(await engine.claim(id, "a", now)).toEqual({ kind: "ALREADY_CLAIMED" });
+      expect(await engine.claim(id, "b", now)).toEqual({ kind: "WON", remaining: 1 });
+      expect(await engine.claim(id, "c", now)).toEqual({ kind: "WON", remaining: 0 });
+      expect(await engine.claim(id, "d", now)).toEqual({ kind: "SOLD_OUT" });
+      expect((await engine.snapshot(id))?.remaining).toBe(0);
+    });
+
+    it("decides many parallel claims exactly", async () => {
+      const id = uid();
+      await engine.load(id, live({ totalStock: 50, remaining: 50 }), []);
+      const users = Array.from({ length: 400 }, (_, i) => `user-${i % 300}`);
+      const decisions = await Promise.all(users.map((u) => engine.claim(id, u, now)));
+      const winners = users.filter((_, i) => decisions[i].kind === "WON");
+      expect(winners).toHaveLength(50);
+      expect(new Set(winners).size).toBe(50);
+      expect((await engine.snapshot(id))?.remaining).toBe(0);
+    });
+
+    it("respects the window, pause and publish state", async () => {
+      const id = uid();
+      await engine.load(id, live({ startsAt: now + 5_000 }), []);
+      expect(await engine.claim(id, "a", now)).toEqual({ kind: "NOT_STARTED", startsAt: now + 5_000 });
+      expect(await engine.claim(id, "a", now + 5_000)).toMatchObject({ kind: "WON" });
+      expect(await engine.claim(id, "b", now + 60_000)).toEqual({ kind: "ENDED" });
+
+      await engine.load(id, live({ paused: true }), []);
+      expect(await engine.claim(id, "c", now)).toEqual({ kind: "PAUSED" });
+      await engine.load(id, live({ published: false }), []);
+      expect(await engine.claim(id, "c", now)).toEqual({ kind: "NOT_FOUND" });
+    });
+
+    it("load replaces stock and winners; release undoes only a real win", async () => {
+      const id = uid();
+      await engine.load(id, live({ totalStock: 5, remaining: 3 }), ["x", "y"]);
+      expect(await engine.snapshot(id)).toEqual(live({ totalStock: 5, remaining: 3 }));
+      expect(await engine.claim(id, "x", now)).toEqual({ kind: "ALREADY_CLAIMED" });
+      expect(await engine.claim(id, "z", now)).toEqual({ kind: "WON", remaining: 2 });
+      await engine.release(id, "z");
+      await engine.release(id, "z");
+      await engine.release(id, "nobody");
+      expect((await engine.snapshot(id))?.remaining).toBe(3);
+      expect(await engine.claim(id, "z", now)).toMatchObject({ kind: "WON" });
+      await engine.drop(id);
+      expect(await engine.snapshot(id)).toBeNull();
+    });
+
+    it("refund returns a coupon; settleSoldOut drops the win and empties the stock", async () => {
+      const id = uid();
+      await engine.load(id, live(), []);
+      expect(await engine.claim(id, "a", now)).toEqual({ kind: "WON", remaining: 2 });
+      await engine.refund(id);
+      expect((await engine.snapshot(id))?.remaining).toBe(3);
+      expect(await engine.claim(id, "a", now)).toEqual({ kind: "ALREADY_CLAIMED" });
+      await engine.settleSoldOut(id, "a");
+      expect((await engine.snapshot(id))?.remaining).toBe(0);
+      expect(await engine.claim(id, "a", now)).toEqual({ kind: "SOLD_OUT" });
+      await engine.drop(id);
+      await engine.refund(id);
+      await engine.settleSoldOut(id, "a");
+      expect(await engine.snapshot(id)).toBeNull();
+    });
+
+    it("gives the rebuild lock to one holder at a time", async () => {
+      const id = uid();
+      const unlock = await engine.tryLock(id, 5_000);
+      expect(unlock).not.toBeNull();
+      expect(await engine.tryLock(id, 5_000)).toBeNull();
+      await unlock!();
+      const again = await engine.tryLock(id, 5_000);
+      expect(again).not.toBeNull();
+      await again!();
+    });
+
+    it("answers ping", async () => {
+      expect(await engine.ping()).toBe(true);
+    });
+  });
+}

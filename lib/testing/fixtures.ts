@@ -1,0 +1,72 @@
+// Test data and sessions, written straight to the test database.
+import { randomBytes } from "node:crypto";
+import { encode } from "next-auth/jwt";
+import { NextRequest } from "next/server";
+import type { Db } from "@/lib/db";
+
+export const uid = () => randomBytes(6).toString("hex");
+
+export async function createUsers(db: Db, count: number, role: "USER" | "ADMIN" = "USER", idPrefix = "u") {
+  const run = uid();
+  const data = Array.from({ length: count }, (_, i) => ({
+    id: `${idPrefix}-${run}-${i}`,
+    email: `${idPrefix}-${run}-${i}@example.test`,
+    passwordHash: "not-used-in-these-tests",
+    role,
+  }));
+  await db.user.createMany({ data });
+  return data.map(({ id, email, role }) => ({ id, email, role }));
+}
+
+export async function createPromotion(
+  db: Db,
+  overrides: Partial<{ totalStock: number; startsAt: Date; endsAt: Date; paused: boolean; published: boolean }> = {},
+) {
+  const now = Date.now();
+  return db.promotion.create({
+    data: {
+      slug: `promo-${uid()}`,
+      title: "Test drop",
+      totalStock: 10,
+      startsAt: new Date(now - 60_000),
+      endsAt: new Date(now + 3_600_000),
+      published: true,
+      discountType: "PERCENT",
+      discountValue: 10,
+      ...overrides,
+    },
+  });
+}
+
+/** A session cookie as next-auth would set it after sign-in. */
+export async function sessionCookie(user: { id: string; email: string; role: "USER" | "ADMIN" }) {
+  const token = await encode({
+    token: { sub: user.id, email: user.email, role: user.role },
+    secret: process.env.NEXTAUTH_SECRET!,
+  });
+  return `next-auth.session-token=${token}`;
+}
+
+type RouteHandler = (req: NextRequest, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+
+/** Calls a route handler the way Next does, and returns status, headers and parsed JSON. */
+export async function call(
+  handler: RouteHandler,
+  options: { method?: string; path?: string; params?: Record<string, string>; cookie?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+) {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.cookie) headers.cookie = options.cookie;
+  let body: string | undefined = options.rawBody;
+  if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers["content-type"] = "application/json";
+  }
+  const req = new NextRequest(`http://localhost:3000${options.path ?? "/api/test"}`, {
+    method: options.method ?? "GET",
+    headers,
+    body,
+  });
+  const res = await handler(req, { params: Promise.resolve(options.params ?? {}) });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : null };
+}

@@ -1,0 +1,9 @@
+// Runs in each test worker before the test file is imported, so lib/env.ts sees the run's
+// own database and key prefix.
+import { inject } from "vitest";
+
+process.env.DATABASE_URL = inject("databaseUrl");
+process.env.REDIS_URL = inject("redisUrl");
+process.env.REDIS_KEY_PREFIX = inject("keyPrefix");
+process.env.NEXTAUTH_SECRET = "test-secret-of-this-run-0123456789";
+process.env.NEXTAUTH_URL = "http://localhost:3000";
