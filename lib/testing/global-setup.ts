@@ -1,10 +1,9 @@
 // Once per test run: a fresh PostgreSQL database with the migrations applied, and a Redis key
 // prefix of its own, so parallel runs on one machine never see each other's data.
 import { randomBytes } from "node:crypto";
-import { Redis } from "ioredis";
-import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { applyMigrations, createDatabaseIfMissing } from "../../prisma/migrate";
+import { deleteKeys, dropDatabase } from "./cleanup";
 
 const BASE_DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -23,18 +22,8 @@ export default async function setup(project: TestProject) {
   project.provide("keyPrefix", keyPrefix);
 
   return async () => {
-    const admin = new pg.Client({ connectionString: BASE_DATABASE_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "coupon_test_${runId}" WITH (FORCE)`);
-    await admin.end();
-    const redis = new Redis(REDIS_URL);
-    let cursor = "0";
-    do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", `${keyPrefix}*`, "COUNT", 1000);
-      if (keys.length) await redis.unlink(...keys);
-      cursor = next;
-    } while (cursor !== "0");
-    redis.disconnect();
+    await dropDatabase(databaseUrl.toString());
+    await deleteKeys(REDIS_URL, keyPrefix);
   };
 }
 

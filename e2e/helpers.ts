@@ -1,0 +1,56 @@
+import { randomBytes } from "node:crypto";
+import { expect, request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { E2E_ADMIN } from "../playwright.config";
+
+export const uniqueEmail = (label = "user") => `${label}-${randomBytes(5).toString("hex")}@e2e.test`;
+export const PASSWORD = "a-good-password";
+
+/** Signs in through next-auth's credentials endpoint; the session cookie lands in `request`'s jar. */
+export async function signIn(request: APIRequestContext, email: string, password: string) {
+  const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+  const res = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password, json: "true" },
+  });
+  expect(res.ok()).toBeTruthy();
+  const session = await (await request.get("/api/auth/session")).json();
+  expect(session?.user?.email).toBe(email.toLowerCase());
+  return session.user as { id: string; email: string; role: "USER" | "ADMIN" };
+}
+
+export async function signUpAndSignIn(request: APIRequestContext, email = uniqueEmail(), password = PASSWORD) {
+  const res = await request.post("/api/auth/signup", { data: { email, password } });
+  expect(res.status()).toBe(201);
+  return signIn(request, email, password);
+}
+
+/** An admin API client of its own (separate cookie jar from any page). */
+export async function adminRequest(baseURL: string) {
+  const request = await playwrightRequest.newContext({ baseURL });
+  await signIn(request, E2E_ADMIN.email, E2E_ADMIN.password);
+  return request;
+}
+
+export interface PromotionInput {
+  title?: string;
+  totalStock?: number;
+  startsInMs?: number;
+  durationMs?: number;
+  published?: boolean;
+}
+
+export async function createPromotion(admin: APIRequestContext, input: PromotionInput = {}) {
+  const startsAt = new Date(Date.now() + (input.startsInMs ?? -1_000));
+  const res = await admin.post("/api/admin/promotions", {
+    data: {
+      title: input.title ?? `E2E drop ${randomBytes(3).toString("hex")}`,
+      description: "Created by an end-to-end test.",
+      totalStock: input.totalStock ?? 10,
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + (input.durationMs ?? 3_600_000)).toISOString(),
+      discount: { type: "PERCENT", value: 25 },
+      published: input.published ?? true,
+    },
+  });
+  expect(res.status()).toBe(201);
+  return (await res.json()).promotion as { id: string; slug: string; title: string; totalStock: number };
+}
