@@ -25,6 +25,10 @@ resultProto.addFields = function (fields) {
   return addFields.call(this, fields);
 };
 
+// `prisma generate` needs no database, but without DATABASE_URL the 6.19 CLI falls back to the
+// native engine and tries to download it. Give generate (run by postinstall) a placeholder.
+if (process.argv.includes("generate")) process.env.DATABASE_URL ??= "postgresql://placeholder@127.0.0.1:1/unused";
+
 export default defineConfig({
   schema: "prisma/schema.prisma",
   experimental: { adapter: true },

@@ -12,8 +12,10 @@ const cache = globalThis as unknown as { couponDb?: PrismaClient };
 export function getDb(): PrismaClient {
   if (!cache.couponDb) {
     if (!env.DATABASE_URL) throw new Error("DATABASE_URL is not set");
-    const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: 20 });
-    cache.couponDb = new PrismaClient({ adapter });
+    const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE });
+    // With a one-connection pool every transaction waits for the one before it: wait longer.
+    const transactionOptions = env.DATABASE_POOL_SIZE === 1 ? { maxWait: 15_000, timeout: 15_000 } : undefined;
+    cache.couponDb = new PrismaClient({ adapter, transactionOptions });
   }
   return cache.couponDb;
 }

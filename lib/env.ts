@@ -6,6 +6,8 @@ import { z } from "zod";
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  // Connections per process. The embedded database (PGlite) has one backend and sets this to 1.
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   REDIS_KEY_PREFIX: z.string().regex(/^[\w:.-]*$/).default(""),
   NEXTAUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),

@@ -15,7 +15,7 @@ export default async function setup(project: TestProject) {
   const keyPrefix = `test:${runId}:`;
 
   await createDatabaseIfMissing(databaseUrl.toString());
-  applyMigrations(databaseUrl.toString(), { quiet: true });
+  await applyMigrations(databaseUrl.toString(), { quiet: true });
 
   project.provide("databaseUrl", databaseUrl.toString());
   project.provide("redisUrl", REDIS_URL);

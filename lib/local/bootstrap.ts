@@ -1,0 +1,66 @@
+// Start-up of the server process (called from instrumentation.ts). With DATABASE_URL unset it
+// brings up the zero-service local run: embedded PostgreSQL under .data/, migrations, an admin
+// account and a demo promotion. In every mode it logs which engines serve this process.
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { applyMigrations } from "@/prisma/migrate";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
+
+const DATA_DIR = path.join(process.cwd(), ".data");
+
+export async function bootstrap(): Promise<void> {
+  let embedded: EmbeddedPostgres | null = null;
+  if (!process.env.DATABASE_URL) {
+    embedded = await startEmbeddedPostgres(path.join(DATA_DIR, "pglite"));
+    process.env.DATABASE_URL = embedded.url;
+    process.env.DATABASE_POOL_SIZE = "1";
+    await applyMigrations(embedded.url, { quiet: true });
+    const admin = localAdmin();
+    const { seed } = await import("@/lib/seed");
+    const { getDb } = await import("@/lib/db");
+    const seeded = await seed(getDb(), admin);
+    closeOnExit(embedded);
+    const url = process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+    console.log(
+      [
+        "",
+        "  Zero-service local run (no DATABASE_URL): embedded PostgreSQL in .data/pglite",
+        `  Open ${url}`,
+        `  Admin: ${admin.email} / ${admin.password}`,
+        `  Demo promotion "${seeded.demoPromotion.slug}" starts at ${seeded.demoPromotion.startsAt}`,
+        "",
+      ].join("\n"),
+    );
+  }
+  const database = embedded ? "embedded PGlite (.data/pglite)" : `PostgreSQL ${new URL(process.env.DATABASE_URL!).host}`;
+  const stock = process.env.REDIS_URL ? `redis ${new URL(process.env.REDIS_URL).host}` : "memory (this process only)";
+  console.log(JSON.stringify({ level: "info", msg: "engines", database, stock }));
+}
+
+/** ADMIN_EMAIL / ADMIN_PASSWORD when set; otherwise credentials generated once and kept in .data/. */
+function localAdmin(): { email: string; password: string } {
+  if (process.env.ADMIN_EMAIL && process.env.ADMIN_PASSWORD) {
+    return { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD };
+  }
+  const file = path.join(DATA_DIR, "admin.json");
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    const admin = { email: "admin@localhost.test", password: randomBytes(9).toString("base64url") };
+    mkdirSync(DATA_DIR, { recursive: true });
+    writeFileSync(file, JSON.stringify(admin, null, 2), { mode: 0o600 });
+    return admin;
+  }
+}
+
+function closeOnExit(embedded: EmbeddedPostgres) {
+  let closing = false;
+  const close = () => {
+    if (closing) return;
+    closing = true;
+    embedded.close().finally(() => process.exit(0));
+  };
+  process.once("SIGINT", close);
+  process.once("SIGTERM", close);
+}

@@ -1,0 +1,4 @@
+import { stockEngineContract } from "./contract";
+import { createMemoryEngine } from "./memory";
+
+stockEngineContract(createMemoryEngine);

@@ -1,0 +1,84 @@
+import type { ClaimDecision, StockEngine, StockSnapshot } from "./engine";
+
+interface PromotionStock extends StockSnapshot {
+  winners: Set<string>;
+}
+
+/**
+ * In-process stock engine for the zero-service local run (one Node process only).
+ * Each method runs to completion without awaiting, so on Node's single thread it is as atomic
+ * as the Redis scripts it mirrors (lib/stock/scripts.ts); the same contract tests run on both.
+ */
+export function createMemoryEngine(): StockEngine {
+  const promotions = new Map<string, PromotionStock>();
+  const locks = new Map<string, { token: symbol; expiresAt: number }>();
+
+  return {
+    name: "memory",
+
+    async claim(promotionId, userId, nowMs): Promise<ClaimDecision> {
+      const p = promotions.get(promotionId);
+      if (!p) return { kind: "MISSING" };
+      if (!p.published) return { kind: "NOT_FOUND" };
+      if (p.winners.has(userId)) return { kind: "ALREADY_CLAIMED" };
+      if (nowMs < p.startsAt) return { kind: "NOT_STARTED", startsAt: p.startsAt };
+      if (nowMs >= p.endsAt) return { kind: "ENDED" };
+      if (p.paused) return { kind: "PAUSED" };
+      if (p.remaining <= 0) return { kind: "SOLD_OUT" };
+      p.remaining -= 1;
+      p.winners.add(userId);
+      return { kind: "WON", remaining: p.remaining };
+    },
+
+    async release(promotionId, userId) {
+      const p = promotions.get(promotionId);
+      if (p?.winners.delete(userId)) p.remaining += 1;
+    },
+
+    async refund(promotionId) {
+      const p = promotions.get(promotionId);
+      if (p) p.remaining += 1;
+    },
+
+    async settleSoldOut(promotionId, userId) {
+      const p = promotions.get(promotionId);
+      if (!p) return;
+      p.winners.delete(userId);
+      p.remaining = 0;
+    },
+
+    async snapshot(promotionId) {
+      const p = promotions.get(promotionId);
+      if (!p) return null;
+      const { winners: _winners, ...snapshot } = p;
+      return snapshot;
+    },
+
+    async load(promotionId, snapshot, winners) {
+      promotions.set(promotionId, { ...snapshot, winners: new Set(winners) });
+    },
+
+    async drop(promotionId) {
+      promotions.delete(promotionId);
+    },
+
+    async tryLock(promotionId, ttlMs) {
+      const now = Date.now();
+      const held = locks.get(promotionId);
+      if (held && held.expiresAt > now) return null;
+      const token = Symbol(promotionId);
+      locks.set(promotionId, { token, expiresAt: now + ttlMs });
+      return async () => {
+        if (locks.get(promotionId)?.token === token) locks.delete(promotionId);
+      };
+    },
+
+    async ping() {
+      return true;
+    },
+
+    async close() {
+      promotions.clear();
+    },
+  };
+}
