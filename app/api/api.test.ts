@@ -1,4 +1,5 @@
 // The HTTP contract, through the real route handlers, the machine's PostgreSQL and Redis.
+import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { getStockEngine } from "@/lib/stock";
@@ -13,6 +14,8 @@ import * as adminPromotions from "./admin/promotions/route";
 import * as adminPromotion from "./admin/promotions/[id]/route";
 import * as pause from "./admin/promotions/[id]/pause/route";
 import * as resume from "./admin/promotions/[id]/resume/route";
+import * as winners from "./admin/promotions/[id]/claims/route";
+import * as auditLog from "./admin/promotions/[id]/audit/route";
 
 const db = getDb();
 let userCookie: string;
@@ -266,5 +269,44 @@ describe("admin API", () => {
     const endBeforeStart = { endsAt: new Date(p.startsAt.getTime() - 1_000).toISOString() };
     expectError(await call(adminPromotion.PATCH, { method: "PATCH", params: { id: p.id }, cookie: adminCookie, body: endBeforeStart }), 400, "INVALID_INPUT");
     expect(await db.promotion.findUniqueOrThrow({ where: { id: p.id } })).toEqual(p);
+  });
+});
+
+describe("admin reports", () => {
+  it("pages winners newest first, exports all as CSV, shows the audit log and the claim rate", async () => {
+    const created = await call(adminPromotions.POST, { method: "POST", cookie: adminCookie, body: { ...validPromotion(), totalStock: 10 } });
+    const id = created.json.promotion.id;
+    const people = await createUsers(db, 3);
+    for (const person of people) {
+      expect((await call(claim.POST, { method: "POST", params: { id }, cookie: await sessionCookie(person) })).status).toBe(201);
+    }
+
+    const page1 = await call(winners.GET, { path: `/api/admin/promotions/${id}/claims?page=1&pageSize=2`, params: { id }, cookie: adminCookie });
+    expect(page1.status).toBe(200);
+    expect(page1.json).toMatchObject({ page: 1, pageSize: 2, total: 3 });
+    expect(page1.json.claims.map((c: { email: string }) => c.email)).toEqual([people[2].email, people[1].email]);
+    const page2 = await call(winners.GET, { path: `/api/admin/promotions/${id}/claims?page=2&pageSize=2`, params: { id }, cookie: adminCookie });
+    expect(page2.json.claims.map((c: { email: string }) => c.email)).toEqual([people[0].email]);
+    expectError(await call(winners.GET, { path: `/api/admin/promotions/${id}/claims?pageSize=5000`, params: { id }, cookie: adminCookie }), 400, "INVALID_INPUT");
+    expectError(await call(winners.GET, { path: `/api/admin/promotions/${id}/claims`, params: { id }, cookie: userCookie }), 403, "FORBIDDEN");
+
+    const req = new NextRequest(`http://localhost:3000/api/admin/promotions/${id}/claims?format=csv`, { headers: { cookie: adminCookie } });
+    const csvRes = await winners.GET(req, { params: Promise.resolve({ id }) });
+    expect(csvRes.headers.get("content-type")).toMatch(/^text\/csv/);
+    const lines = (await csvRes.text()).trim().split("\n");
+    expect(lines[0]).toBe("claim_id,email,status,coupon_code,claimed_at");
+    expect(lines).toHaveLength(4);
+    for (const person of people) expect(lines.some((line) => line.includes(`"${person.email}"`))).toBe(true);
+
+    await call(pause.POST, { method: "POST", params: { id }, cookie: adminCookie });
+    const audit = await call(auditLog.GET, { params: { id }, cookie: adminCookie });
+    expect(audit.json.entries.map((e: { action: string }) => e.action)).toEqual(["pause", "create"]);
+    expect(audit.json.entries[0]).toMatchObject({ actor: expect.stringContaining("admin-"), changes: { paused: { from: false, to: true } } });
+
+    const list = await call(adminPromotions.GET, { cookie: adminCookie });
+    const row = list.json.promotions.find((p: { id: string }) => p.id === id);
+    expect(row.claimsPerSecond).toHaveLength(60);
+    expect(row.claimsPerSecond.reduce((a: number, b: number) => a + b, 0)).toBe(3);
+    expect(row.stats).toEqual({ claimed: 3, issued: 3, pending: 0, failed: 0 });
   });
 });

@@ -6,6 +6,7 @@ import type { Services } from "@/lib/services";
 import { rebuildPromotion } from "@/lib/stock/rebuild";
 import { clearSoldOut } from "@/lib/claims/sold-out-hint";
 import { slugify, type CreatePromotionInput, type UpdatePromotionInput } from "./schemas";
+import { claimRates } from "./reports";
 import { promotionView, type PromotionRow } from "./view";
 
 export interface PromotionStats {
@@ -33,10 +34,14 @@ function adminView(row: PromotionRow & { published: boolean }, services: Service
   return services.stock.snapshot(row.id).then((live) => ({ ...promotionView(row, live), published: row.published }));
 }
 
+/** Every promotion with its counts and, for the dashboard, claims per second over the last minute. */
 export async function listPromotionsWithStats(services: Services) {
   const rows = await services.db.promotion.findMany({ orderBy: { startsAt: "desc" } });
-  const stats = await statsByPromotion(services, rows.map((r) => r.id));
-  return Promise.all(rows.map(async (row) => ({ ...(await adminView(row, services)), stats: stats.get(row.id)! })));
+  const ids = rows.map((r) => r.id);
+  const [stats, rates] = await Promise.all([statsByPromotion(services, ids), claimRates(services, ids)]);
+  return Promise.all(
+    rows.map(async (row) => ({ ...(await adminView(row, services)), stats: stats.get(row.id)!, claimsPerSecond: rates.get(row.id)! })),
+  );
 }
 
 export async function getPromotionWithStats(services: Services, id: string) {
