@@ -125,3 +125,21 @@ describe("claimCoupon when Redis loses its data (private redis-server)", () => {
     console.log(JSON.stringify({ scenario: "flushall-storm", requests: outcomes.length, winners: winners.length }));
   });
 });
+
+describe("claimCoupon after a process died between the script and the write", () => {
+  it("drops the phantom winner and lets the person claim", async () => {
+    const svc = services();
+    const [user] = await createUsers(svc.db, 1);
+    const promotion = await createPromotion(svc.db, { totalStock: 3 });
+    // What a SIGKILL between the two steps leaves behind: Redis counted a win, PostgreSQL has no
+    // row. Made here by winning, then removing the row as if its write never happened.
+    await claimCoupon(svc, promotion.id, user.id);
+    await svc.db.claim.deleteMany({ where: { promotionId: promotion.id } });
+    await svc.db.promotion.update({ where: { id: promotion.id }, data: { claimedCount: 0 } });
+    expect(await svc.stock.claim(promotion.id, user.id, Date.now())).toEqual({ kind: "ALREADY_CLAIMED" });
+
+    expect(await attempt(svc, promotion.id, user.id)).toMatchObject({ ok: true, status: 201 });
+    expect((await svc.stock.snapshot(promotion.id))?.remaining).toBe(2);
+    expect(await svc.db.claim.count({ where: { promotionId: promotion.id } })).toBe(1);
+  });
+});

@@ -26,15 +26,17 @@ const unavailable = (message: string) => new ApiError(503, "UNAVAILABLE", messag
  */
 export async function claimCoupon(services: Services, promotionId: string, userId: string): Promise<ClaimSuccess> {
   if (isKnownSoldOut(promotionId)) throw soldOut();
-  // A second round only when the engine named this person a winner whose row never appeared:
-  // that earlier claim was undone meanwhile, so ask the engine again.
   for (let round = 1; ; round++) {
     const decision = await decide(services, promotionId, userId);
     if (decision.kind === "WON") return persistWinner(services, promotionId, userId, decision.remaining);
     if (decision.kind !== "ALREADY_CLAIMED") throw rejection(promotionId, decision);
     const existing = await waitForClaim(services, promotionId, userId);
     if (existing) throw alreadyClaimed(existing);
-    if (round === 2) throw unavailable("Your earlier claim is still being processed. Please retry.");
+    // The engine names this person a winner but no row appeared: that claim was undone meanwhile
+    // (ask again), or its process died between the script and the write (a phantom winner:
+    // reload the promotion from the database, which drops it).
+    if (round === 2) await rebuildPromotion(services, promotionId, true);
+    if (round === 3) throw unavailable("Your earlier claim is still being processed. Please retry.");
   }
 }
 
