@@ -120,7 +120,9 @@ describe("public promotion reads", () => {
 describe("POST /api/promotions/{id}/claim", () => {
   it("needs a session", async () => {
     const p = await createPromotion(db);
-    expectError(await call(claim.POST, { method: "POST", params: { id: p.id } }), 401, "UNAUTHENTICATED");
+    const anonymous = await call(claim.POST, { method: "POST", params: { id: p.id }, headers: { "x-request-id": "req-123" } });
+    expectError(anonymous, 401, "UNAUTHENTICATED");
+    expect(anonymous.headers.get("x-request-id")).toBe("req-123");
     expectError(await call(claim.POST, { method: "POST", params: { id: p.id }, cookie: "next-auth.session-token=forged" }), 401, "UNAUTHENTICATED");
   });
 

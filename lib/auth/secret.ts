@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 
 const SECRET_FILE = path.join(process.cwd(), ".data", "auth-secret");
 let cached: string | undefined;
@@ -26,7 +27,7 @@ function localSecret(): string {
     // "wx": if another process created it first, keep theirs.
     try {
       writeFileSync(SECRET_FILE, secret, { flag: "wx", mode: 0o600 });
-      console.warn(`NEXTAUTH_SECRET is not set; generated one in ${SECRET_FILE}. Set it when running several instances.`);
+      log("warn", "NEXTAUTH_SECRET is not set; generated one. Set it when running several instances.", { file: SECRET_FILE });
       return secret;
     } catch {
       return readFileSync(SECRET_FILE, "utf8").trim();

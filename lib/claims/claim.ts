@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { isUniqueViolation } from "@/lib/db";
 import { ApiError, notFound } from "@/lib/http/errors";
+import { log } from "@/lib/log";
 import type { Services } from "@/lib/services";
 import { rebuildPromotion } from "@/lib/stock/rebuild";
 import { newCouponCode } from "./coupon-code";
@@ -101,8 +102,8 @@ async function persistWinner(services: Services, promotionId: string, userId: st
       if (existing) throw alreadyClaimed(existing);
       throw unavailable("Your claim could not be saved. Please retry.");
     }
-    console.error("claim write failed; releasing the reserved coupon", error);
-    await stock.release(promotionId, userId).catch((e) => console.error("release failed", e));
+    log("error", "claim write failed; releasing the reserved coupon", { promotionId, userId, error });
+    await stock.release(promotionId, userId).catch((e) => log("error", "release failed", { promotionId, userId, error: e }));
     throw unavailable("Your claim could not be saved. Nothing was taken; please retry.");
   }
   if (rows.length === 0) {

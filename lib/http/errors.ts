@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { log } from "@/lib/log";
 
 /** The one error type of the API. Every thrown ApiError becomes `{error, message, ...extra}`. */
 export class ApiError extends Error {
@@ -15,7 +16,7 @@ export class ApiError extends Error {
 
 export const notFound = (what = "Promotion") => new ApiError(404, "NOT_FOUND", `${what} not found.`);
 
-export function errorResponse(error: unknown): Response {
+export function errorResponse(error: unknown, requestId?: string): Response {
   if (error instanceof ApiError) {
     return Response.json(
       { error: error.code, message: error.message, ...error.extra },
@@ -33,7 +34,7 @@ export function errorResponse(error: unknown): Response {
     );
   }
   // Unknown failures are logged with their stack here and never shown to the client.
-  console.error("unhandled error", error);
+  log("error", "unhandled error", { requestId, error });
   return Response.json(
     { error: "UNAVAILABLE", message: "The service is temporarily unavailable. Please retry." },
     { status: 503, headers: { "Retry-After": "1" } },

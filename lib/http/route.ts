@@ -1,4 +1,6 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
+import { log } from "@/lib/log";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
@@ -29,18 +31,35 @@ export function route<A extends Access, P = Record<string, never>>(
   handler: Handler<A, P>,
 ) {
   return async (req: NextRequest, ctx: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+    const started = performance.now();
+    const requestId = req.headers.get("x-request-id")?.slice(0, 100) || randomUUID();
+    let user: SessionUser | null = null;
+    let response: Response;
     try {
       if (MUTATING.has(req.method)) assertSameOrigin(req);
-      const user = options.access === "public" ? null : await getSessionUser(req);
+      user = options.access === "public" ? null : await getSessionUser(req);
       if (options.access !== "public" && !user) throw new ApiError(401, "UNAUTHENTICATED", "Sign in first.");
       if (options.access === "admin" && user?.role !== "ADMIN") {
         throw new ApiError(403, "FORBIDDEN", "This needs an administrator account.");
       }
       const params = options.params ? parseParams(options.params, await ctx.params) : ({} as P);
-      return await handler({ req, params, user } as AuthedContext<P>);
+      response = await handler({ req, params, user } as AuthedContext<P>);
     } catch (error) {
-      return errorResponse(error);
+      response = errorResponse(error, requestId);
     }
+    response.headers.set("X-Request-Id", requestId);
+    // Every change (claims, admin actions) and every failure is logged; reads are not (they are polled).
+    if (MUTATING.has(req.method) || response.status >= 500) {
+      log(response.status >= 500 ? "error" : "info", "request", {
+        requestId,
+        method: req.method,
+        path: req.nextUrl.pathname,
+        status: response.status,
+        ms: Math.round(performance.now() - started),
+        userId: user?.id,
+      });
+    }
+    return response;
   };
 }
 

@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { log } from "@/lib/log";
 import { applyMigrations } from "@/prisma/migrate";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
 
@@ -35,7 +36,7 @@ export async function bootstrap(): Promise<void> {
   }
   const database = embedded ? "embedded PGlite (.data/pglite)" : `PostgreSQL ${new URL(process.env.DATABASE_URL!).host}`;
   const stock = process.env.REDIS_URL ? `redis ${new URL(process.env.REDIS_URL).host}` : "memory (this process only)";
-  console.log(JSON.stringify({ level: "info", msg: "engines", database, stock }));
+  log("info", "engines", { database, stock });
 }
 
 /** ADMIN_EMAIL / ADMIN_PASSWORD when set; otherwise credentials generated once and kept in .data/. */
