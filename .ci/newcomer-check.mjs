@@ -1,0 +1,115 @@
+// The newcomer's path, checked in CI: in this clean clone, with no DATABASE_URL, REDIS_URL or .env,
+// run the README's first command, wait for /api/health, sign up, sign in, claim a promotion
+// (created through the admin API with the generated admin account), then stop the app.
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+
+const PORT = 3900 + Math.floor(Math.random() * 90);
+const BASE = `http://127.0.0.1:${PORT}`;
+const STARTUP_LIMIT_MS = 300_000;
+
+// The command is taken from the README itself, so the README cannot drift from what CI proves.
+const readmeLine = readFileSync("README.md", "utf8").split("\n").find((line) => line.includes("# 1. start the app"));
+if (!readmeLine) throw new Error('README.md has no line marked "# 1. start the app"');
+const command = readmeLine.replace(/#.*$/, "").trim();
+
+const env = { ...process.env, PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1" };
+for (const name of ["DATABASE_URL", "REDIS_URL", "NEXTAUTH_URL", "NEXTAUTH_SECRET", "ADMIN_EMAIL", "ADMIN_PASSWORD"]) delete env[name];
+
+console.log(`newcomer check: ${command} (PORT=${PORT}, no services configured)`);
+const app = spawn("bash", ["-c", command], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+let output = "";
+app.stdout.on("data", (d) => (output += d));
+app.stderr.on("data", (d) => (output += d));
+
+function stop() {
+  try {
+    process.kill(-app.pid, "SIGTERM");
+  } catch {}
+}
+
+/** A tiny cookie jar over fetch. */
+const cookies = new Map();
+async function request(path, init = {}) {
+  const headers = { ...init.headers, cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join("; ") };
+  const res = await fetch(`${BASE}${path}`, { ...init, headers, redirect: "manual" });
+  for (const line of res.headers.getSetCookie()) {
+    const [pair] = line.split(";");
+    const index = pair.indexOf("=");
+    cookies.set(pair.slice(0, index), pair.slice(index + 1));
+  }
+  return res;
+}
+
+function expectStatus(res, status, what) {
+  if (res.status !== status) throw new Error(`${what}: expected ${status}, got ${res.status}`);
+}
+
+async function signIn(email, password) {
+  const { csrfToken } = await (await request("/api/auth/csrf")).json();
+  const body = new URLSearchParams({ csrfToken, email, password, json: "true" });
+  await request("/api/auth/callback/credentials", { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded" } });
+  const session = await (await request("/api/auth/session")).json();
+  if (session?.user?.email !== email) throw new Error(`sign-in as ${email} failed`);
+}
+
+async function main() {
+  const deadline = Date.now() + STARTUP_LIMIT_MS;
+  for (;;) {
+    if (app.exitCode !== null) throw new Error("the app exited during start-up");
+    try {
+      const res = await fetch(`${BASE}/api/health`);
+      if (res.ok) {
+        console.log(`health: ${JSON.stringify(await res.json())}`);
+        break;
+      }
+    } catch {}
+    if (Date.now() > deadline) throw new Error("the app did not become healthy in time");
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+
+  const admin = JSON.parse(readFileSync(".data/admin.json", "utf8"));
+  await signIn(admin.email, admin.password);
+  const startsAt = new Date(Date.now() - 1_000);
+  const created = await request("/api/admin/promotions", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      title: "Newcomer check",
+      totalStock: 5,
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
+      discount: { type: "PERCENT", value: 10 },
+      published: true,
+    }),
+  });
+  expectStatus(created, 201, "admin creates a promotion");
+  const { promotion } = await created.json();
+  cookies.clear();
+
+  const email = `newcomer-${Date.now()}@example.test`;
+  const signup = await request("/api/auth/signup", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password: "newcomer-password" }),
+  });
+  expectStatus(signup, 201, "sign up");
+  await signIn(email, "newcomer-password");
+  const claim = await request(`/api/promotions/${promotion.id}/claim`, { method: "POST" });
+  expectStatus(claim, 201, "claim");
+  const { claim: won } = await claim.json();
+  const page = await request(`/p/${promotion.slug}`);
+  expectStatus(page, 200, "promotion page");
+  console.log(`newcomer check passed: signed up and claimed coupon ${won.couponCode}`);
+}
+
+main()
+  .then(() => {
+    stop();
+    process.exit(0);
+  })
+  .catch((error) => {
+    console.error(`newcomer check FAILED: ${error.message}\n--- app output ---\n${output.slice(-5_000)}`);
+    stop();
+    process.exit(1);
+  });
