@@ -6,28 +6,27 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { log } from "@/lib/log";
 import { applyMigrations } from "@/prisma/migrate";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
+import { startEmbeddedPostgres } from "./embedded-postgres";
 
 const DATA_DIR = path.join(process.cwd(), ".data");
 
 export async function bootstrap(): Promise<void> {
-  let embedded: EmbeddedPostgres | null = null;
-  if (!process.env.DATABASE_URL) {
-    embedded = await startEmbeddedPostgres(path.join(DATA_DIR, "pglite"));
-    process.env.DATABASE_URL = embedded.url;
+  const embedded = !process.env.DATABASE_URL;
+  if (embedded) {
+    const databaseUrl = await startEmbeddedPostgres(path.join(DATA_DIR, "pglite"));
+    process.env.DATABASE_URL = databaseUrl;
     process.env.DATABASE_POOL_SIZE = "1";
-    await applyMigrations(embedded.url, { quiet: true });
+    await applyMigrations(databaseUrl, { quiet: true });
     const admin = localAdmin();
     const { seed } = await import("@/lib/seed");
     const { getDb } = await import("@/lib/db");
     const seeded = await seed(getDb(), admin);
-    closeOnExit(embedded);
-    const url = process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+    const siteUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
     console.log(
       [
         "",
         "  Zero-service local run (no DATABASE_URL): embedded PostgreSQL in .data/pglite",
-        `  Open ${url}`,
+        `  Open ${siteUrl}`,
         `  Admin: ${admin.email} / ${admin.password}`,
         `  Demo promotion "${seeded.demoPromotion.slug}" starts at ${seeded.demoPromotion.startsAt}`,
         "",
@@ -53,15 +52,4 @@ function localAdmin(): { email: string; password: string } {
     writeFileSync(file, JSON.stringify(admin, null, 2), { mode: 0o600 });
     return admin;
   }
-}
-
-function closeOnExit(embedded: EmbeddedPostgres) {
-  let closing = false;
-  const close = () => {
-    if (closing) return;
-    closing = true;
-    embedded.close().finally(() => process.exit(0));
-  };
-  process.once("SIGINT", close);
-  process.once("SIGTERM", close);
 }

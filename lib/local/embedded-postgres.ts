@@ -1,35 +1,30 @@
 // The zero-service database: PGlite (PostgreSQL compiled to wasm) inside this process, served on a
 // loopback port by pglite-socket so Prisma's normal pg adapter and migrate CLI can talk to it.
 // PGlite has a single backend, so clients must use one connection each (see lib/db.ts).
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-export interface EmbeddedPostgres {
-  url: string;
-  close(): Promise<void>;
-}
-
-export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
+/**
+ * Starts the database and returns its connection URL. There is no stop: on SIGTERM Next stops
+ * accepting, finishes in-flight requests and exits; PGlite then recovers from its write-ahead
+ * log on the next start, as PostgreSQL does after a crash.
+ */
+export async function startEmbeddedPostgres(dataDir: string): Promise<string> {
   mkdirSync(dataDir, { recursive: true });
-  const releaseLock = takeLock(`${dataDir}.lock`);
+  takeLock(`${dataDir}.lock`);
   const { PGlite } = await import("@electric-sql/pglite");
   const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
   const db = await PGlite.create(dataDir);
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 8 });
   await server.start();
-  const hostAndPort = server.getServerConn();
-  return {
-    url: `postgresql://postgres@${hostAndPort}/postgres?sslmode=disable`,
-    async close() {
-      await server.stop();
-      await db.close();
-      releaseLock();
-    },
-  };
+  return `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
 }
 
-/** Two processes on one PGlite folder would corrupt it; a pid file keeps the second one out. */
-function takeLock(lockFile: string): () => void {
+/**
+ * Two processes on one PGlite folder would corrupt it; a pid file keeps the second one out.
+ * A file left by a process that is gone is taken over.
+ */
+function takeLock(lockFile: string): void {
   try {
     const pid = Number(readFileSync(lockFile, "utf8"));
     if (pid && pid !== process.pid && isRunning(pid)) {
@@ -42,7 +37,6 @@ function takeLock(lockFile: string): () => void {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
   writeFileSync(lockFile, String(process.pid));
-  return () => rmSync(lockFile, { force: true });
 }
 
 function isRunning(pid: number): boolean {
