@@ -195,6 +195,9 @@ describe("admin API", () => {
     ["bad slug", { slug: "Not A Slug!" }],
     ["empty title", { title: "  " }],
     ["string stock", { totalStock: "5" }],
+    ["issuer without secret", { issuer: { type: "HTTP", url: "https://coupons.example/issue" } }],
+    ["issuer with a non-http url", { issuer: { type: "HTTP", url: "file:///etc/passwd", secret: "0123456789abcdef" } }],
+    ["validator with absurd timeout", { validator: { url: "https://v.example/", timeoutMs: 999_999 } }],
   ])("rejects %s with 400 and creates nothing", async (_, change) => {
     const before = await db.promotion.count();
     const res = await call(adminPromotions.POST, { method: "POST", cookie: adminCookie, body: { ...validPromotion(), ...change } });
@@ -222,7 +225,7 @@ describe("admin API", () => {
     const toppedUp = await call(adminPromotion.PATCH, { method: "PATCH", params: { id }, cookie: adminCookie, body: { totalStock: 3 } });
     expect(toppedUp.status).toBe(200);
     expect(toppedUp.json.promotion).toMatchObject({ totalStock: 3, remaining: 2 });
-    expect(toppedUp.json.stats).toEqual({ claimed: 1, issued: 1, pending: 0, failed: 0 });
+    expect(toppedUp.json.stats).toEqual({ claimed: 1, issued: 1, pending: 0, failed: 0, oldestPendingSeconds: null });
     // The top-up takes effect at once, sold-out hint included.
     expect((await call(claim.POST, { method: "POST", params: { id }, cookie: otherCookie })).status).toBe(201);
 
@@ -244,10 +247,30 @@ describe("admin API", () => {
     expectError(await call(adminPromotion.DELETE, { method: "DELETE", params: { id }, cookie: adminCookie }), 409, "HAS_CLAIMS");
 
     const detail = await call(adminPromotion.GET, { params: { id }, cookie: adminCookie });
-    expect(detail.json.stats).toEqual({ claimed: 3, issued: 3, pending: 0, failed: 0 });
+    expect(detail.json.stats).toEqual({ claimed: 3, issued: 3, pending: 0, failed: 0, oldestPendingSeconds: null });
     const audit = await db.auditLog.findMany({ where: { promotionId: id }, orderBy: { createdAt: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["create", "update", "pause", "resume"]);
     expect(audit[1].changes).toEqual({ totalStock: { from: 1, to: 3 } });
+  });
+
+  it("keeps issuer and validator settings, never showing the issuer's secret", async () => {
+    const body = {
+      ...validPromotion(),
+      issuer: { type: "HTTP", url: "https://coupons.example/issue", secret: "s3cret-s3cret-s3cret" },
+      validator: { url: "https://eligibility.example/check", timeoutMs: 800 },
+    };
+    const created = await call(adminPromotions.POST, { method: "POST", cookie: adminCookie, body });
+    expect(created.status).toBe(201);
+    expect(created.json.promotion).toMatchObject({
+      issuer: { type: "HTTP", url: "https://coupons.example/issue" },
+      validator: { url: "https://eligibility.example/check", timeoutMs: 800 },
+    });
+    expect(JSON.stringify(created.json)).not.toContain("s3cret");
+    const id = created.json.promotion.id;
+    const patched = await call(adminPromotion.PATCH, { method: "PATCH", params: { id }, cookie: adminCookie, body: { issuer: { type: "BUILTIN" }, validator: null } });
+    expect(patched.json.promotion).toMatchObject({ issuer: { type: "BUILTIN" }, validator: null });
+    const audit = await db.auditLog.findMany({ where: { promotionId: id }, orderBy: { createdAt: "asc" } });
+    expect(JSON.stringify(audit)).not.toContain("s3cret");
   });
 
   it("unpublishing hides a promotion from claims at once", async () => {
@@ -309,6 +332,6 @@ describe("admin reports", () => {
     const row = list.json.promotions.find((p: { id: string }) => p.id === id);
     expect(row.claimsPerSecond).toHaveLength(60);
     expect(row.claimsPerSecond.reduce((a: number, b: number) => a + b, 0)).toBe(3);
-    expect(row.stats).toEqual({ claimed: 3, issued: 3, pending: 0, failed: 0 });
+    expect(row.stats).toEqual({ claimed: 3, issued: 3, pending: 0, failed: 0, oldestPendingSeconds: null });
   });
 });

@@ -4,6 +4,8 @@ import { ApiError, notFound } from "@/lib/http/errors";
 import { log } from "@/lib/log";
 import type { Services } from "@/lib/services";
 import { rebuildPromotion } from "@/lib/stock/rebuild";
+import { assertEligible } from "@/lib/issuance/validator";
+import { getClaimConfig, type ClaimConfig } from "@/lib/promotions/claim-config";
 import { newCouponCode } from "./coupon-code";
 import { isKnownSoldOut, markSoldOut } from "./sold-out-hint";
 import { claimView, type ClaimView } from "./view";
@@ -20,16 +22,26 @@ const unavailable = (message: string) => new ApiError(503, "UNAVAILABLE", messag
 
 /**
  * One person claims one coupon of one promotion.
- * 1. The stock engine decides in one atomic step (window, pause, one per user, stock).
- * 2. A winner is written to PostgreSQL in one statement that also enforces the stock limit
- *    there; only then does the caller hear "you got it".
- * 3. If that write fails, the engine's decision is undone and the caller gets 503.
+ * 1. The promotion's eligibility service, if it has one, is asked first (nothing reserved yet).
+ * 2. The stock engine decides in one atomic step (window, pause, one per user, stock).
+ * 3. A winner is written to PostgreSQL in one statement that also enforces the stock limit
+ *    there; only then does the caller hear "you got it" (201 issued, or 202 when an external
+ *    coupon service issues it later: the PENDING row is the worker's outbox).
+ * 4. If that write fails, the engine's decision is undone and the caller gets 503.
  */
-export async function claimCoupon(services: Services, promotionId: string, userId: string): Promise<ClaimSuccess> {
+export async function claimCoupon(
+  services: Services,
+  promotionId: string,
+  userId: string,
+  email: string | null = null,
+): Promise<ClaimSuccess> {
   if (isKnownSoldOut(promotionId)) throw soldOut();
+  const config = await getClaimConfig(services.db, promotionId);
+  if (!config) throw notFound();
+  if (config.validator) await assertEligible(config.validator, { promotionId, userId, email });
   for (let round = 1; ; round++) {
     const decision = await decide(services, promotionId, userId);
-    if (decision.kind === "WON") return persistWinner(services, promotionId, userId, decision.remaining);
+    if (decision.kind === "WON") return persistWinner(services, config, promotionId, userId, decision.remaining);
     if (decision.kind !== "ALREADY_CLAIMED") throw rejection(promotionId, decision);
     const existing = await waitForClaim(services, promotionId, userId);
     if (existing) throw alreadyClaimed(existing);
@@ -77,20 +89,31 @@ interface ClaimRow {
   claimedAt: Date;
 }
 
-async function persistWinner(services: Services, promotionId: string, userId: string, remaining: number) {
+async function persistWinner(
+  services: Services,
+  config: ClaimConfig,
+  promotionId: string,
+  userId: string,
+  remaining: number,
+): Promise<ClaimSuccess> {
   const { db, stock } = services;
+  // The built-in issuer mints the code now; an external one is asked by the worker after commit.
+  const builtin = config.issuer.type === "BUILTIN";
+  const status = builtin ? "ISSUED" : "PENDING";
+  const couponCode = builtin ? newCouponCode() : null;
   let rows: ClaimRow[];
   try {
-    // One statement: the stock guard (claimedCount < totalStock) and the claim row (unique on
-    // promotion + user) commit together or not at all.
+    // One statement: the stock guard (claimedCount < totalStock) and the claim row (unique per
+    // promotion + user among active claims) commit together or not at all.
     rows = await db.$queryRaw<ClaimRow[]>`
       WITH guard AS (
         UPDATE "Promotion" SET "claimedCount" = "claimedCount" + 1
         WHERE id = ${promotionId} AND "claimedCount" < "totalStock"
         RETURNING id
       )
-      INSERT INTO "Claim" (id, "promotionId", "userId", status, "couponCode", "claimedAt", "updatedAt")
-      SELECT ${randomUUID()}, guard.id, ${userId}, 'ISSUED'::"ClaimStatus", ${newCouponCode()}, now(), now()
+      INSERT INTO "Claim" (id, "promotionId", "userId", status, "couponCode", "nextAttemptAt", "claimedAt", "updatedAt")
+      SELECT ${randomUUID()}, guard.id, ${userId}, ${status}::"ClaimStatus", ${couponCode},
+        CASE WHEN ${builtin} THEN NULL ELSE now() END, now(), now()
       FROM guard
       RETURNING id, "promotionId", status::text AS status, "couponCode", "claimedAt"`;
   } catch (error) {
@@ -113,7 +136,7 @@ async function persistWinner(services: Services, promotionId: string, userId: st
     markSoldOut(promotionId);
     throw soldOut();
   }
-  return { status: 201 as const, claim: claimView(rows[0]), remaining: Math.max(remaining, 0) };
+  return { status: builtin ? 201 : 202, claim: claimView(rows[0]), remaining: Math.max(remaining, 0) };
 }
 
 const IN_FLIGHT_WAIT_MS = 50;
@@ -125,7 +148,7 @@ const IN_FLIGHT_TRIES = 20;
  */
 async function waitForClaim({ db }: Services, promotionId: string, userId: string) {
   for (let attempt = 0; attempt < IN_FLIGHT_TRIES; attempt++) {
-    const claim = await db.claim.findUnique({ where: { promotionId_userId: { promotionId, userId } } });
+    const claim = await db.claim.findFirst({ where: { promotionId, userId, status: { in: ["PENDING", "ISSUED"] } } });
     if (claim) return claim;
     await new Promise((resolve) => setTimeout(resolve, IN_FLIGHT_WAIT_MS));
   }

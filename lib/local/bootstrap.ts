@@ -1,6 +1,7 @@
 // Start-up of the server process (called from instrumentation.ts). With DATABASE_URL unset it
 // brings up the zero-service local run: embedded PostgreSQL under .data/, migrations, an admin
-// account and a demo promotion. In every mode it logs which engines serve this process.
+// account and a demo promotion. In every mode it logs which engines serve this process and
+// starts the issuing worker (unless ISSUING_WORKER=off).
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -36,6 +37,12 @@ export async function bootstrap(): Promise<void> {
   const database = embedded ? "embedded PGlite (.data/pglite)" : `PostgreSQL ${new URL(process.env.DATABASE_URL!).host}`;
   const stock = process.env.REDIS_URL ? `redis ${new URL(process.env.REDIS_URL).host}` : "memory (this process only)";
   log("info", "engines", { database, stock });
+
+  if (process.env.ISSUING_WORKER !== "off") {
+    const { startIssuanceWorker } = await import("@/lib/issuance/worker");
+    const { services } = await import("@/lib/services");
+    startIssuanceWorker(services);
+  }
 }
 
 /** ADMIN_EMAIL / ADMIN_PASSWORD when set; otherwise credentials generated once and kept in .data/. */

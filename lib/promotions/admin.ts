@@ -5,6 +5,7 @@ import { ApiError, notFound } from "@/lib/http/errors";
 import type { Services } from "@/lib/services";
 import { rebuildPromotion } from "@/lib/stock/rebuild";
 import { clearSoldOut } from "@/lib/claims/sold-out-hint";
+import { forgetClaimConfig } from "./claim-config";
 import { slugify, type CreatePromotionInput, type UpdatePromotionInput } from "./schemas";
 import { claimRates } from "./reports";
 import { promotionView, type PromotionRow } from "./view";
@@ -14,24 +15,64 @@ export interface PromotionStats {
   issued: number;
   pending: number;
   failed: number;
+  oldestPendingSeconds: number | null; // how long the oldest PENDING claim has waited to be issued
 }
 
 async function statsByPromotion({ db }: Services, ids: string[]): Promise<Map<string, PromotionStats>> {
-  const groups = await db.claim.groupBy({ by: ["promotionId", "status"], where: { promotionId: { in: ids } }, _count: true });
-  const stats = new Map(ids.map((id) => [id, { claimed: 0, issued: 0, pending: 0, failed: 0 }]));
+  const groups = await db.claim.groupBy({
+    by: ["promotionId", "status"],
+    where: { promotionId: { in: ids } },
+    _count: true,
+    _min: { claimedAt: true },
+  });
+  const stats = new Map<string, PromotionStats>(
+    ids.map((id) => [id, { claimed: 0, issued: 0, pending: 0, failed: 0, oldestPendingSeconds: null }]),
+  );
+  const now = Date.now();
   for (const g of groups) {
     const s = stats.get(g.promotionId)!;
     if (g.status === "ISSUED") s.issued = g._count;
-    if (g.status === "PENDING") s.pending = g._count;
     if (g.status === "FAILED") s.failed = g._count;
+    if (g.status === "PENDING") {
+      s.pending = g._count;
+      s.oldestPendingSeconds = g._min.claimedAt ? Math.round((now - g._min.claimedAt.getTime()) / 1000) : null;
+    }
     s.claimed = s.issued + s.pending;
   }
   return stats;
 }
 
-/** Admin view: the public fields plus draft/publish state. */
-function adminView(row: PromotionRow & { published: boolean }, services: Services) {
-  return services.stock.snapshot(row.id).then((live) => ({ ...promotionView(row, live), published: row.published }));
+type AdminRow = PromotionRow & {
+  issuerType: "BUILTIN" | "HTTP";
+  issuerUrl: string | null;
+  validatorUrl: string | null;
+  validatorTimeoutMs: number | null;
+};
+
+/** Admin view: the public fields plus publish state and service settings (never the secret). */
+async function adminView(row: AdminRow, services: Services) {
+  const live = await services.stock.snapshot(row.id);
+  return {
+    ...promotionView(row, live),
+    published: row.published,
+    issuer: row.issuerType === "HTTP" ? { type: "HTTP" as const, url: row.issuerUrl } : { type: "BUILTIN" as const },
+    validator: row.validatorUrl ? { url: row.validatorUrl, timeoutMs: row.validatorTimeoutMs } : null,
+  };
+}
+
+/** The issuer and validator settings as columns; absent inputs leave columns untouched. */
+function serviceColumns(input: Pick<UpdatePromotionInput, "issuer" | "validator">) {
+  return {
+    ...(input.issuer && {
+      issuerType: input.issuer.type,
+      issuerUrl: input.issuer.type === "HTTP" ? input.issuer.url : null,
+      issuerSecret: input.issuer.type === "HTTP" ? input.issuer.secret : null,
+    }),
+    ...(input.validator !== undefined && {
+      validatorUrl: input.validator?.url ?? null,
+      validatorTimeoutMs: input.validator?.timeoutMs ?? null,
+    }),
+  };
 }
 
 /** Every promotion with its counts and, for the dashboard, claims per second over the last minute. */
@@ -61,6 +102,7 @@ export async function createPromotion(services: Services, actorId: string, input
     discountType: input.discount.type,
     discountValue: input.discount.value,
     published: input.published ?? false,
+    ...serviceColumns(input),
   };
   // An explicit slug must be free; a generated one gets a random suffix when taken.
   const candidates = input.slug
@@ -70,7 +112,7 @@ export async function createPromotion(services: Services, actorId: string, input
     try {
       const row = await services.db.$transaction(async (tx) => {
         const created = await tx.promotion.create({ data: { ...data, slug } });
-        await audit(tx, actorId, created.id, "create", { ...data, slug });
+        await audit(tx, actorId, created.id, "create", { ...data, slug, issuerSecret: data.issuerSecret && "***" });
         return created;
       });
       return adminView(row, services);
@@ -81,7 +123,7 @@ export async function createPromotion(services: Services, actorId: string, input
   throw new ApiError(409, "SLUG_TAKEN", "This slug is already used by another promotion.", { fields: { slug: ["Taken."] } });
 }
 
-const EDITABLE = ["title", "description", "startsAt", "endsAt", "totalStock", "published"] as const;
+const comparable = (v: unknown) => String(v instanceof Date ? v.getTime() : v);
 
 export async function updatePromotion(services: Services, actorId: string, id: string, input: UpdatePromotionInput) {
   await services.db.$transaction(async (tx) => {
@@ -100,17 +142,18 @@ export async function updatePromotion(services: Services, actorId: string, id: s
     if (input.totalStock !== undefined && input.totalStock < current.claimedCount) {
       throw new ApiError(409, "BELOW_CLAIMED", `Stock cannot go below the ${current.claimedCount} coupons already claimed.`);
     }
+    const { issuer: _issuer, validator: _validator, ...plain } = input;
+    const data = { ...plain, ...serviceColumns(input) };
     const changes: Record<string, { from: unknown; to: unknown }> = {};
-    for (const field of EDITABLE) {
-      const to = input[field];
-      const from = current[field];
-      if (to !== undefined && String(to instanceof Date ? to.getTime() : to) !== String(from instanceof Date ? from.getTime() : from)) {
-        changes[field] = { from, to };
+    for (const [field, to] of Object.entries(data)) {
+      const from = current[field as keyof typeof current];
+      if (to !== undefined && comparable(to) !== comparable(from)) {
+        changes[field] = field === "issuerSecret" ? { from: "***", to: "***" } : { from, to };
       }
     }
     if (Object.keys(changes).length === 0) return;
     // Claims commit under the same row lock, so claimedCount cannot pass the new total.
-    await tx.promotion.update({ where: { id }, data: input });
+    await tx.promotion.update({ where: { id }, data });
     await audit(tx, actorId, id, "update", changes);
   });
   await refreshStock(services, id);
@@ -151,8 +194,12 @@ function audit(tx: Prisma.TransactionClient, actorId: string, promotionId: strin
   return tx.auditLog.create({ data: { actorId, promotionId, action, changes: JSON.parse(JSON.stringify(changes)) } });
 }
 
-/** Every admin change reaches the stock engine before the response, so the next claim obeys it. */
+/**
+ * Every admin change reaches the stock engine before the response, so the next claim obeys it.
+ * Other instances drop their one-second caches (sold-out hint, claim settings) on their own.
+ */
 async function refreshStock(services: Services, id: string) {
   clearSoldOut(id);
+  forgetClaimConfig(id);
   await rebuildPromotion(services, id, true);
 }

@@ -21,6 +21,20 @@ export const discountSchema = z
     path: ["value"],
   });
 
+const serviceUrl = z.url({ protocol: /^https?$/, message: "Use an http(s) URL." }).max(2_000);
+
+/** Who issues the coupons: built in (a code minted with the claim), or an external HTTP service. */
+export const issuerSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("BUILTIN") }).strict(),
+  z.object({ type: z.literal("HTTP"), url: serviceUrl, secret: z.string().min(16, "Use at least 16 characters.").max(200) }).strict(),
+]);
+
+/** An optional eligibility service asked before stock is reserved; null removes it. */
+export const validatorSchema = z
+  .object({ url: serviceUrl, timeoutMs: z.number().int().min(100).max(10_000).optional() })
+  .strict()
+  .nullable();
+
 export const slugSchema = z
   .string()
   .min(1)
@@ -36,6 +50,8 @@ const fields = {
   endsAt: isoDateTime,
   discount: discountSchema,
   published: z.boolean(),
+  issuer: issuerSchema,
+  validator: validatorSchema,
 };
 
 const endsAfterStart = (p: { startsAt?: Date; endsAt?: Date }) => !p.startsAt || !p.endsAt || p.endsAt > p.startsAt;
@@ -47,6 +63,8 @@ export const createPromotionSchema = z
     description: fields.description.optional(),
     slug: fields.slug.optional(),
     published: fields.published.optional(),
+    issuer: fields.issuer.optional(),
+    validator: fields.validator.optional(),
   })
   .strict()
   .refine(endsAfterStart, endsAfterStartIssue);
@@ -59,6 +77,8 @@ export const updatePromotionSchema = z
     endsAt: fields.endsAt,
     totalStock: fields.totalStock,
     published: fields.published,
+    issuer: fields.issuer,
+    validator: fields.validator,
   })
   .partial()
   .strict()

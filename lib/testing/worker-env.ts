@@ -7,3 +7,4 @@ process.env.REDIS_URL = inject("redisUrl");
 process.env.REDIS_KEY_PREFIX = inject("keyPrefix");
 process.env.NEXTAUTH_SECRET = "test-secret-of-this-run-0123456789";
 process.env.NEXTAUTH_URL = "http://localhost:3000";
+process.env.CRON_SECRET = "cron-secret-of-this-run-0123";

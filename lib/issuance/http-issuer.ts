@@ -1,0 +1,56 @@
+import { createHmac } from "node:crypto";
+import { z } from "zod";
+
+export type IssueOutcome =
+  | { kind: "ISSUED"; couponCode: string }
+  | { kind: "RETRY"; error: string } // worth trying again: 5xx, timeout, connection error
+  | { kind: "REJECTED"; error: string }; // final: any other answer
+
+export interface IssueRequest {
+  claimId: string;
+  promotionId: string;
+  userId: string;
+  discount: { type: string; value: number };
+}
+
+const DEFAULT_TIMEOUT_MS = 3_000;
+const couponSchema = z.object({ couponCode: z.string().min(1).max(200) });
+
+/** HMAC-SHA256 of the exact body bytes sent, so the coupon service can verify the sender. */
+export function signature(body: string, secret: string): string {
+  return `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+}
+
+/**
+ * Asks the external coupon service for this claim's coupon. The claim id is the idempotency key:
+ * a retry after a lost answer gets the same coupon (409 with its code), never a second one.
+ */
+export async function requestCoupon(
+  issuer: { url: string; secret: string },
+  request: IssueRequest,
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+): Promise<IssueOutcome> {
+  const body = JSON.stringify(request);
+  let res: Response;
+  try {
+    res = await fetch(issuer.url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "idempotency-key": request.claimId,
+        "x-signature": signature(body, issuer.secret),
+      },
+      body,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (error) {
+    return { kind: "RETRY", error: `request failed: ${(error as Error).message}` };
+  }
+  if (res.status >= 500) return { kind: "RETRY", error: `coupon service answered ${res.status}` };
+  if ((res.status >= 200 && res.status < 300) || res.status === 409) {
+    const parsed = couponSchema.safeParse(await res.json().catch(() => null));
+    if (parsed.success) return { kind: "ISSUED", couponCode: parsed.data.couponCode };
+    return { kind: "RETRY", error: `coupon service answered ${res.status} without a couponCode` };
+  }
+  return { kind: "REJECTED", error: `coupon service refused with ${res.status}` };
+}

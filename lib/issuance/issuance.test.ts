@@ -1,0 +1,163 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { claimCoupon } from "@/lib/claims/claim";
+import { ApiError } from "@/lib/http/errors";
+import { services } from "@/lib/services";
+import * as cron from "@/app/api/cron/issue/route";
+import { call, createPromotion, createUsers } from "@/lib/testing/fixtures";
+import { startCouponService, startValidator } from "@/lib/testing/http-doubles";
+import { defaultIssuanceOptions, issueDueClaims, type IssuanceOptions } from "./worker";
+
+const svc = services();
+const SECRET = "coupon-service-secret-0123456789";
+const fast: IssuanceOptions = { ...defaultIssuanceOptions, timeoutMs: 300, retryBaseMs: 20 };
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+async function externalPromotion(url: string, totalStock: number, extra: { validatorUrl?: string; validatorTimeoutMs?: number } = {}) {
+  const promotion = await createPromotion(svc.db, { totalStock });
+  return svc.db.promotion.update({
+    where: { id: promotion.id },
+    data: { issuerType: "HTTP", issuerUrl: url, issuerSecret: SECRET, ...extra },
+  });
+}
+
+async function outcome(promotionId: string, userId: string, email: string | null = null) {
+  try {
+    return (await claimCoupon(svc, promotionId, userId, email)).status;
+  } catch (error) {
+    if (error instanceof ApiError) return error.code;
+    throw error;
+  }
+}
+
+/** Runs worker passes (two workers at once, as two instances would) until nothing is PENDING. */
+async function drain(promotionId: string, options = fast) {
+  for (let pass = 0; pass < 2_000; pass++) {
+    await Promise.all([issueDueClaims(svc, options), issueDueClaims(svc, options)]);
+    if ((await svc.db.claim.count({ where: { promotionId, status: "PENDING" } })) === 0) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error("claims still PENDING after the worker drained");
+}
+
+describe("issuing through an external coupon service", () => {
+  it("30% 5xx and 10% timeouts: every claim ends ISSUED exactly once or FAILED with its stock returned", async () => {
+    const coupons = await startCouponService({ secret: SECRET, failRate: 0.3, timeoutRate: 0.1, delayMs: 500 });
+    cleanups.push(coupons.close);
+    const users = await createUsers(svc.db, 300);
+    const promotion = await externalPromotion(coupons.url, 60);
+
+    const answers = await Promise.all(users.map((u) => outcome(promotion.id, u.id)));
+    expect(answers.filter((a) => a === 202)).toHaveLength(60);
+    expect(answers.filter((a) => a !== 202).every((a) => a === "SOLD_OUT")).toBe(true);
+
+    await drain(promotion.id);
+    const claims = await svc.db.claim.findMany({ where: { promotionId: promotion.id } });
+    const issued = claims.filter((c) => c.status === "ISSUED");
+    const failed = claims.filter((c) => c.status === "FAILED");
+    expect(issued.length + failed.length).toBe(60);
+    // Exactly once: each issued claim holds the one code the service minted for its key.
+    for (const claim of issued) expect(claim.couponCode).toBe(coupons.codes.get(claim.id));
+    expect(coupons.stats.badSignatures).toBe(0);
+    const fresh = await svc.db.promotion.findUniqueOrThrow({ where: { id: promotion.id } });
+    expect(fresh.claimedCount).toBe(issued.length);
+    expect((await svc.stock.snapshot(promotion.id))?.remaining).toBe(60 - issued.length);
+    console.log(JSON.stringify({
+      scenario: "flaky-coupon-service",
+      requests: coupons.stats.requests,
+      winners: 60,
+      issued: issued.length,
+      failed: failed.length,
+      duplicates: issued.length - new Set(issued.map((c) => c.couponCode)).size,
+      oversell: Math.max(0, issued.length - 60),
+    }));
+  });
+
+  it("a service that keeps failing: the claim FAILS after its attempts, the stock and the person's slot come back", async () => {
+    const coupons = await startCouponService({ secret: SECRET, status: 500 });
+    cleanups.push(coupons.close);
+    const [user, other] = await createUsers(svc.db, 2);
+    const promotion = await externalPromotion(coupons.url, 1);
+    expect(await outcome(promotion.id, user.id)).toBe(202);
+    expect(await outcome(promotion.id, other.id)).toBe("SOLD_OUT");
+
+    await drain(promotion.id, { ...fast, maxAttempts: 3 });
+    const [claim] = await svc.db.claim.findMany({ where: { promotionId: promotion.id } });
+    expect(claim).toMatchObject({ status: "FAILED", attempts: 3, couponCode: null });
+    expect(coupons.calls.get(claim.id)).toBe(3);
+    expect((await svc.stock.snapshot(promotion.id))?.remaining).toBe(1);
+    expect((await svc.db.promotion.findUniqueOrThrow({ where: { id: promotion.id } })).claimedCount).toBe(0);
+
+    // The slot is free again, for the same person too (after the one-second sold-out hint).
+    await new Promise((r) => setTimeout(r, 1_100));
+    expect(await outcome(promotion.id, user.id)).toBe(202);
+  });
+
+  it("a refusal (4xx, here a wrong signature secret) fails at once, without retries", async () => {
+    const coupons = await startCouponService({ secret: "another-secret-entirely-0000" });
+    cleanups.push(coupons.close);
+    const [user] = await createUsers(svc.db, 1);
+    const promotion = await externalPromotion(coupons.url, 3);
+    expect(await outcome(promotion.id, user.id)).toBe(202);
+    await drain(promotion.id);
+    const [claim] = await svc.db.claim.findMany({ where: { promotionId: promotion.id } });
+    expect(claim).toMatchObject({ status: "FAILED", attempts: 1 });
+    expect(claim.lastError).toMatch(/401/);
+    expect((await svc.stock.snapshot(promotion.id))?.remaining).toBe(3);
+  });
+
+  it("an unreachable service is retried, then the claim fails; nothing stays PENDING", async () => {
+    const coupons = await startCouponService({ secret: SECRET });
+    const url = coupons.url;
+    await coupons.close();
+    const [user] = await createUsers(svc.db, 1);
+    const promotion = await externalPromotion(url, 2);
+    expect(await outcome(promotion.id, user.id)).toBe(202);
+    await drain(promotion.id, { ...fast, maxAttempts: 2 });
+    expect(await svc.db.claim.findFirst({ where: { promotionId: promotion.id } })).toMatchObject({ status: "FAILED", attempts: 2 });
+  });
+});
+
+describe("eligibility service", () => {
+  it("eligible users claim, ineligible get 403 with the reason, a down or slow service gives 503; no stock taken", async () => {
+    const [ok, no, slow] = await createUsers(svc.db, 3);
+    const validator = await startValidator(({ userId }) => {
+      if (userId === ok.id) return { status: 200, body: { eligible: true } };
+      if (userId === no.id) return { status: 200, body: { eligible: false, reason: "Members only" } };
+      return { status: 200, body: { eligible: true }, delayMs: 1_000 };
+    });
+    cleanups.push(validator.close);
+    const promotion = await createPromotion(svc.db, { totalStock: 5 });
+    await svc.db.promotion.update({ where: { id: promotion.id }, data: { validatorUrl: validator.url, validatorTimeoutMs: 200 } });
+
+    expect(await outcome(promotion.id, ok.id, ok.email)).toBe(201);
+    await expect(claimCoupon(svc, promotion.id, no.id, no.email)).rejects.toMatchObject({ status: 403, code: "NOT_ELIGIBLE", extra: { reason: "Members only" } });
+    await expect(claimCoupon(svc, promotion.id, slow.id, slow.email)).rejects.toMatchObject({ status: 503, code: "UNAVAILABLE" });
+    expect(validator.seen).toEqual([ok.id, no.id, slow.id]);
+
+    await validator.close();
+    cleanups.pop();
+    await expect(claimCoupon(svc, promotion.id, no.id, no.email)).rejects.toMatchObject({ status: 503, code: "UNAVAILABLE" });
+    expect((await svc.stock.snapshot(promotion.id))?.remaining).toBe(4);
+    expect(await svc.db.claim.count({ where: { promotionId: promotion.id } })).toBe(1);
+  });
+});
+
+// In this file, not beside the other route tests: it issues every due claim of the database,
+// and the tests above must not have their claims taken by it.
+describe("POST /api/cron/issue", () => {
+  it("needs the Bearer CRON_SECRET, then issues due claims", async () => {
+    expect((await call(cron.POST, { method: "POST" })).json).toMatchObject({ error: "UNAUTHENTICATED" });
+    expect((await call(cron.POST, { method: "POST", headers: { authorization: "Bearer wrong" } })).status).toBe(401);
+    // A PENDING claim of a built-in promotion (as left when its issuer was switched back): due now.
+    const p = await createPromotion(svc.db);
+    const [person] = await createUsers(svc.db, 1);
+    await svc.db.claim.create({ data: { id: `pending-${p.id}`, promotionId: p.id, userId: person.id, status: "PENDING", nextAttemptAt: new Date() } });
+    const res = await call(cron.POST, { method: "POST", headers: { authorization: `Bearer ${process.env.CRON_SECRET}` } });
+    expect(res.status).toBe(200);
+    expect(res.json.processed).toBeGreaterThanOrEqual(1);
+    expect(await svc.db.claim.findUniqueOrThrow({ where: { id: `pending-${p.id}` } })).toMatchObject({ status: "ISSUED", couponCode: expect.any(String) });
+  });
+});

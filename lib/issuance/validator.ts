@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { ApiError } from "@/lib/http/errors";
+import { log } from "@/lib/log";
+
+const answerSchema = z.object({ eligible: z.boolean(), reason: z.string().max(500).optional() });
+
+const unavailable = () =>
+  new ApiError(503, "UNAVAILABLE", "Eligibility cannot be checked right now. Please retry.", {}, { "Retry-After": "2" });
+
+/**
+ * Asks the promotion's eligibility service before any stock is reserved:
+ * POST url {promotionId, userId, email} -> 200 {eligible, reason?}.
+ * Not eligible -> 403 NOT_ELIGIBLE; down, slow or nonsense -> 503, and nothing was taken.
+ */
+export async function assertEligible(
+  validator: { url: string; timeoutMs: number },
+  input: { promotionId: string; userId: string; email: string | null },
+): Promise<void> {
+  let answer: z.infer<typeof answerSchema>;
+  try {
+    const res = await fetch(validator.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(input),
+      signal: AbortSignal.timeout(validator.timeoutMs),
+    });
+    if (res.status !== 200) throw new Error(`validator answered ${res.status}`);
+    answer = answerSchema.parse(await res.json());
+  } catch (error) {
+    log("warn", "validator unavailable", { url: validator.url, error });
+    throw unavailable();
+  }
+  if (!answer.eligible) {
+    throw new ApiError(403, "NOT_ELIGIBLE", answer.reason ?? "You are not eligible for this promotion.", {
+      reason: answer.reason ?? null,
+    });
+  }
+}

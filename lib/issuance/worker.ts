@@ -1,0 +1,136 @@
+import { randomInt } from "node:crypto";
+import { newCouponCode } from "@/lib/claims/coupon-code";
+import { log } from "@/lib/log";
+import type { Services } from "@/lib/services";
+import { requestCoupon } from "./http-issuer";
+
+// The claim row is the outbox: a PENDING claim is work to do. A worker leases due claims by
+// pushing their nextAttemptAt past the lease (one statement, FOR UPDATE SKIP LOCKED, so several
+// workers never take the same claim), calls the coupon service, and records the answer. A worker
+// that dies leaves its leases to expire; the next one retries with the same idempotency key.
+const LEASE_SECONDS = 30;
+const MAX_DELAY_MS = 60_000;
+
+export interface IssuanceOptions {
+  batch: number; // claims leased per pass
+  timeoutMs: number; // per call to the coupon service
+  maxAttempts: number; // then the claim FAILS and its stock returns
+  retryBaseMs: number; // first retry delay; doubles per attempt, with jitter
+}
+
+export const defaultIssuanceOptions: IssuanceOptions = { batch: 20, timeoutMs: 3_000, maxAttempts: 8, retryBaseMs: 250 };
+
+interface LeasedClaim {
+  id: string;
+  promotionId: string;
+  userId: string;
+  attempts: number;
+  issuerType: "BUILTIN" | "HTTP";
+  issuerUrl: string | null;
+  issuerSecret: string | null;
+  discountType: string;
+  discountValue: number;
+}
+
+/** Exponential backoff with full jitter: random in [0, min(max, base * 2^attempt)). */
+export function retryDelayMs(attempt: number, baseMs: number): number {
+  return randomInt(Math.max(1, Math.min(MAX_DELAY_MS, baseMs * 2 ** attempt)));
+}
+
+/** Leases and issues up to `options.batch` due claims; returns how many it handled. */
+export async function issueDueClaims(services: Services, options: IssuanceOptions = defaultIssuanceOptions): Promise<number> {
+  const leased = await services.db.$queryRaw<LeasedClaim[]>`
+    UPDATE "Claim" c
+    SET "nextAttemptAt" = now() + make_interval(secs => ${LEASE_SECONDS}), attempts = c.attempts + 1, "updatedAt" = now()
+    FROM "Promotion" p
+    WHERE p.id = c."promotionId" AND c.id IN (
+      SELECT id FROM "Claim"
+      WHERE status = 'PENDING' AND "nextAttemptAt" <= now()
+      ORDER BY "nextAttemptAt"
+      LIMIT ${options.batch}
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING c.id, c."promotionId", c."userId", c.attempts, p."issuerType"::text AS "issuerType",
+      p."issuerUrl", p."issuerSecret", p."discountType"::text AS "discountType", p."discountValue"`;
+  await Promise.all(leased.map((claim) => issueOne(services, claim, options)));
+  return leased.length;
+}
+
+async function issueOne(services: Services, claim: LeasedClaim, options: IssuanceOptions): Promise<void> {
+  // A promotion switched back to the built-in issuer mints the code itself.
+  const outcome =
+    claim.issuerType === "HTTP" && claim.issuerUrl && claim.issuerSecret
+      ? await requestCoupon(
+          { url: claim.issuerUrl, secret: claim.issuerSecret },
+          {
+            claimId: claim.id,
+            promotionId: claim.promotionId,
+            userId: claim.userId,
+            discount: { type: claim.discountType, value: claim.discountValue },
+          },
+          options.timeoutMs,
+        )
+      : ({ kind: "ISSUED", couponCode: newCouponCode() } as const);
+
+  if (outcome.kind === "ISSUED") {
+    await services.db.claim.updateMany({
+      where: { id: claim.id, status: "PENDING" },
+      data: { status: "ISSUED", couponCode: outcome.couponCode, nextAttemptAt: null, lastError: null },
+    });
+    return;
+  }
+  if (outcome.kind === "RETRY" && claim.attempts < options.maxAttempts) {
+    await services.db.claim.updateMany({
+      where: { id: claim.id, status: "PENDING" },
+      data: { nextAttemptAt: new Date(Date.now() + retryDelayMs(claim.attempts, options.retryBaseMs)), lastError: outcome.error },
+    });
+    return;
+  }
+  await failClaim(services, claim, outcome.error);
+}
+
+/**
+ * Gives up on a claim: it becomes FAILED (the person sees "could not be issued" and may claim
+ * again), and its coupon goes back to the stock, in PostgreSQL and then in the stock engine.
+ */
+async function failClaim(services: Services, claim: LeasedClaim, error: string): Promise<void> {
+  const failed = await services.db.$transaction(async (tx) => {
+    const { count } = await tx.claim.updateMany({
+      where: { id: claim.id, status: "PENDING" },
+      data: { status: "FAILED", lastError: error, nextAttemptAt: null },
+    });
+    if (count === 1) {
+      await tx.promotion.update({ where: { id: claim.promotionId }, data: { claimedCount: { decrement: 1 } } });
+    }
+    return count === 1;
+  });
+  if (!failed) return;
+  log("warn", "claim failed for good; stock returned", { claimId: claim.id, promotionId: claim.promotionId, error });
+  // If this fails too, the engine keeps one coupon too few until reconciliation or a reload.
+  await services.stock.release(claim.promotionId, claim.userId).catch((e) => log("error", "release failed", { claimId: claim.id, error: e }));
+}
+
+const IDLE_POLL_MS = 500;
+
+/**
+ * Runs the worker in this process until stopped: drains due claims, then polls twice a second.
+ * One per Node server; any number of servers may run one.
+ */
+export function startIssuanceWorker(services: () => Services): () => Promise<void> {
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      let handled = 0;
+      try {
+        handled = await issueDueClaims(services());
+      } catch (error) {
+        log("error", "issuing worker pass failed", { error });
+      }
+      if (handled === 0 && !stopped) await new Promise((r) => setTimeout(r, IDLE_POLL_MS));
+    }
+  })();
+  return async () => {
+    stopped = true;
+    await loop;
+  };
+}
