@@ -1,7 +1,41 @@
-export default function HomePage() {
+import { PromotionCard } from "@/components/promotion-card";
+import { listPublishedPromotions } from "@/lib/promotions/queries";
+import type { PromotionView } from "@/lib/promotions/view";
+import { services } from "@/lib/services";
+
+export const dynamic = "force-dynamic";
+
+export default async function HomePage() {
+  const promotions = await listPublishedPromotions(services());
+  const now = Date.now();
+  // A paused promotion stays in the group its time window puts it in.
+  const over = promotions.filter((p) => p.status === "SOLD_OUT" || p.status === "ENDED");
+  const upcoming = promotions.filter((p) => !over.includes(p) && Date.parse(p.startsAt) > now);
+  const live = promotions.filter((p) => !over.includes(p) && !upcoming.includes(p));
+
   return (
-    <main className="mx-auto max-w-3xl p-6">
-      <h1 className="text-2xl font-bold">Coupon Drop</h1>
+    <main className="mx-auto max-w-3xl space-y-8 px-4 py-6">
+      <h1 className="text-2xl font-bold">Coupon drops</h1>
+      {promotions.length === 0 && <p className="text-slate-600">No promotions yet. Check back soon.</p>}
+      <PromotionGroup title="Live now" promotions={live} />
+      <PromotionGroup title="Upcoming" promotions={upcoming} upcoming />
+      <PromotionGroup title="Ended or sold out" promotions={over} />
     </main>
+  );
+}
+
+function PromotionGroup({ title, promotions, upcoming = false }: { title: string; promotions: PromotionView[]; upcoming?: boolean }) {
+  if (promotions.length === 0) return null;
+  return (
+    <section className="space-y-3">
+      <h2 className="text-sm font-semibold tracking-wide text-slate-500 uppercase">{title}</h2>
+      <ul className="grid gap-3 sm:grid-cols-2">
+        {promotions.map((promotion) => (
+          <li key={promotion.id}>
+            <PromotionCard promotion={promotion} upcoming={upcoming} />
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -1,0 +1,112 @@
+"use client";
+import { useSession } from "next-auth/react";
+import { usePathname, useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import type { PromotionView } from "@/lib/promotions/view";
+import { clockOffset, requestClaim, type Stock } from "./api";
+import { authHref } from "./callback-url";
+import { ClaimCode } from "./claim-code";
+import { buttonState, type Attempt } from "./claim-state";
+import { useServerClock } from "./use-server-clock";
+
+// Automatic retries in a row after 429/503; then the person retries by hand.
+const MAX_AUTO_RETRIES = 3;
+
+interface Props {
+  promotion: Pick<PromotionView, "id" | "startsAt" | "endsAt">;
+  stock: Stock;
+  patchStock: (change: Partial<Stock>) => void;
+  serverTime: string;
+}
+
+/** The countdown claim button and its status region. */
+export function ClaimButton({ promotion, stock, patchStock, serverTime }: Props) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const signedOut = useSession().status === "unauthenticated";
+  const now = useServerClock(stock.offsetMs, serverTime);
+  const [attempt, setAttempt] = useState<Attempt>({ kind: "none" });
+  // A NOT_STARTED answer carries the authoritative start time.
+  const [startsAt, setStartsAt] = useState(promotion.startsAt);
+  // Set synchronously on press: a second press in the same tick sends nothing.
+  const inFlight = useRef(false);
+  const autoRetries = useRef(0);
+
+  const state = buttonState({
+    attempt,
+    status: stock.status,
+    now,
+    startsAt: Date.parse(startsAt),
+    endsAt: Date.parse(promotion.endsAt),
+    signedOut,
+  });
+
+  async function claim(automatic: boolean) {
+    if (inFlight.current) return;
+    if (signedOut) return router.push(authHref("/signin", pathname));
+    inFlight.current = true;
+    autoRetries.current = automatic ? autoRetries.current + 1 : 0;
+    setAttempt({ kind: "claiming" });
+    const outcome = await requestClaim(promotion.id);
+    inFlight.current = false;
+
+    switch (outcome.kind) {
+      case "won":
+        patchStock({ remaining: outcome.remaining });
+        return setAttempt({ kind: "won", claim: outcome.claim, already: false });
+      case "already":
+        return setAttempt({ kind: "won", claim: outcome.claim, already: true });
+      case "closed":
+        // The promotion's state lives in the stock data; the next poll can undo it (e.g. resumed).
+        patchStock(outcome.status === "SOLD_OUT" ? { status: "SOLD_OUT", remaining: 0 } : { status: outcome.status });
+        return setAttempt({ kind: "none" });
+      case "notStarted":
+        patchStock({ status: "SCHEDULED", offsetMs: clockOffset(outcome.serverTime) });
+        setStartsAt(outcome.startsAt);
+        return setAttempt({ kind: "none" });
+      case "refused":
+        return setAttempt({ kind: "refused", message: outcome.message });
+      case "signedOut":
+        setAttempt({ kind: "none" });
+        return router.push(authHref("/signin", pathname));
+      case "retry":
+        if (autoRetries.current >= MAX_AUTO_RETRIES) {
+          return setAttempt({ kind: "failed", message: "Still busy. Please try again in a moment." });
+        }
+        return setAttempt({
+          kind: "waiting",
+          reason: outcome.reason,
+          afterMs: outcome.afterMs,
+          retryAt: Date.now() + stock.offsetMs + outcome.afterMs,
+        });
+      case "failed":
+        return setAttempt({ kind: "failed", message: outcome.message });
+    }
+  }
+
+  // Retry by itself once Retry-After has passed, unless the promotion closed meanwhile.
+  // Keyed on this one wait only: claim() is new every render, the wait is not.
+  const waiting = state.kind === "waiting" && attempt.kind === "waiting" ? attempt : null;
+  useEffect(() => {
+    if (!waiting) return;
+    const id = setTimeout(() => claim(true), waiting.afterMs);
+    return () => clearTimeout(id);
+  }, [waiting]);
+
+  return (
+    <div className="space-y-3">
+      <button
+        type="button"
+        disabled={!state.enabled}
+        onClick={() => claim(false)}
+        className="h-14 w-full rounded-xl bg-emerald-600 px-4 text-base font-semibold whitespace-nowrap text-white tabular-nums sm:text-lg shadow-sm transition-colors hover:bg-emerald-700 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-emerald-700 disabled:cursor-not-allowed disabled:bg-slate-300 disabled:text-slate-700 disabled:shadow-none"
+      >
+        {state.label}
+      </button>
+      <div role="status" aria-live="polite" className="space-y-2">
+        <p className={state.kind === "won" ? "font-semibold text-emerald-800" : "text-slate-700"}>{state.message}</p>
+        {state.claim && <ClaimCode claim={state.claim} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import type { ClaimView } from "@/lib/claims/view";
+import { fetchMyClaims } from "./api";
+import { CouponCode } from "./coupon-code";
+
+const POLL_MS = 2000;
+
+/** The coupon of one claim. A PENDING claim is polled (via /api/me/claims) until it is issued. */
+export function ClaimCode({ claim }: { claim: ClaimView }) {
+  const pending = claim.status === "PENDING";
+  const { data } = useQuery({
+    queryKey: ["my-claims"],
+    queryFn: fetchMyClaims,
+    enabled: pending,
+    refetchInterval: (query) => {
+      const mine = query.state.data?.find((c) => c.id === claim.id);
+      return mine && mine.status !== "PENDING" ? false : POLL_MS;
+    },
+  });
+  const latest = (pending && data?.find((c) => c.id === claim.id)) || claim;
+
+  if (latest.status === "ISSUED" && latest.couponCode) {
+    return (
+      <div className="flex flex-wrap items-center gap-2">
+        <span className="rounded-full bg-emerald-100 px-2.5 py-0.5 text-xs font-semibold text-emerald-800">Issued</span>
+        <CouponCode code={latest.couponCode} />
+      </div>
+    );
+  }
+  if (latest.status === "FAILED") return <p className="text-sm text-red-700">This coupon could not be issued. Please contact support.</p>;
+  return <p className="text-sm text-slate-700">Your coupon is being issued…</p>;
+}

@@ -1,0 +1,52 @@
+"use client";
+import Link from "next/link";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { authHref } from "./callback-url";
+import { Field, submitClass } from "./field";
+
+/** Email and password sign-in; on success, back to `callbackUrl` (already checked to be a local path). */
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    const result = await signIn("credentials", {
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+      redirect: false,
+    });
+    if (!result || result.error) {
+      setPending(false);
+      // Unknown email and wrong password get one answer from the server, and so here.
+      setError(result?.error === "CredentialsSignin" ? "Wrong email or password." : "Could not sign in. Please try again.");
+      return;
+    }
+    router.replace(callbackUrl);
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4">
+      <Field label="Email" name="email" type="email" autoComplete="email" required />
+      <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+      <p role="alert" className="text-sm font-medium text-red-700 empty:hidden">
+        {error}
+      </p>
+      <button type="submit" disabled={pending} className={submitClass}>
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+      <p className="text-sm text-slate-600">
+        No account yet?{" "}
+        <Link href={authHref("/signup", callbackUrl)} className="font-medium text-slate-900 underline">
+          Sign up
+        </Link>
+      </p>
+    </form>
+  );
+}

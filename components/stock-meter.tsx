@@ -1,0 +1,24 @@
+import type { Stock } from "./api";
+
+/** Remaining coupons as a number and a bar. Not a live region: it changes every poll. */
+export function StockMeter({ stock }: { stock: Pick<Stock, "remaining" | "totalStock" | "status"> }) {
+  const { remaining, totalStock } = stock;
+  const soldOut = stock.status === "SOLD_OUT" || remaining === 0;
+  const percent = totalStock > 0 ? Math.round((remaining / totalStock) * 100) : 0;
+  return (
+    <div>
+      <div className="flex items-baseline justify-between gap-2">
+        <p className="text-slate-700">
+          <span data-testid="remaining" className="text-2xl font-bold tabular-nums text-slate-900">
+            {remaining}
+          </span>{" "}
+          of {totalStock} left
+        </p>
+        {soldOut && <span className="rounded-full bg-slate-900 px-2.5 py-0.5 text-sm font-semibold text-white">Sold out</span>}
+      </div>
+      <div className="mt-2 h-2.5 overflow-hidden rounded-full bg-slate-200" aria-hidden="true">
+        <div className="h-full rounded-full bg-emerald-500 transition-[width] duration-500" style={{ width: `${percent}%` }} />
+      </div>
+    </div>
+  );
+}

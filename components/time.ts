@@ -1,0 +1,27 @@
+// Pure time formatting, shared by server and client components.
+
+/** Time left as `HH:MM:SS`, or `Dd HH:MM:SS` from one day on. Rounds up: it reads 00:00:00 only at the start. */
+export function formatCountdown(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const days = Math.floor(total / 86_400);
+  const hms = [Math.floor(total / 3600) % 24, Math.floor(total / 60) % 60, total % 60]
+    .map((n) => String(n).padStart(2, "0"))
+    .join(":");
+  return days > 0 ? `${days}d ${hms}` : hms;
+}
+
+/**
+ * A date and time with its zone name. "viewer" uses the browser's locale and zone, so it must only
+ * be rendered in the browser; "UTC" is the same everywhere (used for the server render).
+ */
+export function formatDateTime(iso: string, zone: "viewer" | "UTC"): string {
+  return new Intl.DateTimeFormat(zone === "UTC" ? "en" : undefined, {
+    weekday: "short",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZoneName: "short",
+    timeZone: zone === "UTC" ? "UTC" : undefined,
+  }).format(new Date(iso));
+}
