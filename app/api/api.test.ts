@@ -217,7 +217,7 @@ describe("admin API", () => {
     const created = await call(adminPromotions.POST, { method: "POST", cookie: adminCookie, body: { ...validPromotion(), totalStock: 1 } });
     expect(created.status).toBe(201);
     const id = created.json.promotion.id;
-    expect(created.json.promotion).toMatchObject({ slug: expect.stringMatching(/^black-friday-50-off/), totalStock: 1, status: "LIVE", published: true });
+    expect(created.json.promotion).toMatchObject({ slug: expect.stringMatching(/^black-friday-50-off/), totalStock: 1, status: "LIVE", published: true, paused: false });
 
     expect((await call(claim.POST, { method: "POST", params: { id }, cookie: userCookie })).status).toBe(201);
     expectError(await call(claim.POST, { method: "POST", params: { id }, cookie: otherCookie }), 410, "SOLD_OUT");

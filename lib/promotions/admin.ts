@@ -55,6 +55,9 @@ async function adminView(row: AdminRow, services: Services) {
   return {
     ...promotionView(row, live),
     published: row.published,
+    // Its own flag: SOLD_OUT and ENDED outrank PAUSED in `status`, yet a paused promotion must
+    // still offer "Resume".
+    paused: row.paused,
     issuer: row.issuerType === "HTTP" ? { type: "HTTP" as const, url: row.issuerUrl } : { type: "BUILTIN" as const },
     validator: row.validatorUrl ? { url: row.validatorUrl, timeoutMs: row.validatorTimeoutMs } : null,
   };

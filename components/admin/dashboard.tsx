@@ -1,0 +1,46 @@
+"use client";
+import Link from "next/link";
+import { DashboardRow } from "./dashboard-row";
+import { LiveStatus } from "./live-status";
+import { usePromotions } from "./queries";
+import { buttonClass } from "./styles";
+
+/** Every promotion with live counters, polled every second. */
+export function Dashboard() {
+  const query = usePromotions();
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold">Promotions</h1>
+          {query.data && <LiveStatus updatedAt={query.dataUpdatedAt} failed={query.isRefetchError} />}
+        </div>
+        <Link href="/admin/promotions/new" className={buttonClass.primary}>
+          New promotion
+        </Link>
+      </div>
+      <DashboardBody query={query} />
+    </div>
+  );
+}
+
+function DashboardBody({ query }: { query: ReturnType<typeof usePromotions> }) {
+  if (query.isPending) return <p className="text-slate-600">Loading promotions…</p>;
+  if (query.isError) {
+    return (
+      <p role="alert" className="text-red-700">
+        Could not load the promotions: {query.error.message}
+      </p>
+    );
+  }
+  if (query.data.length === 0) {
+    return <p className="text-slate-600">No promotions yet. Create the first one with “New promotion”.</p>;
+  }
+  return (
+    <ul className="space-y-3">
+      {query.data.map((promotion) => (
+        <DashboardRow key={promotion.id} promotion={promotion} />
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,48 @@
+"use client";
+import Link from "next/link";
+import { AuditLog } from "./audit-log";
+import { DeleteButton } from "./delete-button";
+import { LiveStatus } from "./live-status";
+import { LoadError } from "./load-error";
+import { PauseButton } from "./pause-button";
+import { PromotionMeta } from "./promotion-meta";
+import { usePromotion } from "./queries";
+import { StatGrid } from "./stat-grid";
+import { buttonClass } from "./styles";
+import { WinnersTable } from "./winners-table";
+
+/** One promotion: live numbers and controls, then its winners and its audit log. */
+export function PromotionDetail({ id }: { id: string }) {
+  const query = usePromotion(id);
+  if (query.isPending) return <p className="text-slate-600">Loading…</p>;
+  if (query.isError) return <LoadError error={query.error} />;
+  const { promotion, stats } = query.data;
+  return (
+    <div className="space-y-8">
+      <section className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+        <div className="space-y-2">
+          <h1 className="text-2xl font-bold">{promotion.title}</h1>
+          <PromotionMeta promotion={promotion} />
+          <p className="text-sm text-slate-600">
+            Public page:{" "}
+            <Link href={`/p/${promotion.slug}`} className="font-mono underline">
+              /p/{promotion.slug}
+            </Link>
+          </p>
+          {promotion.description && <p className="text-slate-700">{promotion.description}</p>}
+        </div>
+        <StatGrid promotion={promotion} stats={stats} />
+        <LiveStatus updatedAt={query.dataUpdatedAt} failed={query.isRefetchError} />
+        <div className="flex flex-wrap items-center gap-2">
+          <PauseButton promotion={promotion} />
+          <Link href={`/admin/promotions/${promotion.id}/edit`} className={buttonClass.secondary}>
+            Edit
+          </Link>
+          <DeleteButton promotion={promotion} claims={stats.claimed + stats.failed} />
+        </div>
+      </section>
+      <WinnersTable promotionId={promotion.id} />
+      <AuditLog promotionId={promotion.id} />
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+"use client";
+import { useState } from "react";
+import { LocalTime } from "@/components/local-time";
+import { winnersCsvUrl } from "./api";
+import { useWinners } from "./queries";
+import { buttonClass } from "./styles";
+
+const PAGE_SIZE = 20;
+
+/** The promotion's claims, newest first, a page at a time, with the CSV export of all of them. */
+export function WinnersTable({ promotionId }: { promotionId: string }) {
+  const [page, setPage] = useState(1);
+  const query = useWinners(promotionId, page, PAGE_SIZE);
+  const total = query.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+
+  return (
+    <section aria-labelledby="winners-heading" className="space-y-3">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="winners-heading" className="text-lg font-semibold">
+          Winners <span className="font-normal text-slate-500">({total})</span>
+        </h2>
+        <a href={winnersCsvUrl(promotionId)} download className={buttonClass.secondary}>
+          Download CSV
+        </a>
+      </div>
+      {query.isError && (
+        <p role="alert" className="text-red-700">
+          Could not load the winners: {query.error.message}
+        </p>
+      )}
+      {query.data && query.data.claims.length === 0 && <p className="text-slate-600">No claims yet.</p>}
+      {query.data && query.data.claims.length > 0 && (
+        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+              <tr>
+                <th className="px-3 py-2 font-medium">Email</th>
+                <th className="px-3 py-2 font-medium">Status</th>
+                <th className="px-3 py-2 font-medium">Coupon code</th>
+                <th className="px-3 py-2 font-medium">Claimed</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {query.data.claims.map((c) => (
+                <tr key={c.id}>
+                  <td className="px-3 py-2">{c.email}</td>
+                  <td className="px-3 py-2">{c.status.toLowerCase()}</td>
+                  <td className="whitespace-nowrap px-3 py-2 font-mono">{c.couponCode ?? "—"}</td>
+                  <td className="whitespace-nowrap px-3 py-2 text-slate-600">
+                    <LocalTime iso={c.claimedAt} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 && (
+        <nav aria-label="Winners pages" className="flex items-center gap-3 text-sm">
+          <button type="button" onClick={() => setPage((p) => p - 1)} disabled={page <= 1} className={buttonClass.secondary}>
+            Newer
+          </button>
+          <span className="text-slate-600">
+            Page {page} of {pages}
+          </span>
+          <button type="button" onClick={() => setPage((p) => p + 1)} disabled={page >= pages} className={buttonClass.secondary}>
+            Older
+          </button>
+        </nav>
+      )}
+    </section>
+  );
+}
