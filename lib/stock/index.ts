@@ -2,17 +2,27 @@ import "server-only";
 import { env } from "@/lib/env";
 import type { StockEngine } from "./engine";
 import { createMemoryEngine } from "./memory";
-import { createRedisEngine } from "./redis";
+import { createRedisClusterEngine, createRedisEngine } from "./redis";
+import { createUpstashEngine } from "./upstash";
 
 const cache = globalThis as unknown as { couponStock?: StockEngine };
 
 /**
- * The process-wide stock engine: Redis when REDIS_URL is set, otherwise the in-process memory
- * engine, which is only correct while a single process serves the site (the local run).
+ * The process-wide stock engine, chosen from the environment: Redis Cluster, then Redis, then
+ * Upstash (REST, for serverless). Without any of them the in-process memory engine, which is
+ * only correct while a single process serves the site (the local run).
  */
 export function getStockEngine(): StockEngine {
-  cache.couponStock ??= env.REDIS_URL
-    ? createRedisEngine({ url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX })
-    : createMemoryEngine();
+  cache.couponStock ??= createStockEngine();
   return cache.couponStock;
+}
+
+function createStockEngine(): StockEngine {
+  const keyPrefix = env.REDIS_KEY_PREFIX;
+  if (env.REDIS_CLUSTER_NODES) return createRedisClusterEngine({ nodes: env.REDIS_CLUSTER_NODES, keyPrefix });
+  if (env.REDIS_URL) return createRedisEngine({ url: env.REDIS_URL, keyPrefix });
+  if (env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN) {
+    return createUpstashEngine({ url: env.UPSTASH_REDIS_REST_URL, token: env.UPSTASH_REDIS_REST_TOKEN, keyPrefix });
+  }
+  return createMemoryEngine();
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Redis } from "ioredis";
+import { Cluster, Redis, type ClusterNode } from "ioredis";
 import type { ClaimDecision, StockEngine, StockSnapshot } from "./engine";
 import { promotionKeys } from "./keys";
 import {
@@ -15,7 +15,8 @@ import {
   toSnapshot,
 } from "./scripts";
 
-type ScriptedRedis = Redis & {
+/** The scripts as client commands; ioredis calls them by SHA and falls back to EVAL itself. */
+interface ScriptCommands {
   couponClaim(meta: string, stock: string, winners: string, userId: string, now: number): Promise<[string, number]>;
   couponRelease(meta: string, stock: string, winners: string, userId: string): Promise<number>;
   couponRefund(meta: string, stock: string): Promise<number>;
@@ -23,23 +24,44 @@ type ScriptedRedis = Redis & {
   couponSnapshot(meta: string, stock: string): Promise<(string | null)[] | null>;
   couponLoad(meta: string, stock: string, winners: string, staging: string, ...args: string[]): Promise<number>;
   couponUnlock(lock: string, token: string): Promise<number>;
-};
+}
+
+type ScriptedClient = (Redis | Cluster) & ScriptCommands;
 
 const WINNERS_CHUNK = 5_000;
 
-/**
- * Stock engine over Redis TCP (ioredis). Scripts are sent once and then called by SHA
- * (ioredis falls back to EVAL after a script cache flush). Timeouts are short so a Redis
- * outage becomes a quick 503, not a hung request.
- */
+// Short timeouts so a Redis outage becomes a quick 503, not a hung request.
+const CONNECTION_OPTIONS = { connectTimeout: 2_000, commandTimeout: 2_000, maxRetriesPerRequest: 2 };
+
+/** Stock engine over one Redis server (TCP). */
 export function createRedisEngine(options: { url: string; keyPrefix?: string }): StockEngine {
-  const redis = new Redis(options.url, {
+  return createEngine(new Redis(options.url, { ...CONNECTION_OPTIONS, keyPrefix: options.keyPrefix ?? "" }));
+}
+
+/**
+ * Stock engine over a Redis Cluster. Every script touches the keys of one promotion only, and
+ * those share the hash tag {id}, so each call goes to the one node that owns that slot.
+ */
+export function createRedisClusterEngine(options: { nodes: ClusterNode[]; keyPrefix?: string }): StockEngine {
+  const cluster = new Cluster(options.nodes, {
     keyPrefix: options.keyPrefix ?? "",
-    connectTimeout: 2_000,
-    commandTimeout: 2_000,
-    maxRetriesPerRequest: 2,
-    lazyConnect: false,
-  }) as ScriptedRedis;
+    redisOptions: CONNECTION_OPTIONS,
+    slotsRefreshTimeout: 2_000,
+  });
+  // While the cluster client reconnects it queues commands without a time limit (commandTimeout
+  // only starts once a command is written to a node). Starting each command's timer when it is
+  // issued bounds the whole wait, as maxRetriesPerRequest does for a single server.
+  const send = cluster.sendCommand.bind(cluster);
+  cluster.sendCommand = (command, stream, node) => {
+    command.setTimeout(CONNECTION_OPTIONS.commandTimeout);
+    return send(command, stream, node);
+  };
+  return createEngine(cluster);
+}
+
+/** The engine body, the same for a single server and a cluster. */
+function createEngine(client: Redis | Cluster): StockEngine {
+  const redis = client as ScriptedClient;
   redis.defineCommand("couponClaim", { numberOfKeys: 3, lua: CLAIM_SCRIPT });
   redis.defineCommand("couponRelease", { numberOfKeys: 3, lua: RELEASE_SCRIPT });
   redis.defineCommand("couponRefund", { numberOfKeys: 2, lua: REFUND_SCRIPT });

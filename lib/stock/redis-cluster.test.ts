@@ -1,0 +1,86 @@
+// The TCP engine against a real three-node Redis Cluster started for this file.
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { claimCoupon } from "@/lib/claims/claim";
+import { getDb } from "@/lib/db";
+import { ApiError } from "@/lib/http/errors";
+import type { Services } from "@/lib/services";
+import { createPromotion, createUsers } from "@/lib/testing/fixtures";
+import { startRedisCluster } from "@/lib/testing/redis-cluster";
+import { stockEngineContract } from "./contract";
+import { createRedisClusterEngine } from "./redis";
+
+// Started while the file is collected: the contract suite needs its engine at definition time.
+const cluster = await startRedisCluster();
+const engine = createRedisClusterEngine({ nodes: cluster.nodes, keyPrefix: inject("keyPrefix") });
+afterAll(async () => {
+  await engine.close();
+  await cluster.stop();
+});
+
+stockEngineContract(() => engine);
+
+describe("claimCoupon on a Redis Cluster", () => {
+  const svc: Services = { db: getDb(), stock: engine };
+
+  /** One promotion per cluster node, so the storm writes to every node. */
+  async function promotionsOnEveryNode(stocks: number[]) {
+    const byNode = new Map<string, Awaited<ReturnType<typeof createPromotion>>>();
+    for (let tries = 0; byNode.size < stocks.length; tries++) {
+      if (tries > 200) throw new Error("could not place a promotion on every node");
+      const promotion = await createPromotion(svc.db, { totalStock: stocks[byNode.size] });
+      const node = await cluster.nodeOf(`{${promotion.id}}`);
+      if (!byNode.has(node)) byNode.set(node, promotion);
+    }
+    return [...byNode.values()];
+  }
+
+  it("1,000 users storm three promotions on three nodes: exactly the stock of each", async () => {
+    const users = await createUsers(svc.db, 1_000);
+    const promotions = await promotionsOnEveryNode([50, 30, 20]);
+    expect(promotions).toHaveLength(cluster.nodes.length);
+
+    const outcomes = await Promise.all(
+      promotions.flatMap((p) =>
+        users.map((u) =>
+          claimCoupon(svc, p.id, u.id).then(
+            () => ({ promotionId: p.id, userId: u.id, code: "WON" }),
+            (error) => {
+              if (error instanceof ApiError) return { promotionId: p.id, userId: u.id, code: error.code };
+              throw error;
+            },
+          ),
+        ),
+      ),
+    );
+
+    for (const p of promotions) {
+      const mine = outcomes.filter((o) => o.promotionId === p.id);
+      const winners = mine.filter((o) => o.code === "WON").map((o) => o.userId);
+      expect(winners).toHaveLength(p.totalStock);
+      expect(new Set(winners).size).toBe(p.totalStock);
+      expect(mine.filter((o) => o.code !== "WON").every((o) => o.code === "SOLD_OUT")).toBe(true);
+      const rows = await svc.db.claim.findMany({ where: { promotionId: p.id } });
+      expect(new Set(rows.map((r) => r.userId))).toEqual(new Set(winners));
+      expect(rows).toHaveLength(p.totalStock);
+      expect((await engine.snapshot(p.id))?.remaining).toBe(0);
+    }
+  });
+});
+
+describe("Redis Cluster outage", () => {
+  it("fails calls while the cluster is down instead of queueing them forever", { timeout: 20_000 }, async () => {
+    const doomed = await startRedisCluster();
+    const doomedEngine = createRedisClusterEngine({ nodes: doomed.nodes });
+    try {
+      expect(await doomedEngine.ping()).toBe(true);
+      await doomed.stop();
+      // The first call fails on the dead connections; by the second the client is reconnecting
+      // and queues commands, which must still fail rather than hang.
+      await expect(doomedEngine.ping()).rejects.toThrow();
+      await expect(doomedEngine.claim("p", "u", Date.now())).rejects.toThrow();
+    } finally {
+      await doomedEngine.close();
+      await doomed.stop();
+    }
+  });
+});

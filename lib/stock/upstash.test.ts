@@ -1,0 +1,127 @@
+// The Upstash engine over REST, through a local Upstash-compatible bridge to a real Redis.
+import { createServer } from "node:http";
+import { Redis as UpstashRedis } from "@upstash/redis";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { claimCoupon } from "@/lib/claims/claim";
+import { getDb } from "@/lib/db";
+import { ApiError } from "@/lib/http/errors";
+import type { Services } from "@/lib/services";
+import { deleteKeys } from "@/lib/testing/cleanup";
+import { createPromotion, createUsers } from "@/lib/testing/fixtures";
+import { startRedisServer } from "@/lib/testing/redis-server";
+import { startUpstashBridge } from "@/lib/testing/upstash-bridge";
+import { stockEngineContract } from "./contract";
+import { createUpstashEngine } from "./upstash";
+
+const token = "test-token-of-this-run";
+const keyPrefix = `${inject("keyPrefix")}upstash:`;
+
+// Started while the file is collected: the contract suite needs its engine at definition time.
+const bridge = await startUpstashBridge({ redisUrl: inject("redisUrl"), token });
+const engine = createUpstashEngine({ url: bridge.url, token, keyPrefix });
+afterAll(async () => {
+  await bridge.stop();
+  await deleteKeys(inject("redisUrl"), keyPrefix);
+});
+
+stockEngineContract(() => engine);
+
+describe("claimCoupon over Upstash REST", () => {
+  it("600 parallel claims from 600 users on stock 40: exactly 40 winners", async () => {
+    const svc: Services = { db: getDb(), stock: engine };
+    const users = await createUsers(svc.db, 600);
+    const promotion = await createPromotion(svc.db, { totalStock: 40 });
+
+    const outcomes = await Promise.all(
+      users.map((u) =>
+        claimCoupon(svc, promotion.id, u.id).then(
+          () => ({ userId: u.id, code: "WON" }),
+          (error) => {
+            if (error instanceof ApiError) return { userId: u.id, code: error.code };
+            throw error;
+          },
+        ),
+      ),
+    );
+
+    const winners = outcomes.filter((o) => o.code === "WON").map((o) => o.userId);
+    expect(winners).toHaveLength(40);
+    expect(new Set(winners).size).toBe(40);
+    expect(outcomes.filter((o) => o.code !== "WON").every((o) => o.code === "SOLD_OUT")).toBe(true);
+    const rows = await svc.db.claim.findMany({ where: { promotionId: promotion.id } });
+    expect(rows).toHaveLength(40);
+    expect(new Set(rows.map((r) => r.userId))).toEqual(new Set(winners));
+    expect((await engine.snapshot(promotion.id))?.remaining).toBe(0);
+  });
+});
+
+describe("Upstash engine details", () => {
+  it("falls back to EVAL when the server has no scripts cached", async () => {
+    // A private Redis, so flushing its script cache disturbs nobody.
+    const redis = await startRedisServer();
+    const privateBridge = await startUpstashBridge({ redisUrl: redis.url, token });
+    try {
+      const fresh = createUpstashEngine({ url: privateBridge.url, token });
+      const raw = new UpstashRedis({ url: privateBridge.url, token, automaticDeserialization: false });
+      const now = Date.now();
+      const live = { startsAt: now - 1_000, endsAt: now + 60_000, paused: false, published: true, totalStock: 2, remaining: 2 };
+      await fresh.load("p1", live, []);
+      await raw.scriptFlush();
+      expect(await fresh.claim("p1", "a", now)).toEqual({ kind: "WON", remaining: 1 });
+      await raw.scriptFlush();
+      expect(await fresh.snapshot("p1")).toEqual({ ...live, remaining: 1 });
+    } finally {
+      await privateBridge.stop();
+      await redis.stop();
+    }
+  });
+
+  it("the bridge answers like Upstash: base64 strings except OK, numbers, nil, pipeline, multi-exec", async () => {
+    const key = (name: string) => `${keyPrefix}bridge:${name}`;
+    const headers = { Authorization: `Bearer ${token}`, "Upstash-Encoding": "base64" };
+    const post = async (path: string, body: unknown) => {
+      const res = await fetch(`${bridge.url}${path}`, { method: "POST", headers, body: JSON.stringify(body) });
+      return { status: res.status, body: await res.json() };
+    };
+    const b64 = (s: string) => Buffer.from(s).toString("base64");
+
+    expect(await post("/", ["SET", key("s"), "héllo"])).toEqual({ status: 200, body: { result: "OK" } });
+    expect(await post("/", ["GET", key("s")])).toEqual({ status: 200, body: { result: b64("héllo") } });
+    expect(await post("/", ["GET", key("none")])).toEqual({ status: 200, body: { result: null } });
+    expect(await post("/", ["INCR", key("s")])).toMatchObject({ status: 400, body: { error: expect.stringContaining("ERR") } });
+    expect(await post("/pipeline", [["INCR", key("n")], ["INCR", key("s")], ["MGET", key("n"), key("none")]])).toEqual({
+      status: 200,
+      body: [{ result: 1 }, { error: expect.stringContaining("ERR") }, { result: [b64("1"), null] }],
+    });
+    expect(await post("/multi-exec", [["INCR", key("n")], ["INCRBY", key("n"), 5]])).toEqual({
+      status: 200,
+      body: [{ result: 2 }, { result: 7 }],
+    });
+  });
+
+  it("gives up on a server that does not answer instead of waiting forever", { timeout: 20_000 }, async () => {
+    const silent = createServer(() => {}); // accepts requests, never answers
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = silent.address() as { port: number };
+      const stuck = createUpstashEngine({ url: `http://127.0.0.1:${port}`, token, timeoutMs: 300 });
+      await expect(stuck.claim("p", "u", Date.now())).rejects.toThrow();
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
+  });
+
+  it("the bridge refuses a wrong or missing token", async () => {
+    for (const authorization of ["Bearer wrong-token", undefined]) {
+      const res = await fetch(`${bridge.url}/`, {
+        method: "POST",
+        headers: authorization ? { Authorization: authorization } : {},
+        body: JSON.stringify(["PING"]),
+      });
+      expect(res.status).toBe(401);
+    }
+    const intruder = createUpstashEngine({ url: bridge.url, token: "wrong-token", keyPrefix });
+    await expect(intruder.ping()).rejects.toThrow(/Unauthorized/);
+  });
+});
