@@ -1,35 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiError } from "@/lib/http/errors";
 import { services, type Services } from "@/lib/services";
 import { createRedisEngine } from "@/lib/stock/redis";
 import { createPromotion, createUsers } from "@/lib/testing/fixtures";
 import { startRedisServer } from "@/lib/testing/redis-server";
+import { attempt, expectExact, expectOnlySoldOut } from "@/lib/testing/storm";
 import { claimCoupon } from "./claim";
-
-type Outcome = { ok: true; userId: string; status: number } | { ok: false; userId: string; code: string; status: number };
-
-async function attempt(svc: Services, promotionId: string, userId: string): Promise<Outcome> {
-  try {
-    const result = await claimCoupon(svc, promotionId, userId);
-    return { ok: true, userId, status: result.status };
-  } catch (error) {
-    if (error instanceof ApiError) return { ok: false, userId, code: error.code, status: error.status };
-    throw error;
-  }
-}
-
-/** Winners in PostgreSQL and the engine's count must agree with each other and with the stock. */
-async function expectExact(svc: Services, promotionId: string, stock: number, winners: Outcome[]) {
-  const rows = await svc.db.claim.findMany({ where: { promotionId } });
-  const promotion = await svc.db.promotion.findUniqueOrThrow({ where: { id: promotionId } });
-  expect(winners).toHaveLength(stock);
-  expect(new Set(winners.map((w) => w.userId)).size).toBe(stock);
-  expect(rows).toHaveLength(stock);
-  expect(new Set(rows.map((r) => r.userId))).toEqual(new Set(winners.map((w) => w.userId)));
-  expect(new Set(rows.map((r) => r.couponCode)).size).toBe(stock);
-  expect(promotion.claimedCount).toBe(stock);
-  expect((await svc.stock.snapshot(promotionId))?.remaining).toBe(promotion.totalStock - stock);
-}
 
 describe("claimCoupon against the machine's PostgreSQL and Redis", () => {
   const svc = services();
@@ -119,8 +94,7 @@ describe("claimCoupon when Redis loses its data (private redis-server)", () => {
     const flushes = [5, 15, 30].map((ms) => new Promise((r) => setTimeout(r, ms)).then(() => redis.flushAll()));
     const [outcomes] = await Promise.all([Promise.all(storm), Promise.all(flushes)]);
     const winners = outcomes.filter((o) => o.ok);
-    const failures = outcomes.filter((o) => !o.ok && !["SOLD_OUT", "ALREADY_CLAIMED"].includes(o.code));
-    expect(failures).toEqual([]);
+    expectOnlySoldOut(outcomes);
     await expectExact(svc, promotion.id, 100, winners);
     console.log(JSON.stringify({ scenario: "flushall-storm", requests: outcomes.length, winners: winners.length }));
   });

@@ -35,8 +35,8 @@ export async function bootstrap(): Promise<void> {
     );
   }
   const database = embedded ? "embedded PGlite (.data/pglite)" : `PostgreSQL ${new URL(process.env.DATABASE_URL!).host}`;
-  const stock = process.env.REDIS_URL ? `redis ${new URL(process.env.REDIS_URL).host}` : "memory (this process only)";
-  log("info", "engines", { database, stock });
+  const { getStockEngine } = await import("@/lib/stock");
+  log("info", "engines", { database, stock: getStockEngine().name });
 
   if (process.env.ISSUING_WORKER !== "off") {
     const { startIssuanceWorker } = await import("@/lib/issuance/worker");

@@ -22,7 +22,7 @@ export type ClaimDecision =
   | { kind: "SOLD_OUT" };
 
 export interface StockEngine {
-  readonly name: "redis" | "memory" | "upstash";
+  readonly name: "redis" | "redis-cluster" | "upstash" | "memory";
   /** Window, pause, one-per-user and stock, decided in one atomic step. */
   claim(promotionId: string, userId: string, nowMs: number): Promise<ClaimDecision>;
   /** Compensation: undoes a WON whose durable write failed. No-op if the user is not a winner. */

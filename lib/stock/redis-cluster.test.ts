@@ -1,10 +1,9 @@
 // The TCP engine against a real three-node Redis Cluster started for this file.
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { claimCoupon } from "@/lib/claims/claim";
 import { getDb } from "@/lib/db";
-import { ApiError } from "@/lib/http/errors";
 import type { Services } from "@/lib/services";
 import { createPromotion, createUsers } from "@/lib/testing/fixtures";
+import { attempt, expectExact, expectOnlySoldOut } from "@/lib/testing/storm";
 import { startRedisCluster } from "@/lib/testing/redis-cluster";
 import { stockEngineContract } from "./contract";
 import { createRedisClusterEngine } from "./redis";
@@ -39,30 +38,10 @@ describe("claimCoupon on a Redis Cluster", () => {
     const promotions = await promotionsOnEveryNode([50, 30, 20]);
     expect(promotions).toHaveLength(cluster.nodes.length);
 
-    const outcomes = await Promise.all(
-      promotions.flatMap((p) =>
-        users.map((u) =>
-          claimCoupon(svc, p.id, u.id).then(
-            () => ({ promotionId: p.id, userId: u.id, code: "WON" }),
-            (error) => {
-              if (error instanceof ApiError) return { promotionId: p.id, userId: u.id, code: error.code };
-              throw error;
-            },
-          ),
-        ),
-      ),
-    );
-
-    for (const p of promotions) {
-      const mine = outcomes.filter((o) => o.promotionId === p.id);
-      const winners = mine.filter((o) => o.code === "WON").map((o) => o.userId);
-      expect(winners).toHaveLength(p.totalStock);
-      expect(new Set(winners).size).toBe(p.totalStock);
-      expect(mine.filter((o) => o.code !== "WON").every((o) => o.code === "SOLD_OUT")).toBe(true);
-      const rows = await svc.db.claim.findMany({ where: { promotionId: p.id } });
-      expect(new Set(rows.map((r) => r.userId))).toEqual(new Set(winners));
-      expect(rows).toHaveLength(p.totalStock);
-      expect((await engine.snapshot(p.id))?.remaining).toBe(0);
+    const outcomes = await Promise.all(promotions.map((p) => Promise.all(users.map((u) => attempt(svc, p.id, u.id)))));
+    for (const [i, p] of promotions.entries()) {
+      expectOnlySoldOut(outcomes[i]);
+      await expectExact(svc, p.id, p.totalStock, outcomes[i].filter((o) => o.ok));
     }
   });
 });

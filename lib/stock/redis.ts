@@ -35,7 +35,7 @@ const CONNECTION_OPTIONS = { connectTimeout: 2_000, commandTimeout: 2_000, maxRe
 
 /** Stock engine over one Redis server (TCP). */
 export function createRedisEngine(options: { url: string; keyPrefix?: string }): StockEngine {
-  return createEngine(new Redis(options.url, { ...CONNECTION_OPTIONS, keyPrefix: options.keyPrefix ?? "" }));
+  return createEngine("redis", new Redis(options.url, { ...CONNECTION_OPTIONS, keyPrefix: options.keyPrefix ?? "" }));
 }
 
 /**
@@ -56,11 +56,11 @@ export function createRedisClusterEngine(options: { nodes: ClusterNode[]; keyPre
     command.setTimeout(CONNECTION_OPTIONS.commandTimeout);
     return send(command, stream, node);
   };
-  return createEngine(cluster);
+  return createEngine("redis-cluster", cluster);
 }
 
 /** The engine body, the same for a single server and a cluster. */
-function createEngine(client: Redis | Cluster): StockEngine {
+function createEngine(name: "redis" | "redis-cluster", client: Redis | Cluster): StockEngine {
   const redis = client as ScriptedClient;
   redis.defineCommand("couponClaim", { numberOfKeys: 3, lua: CLAIM_SCRIPT });
   redis.defineCommand("couponRelease", { numberOfKeys: 3, lua: RELEASE_SCRIPT });
@@ -73,7 +73,7 @@ function createEngine(client: Redis | Cluster): StockEngine {
   redis.on("error", () => {});
 
   return {
-    name: "redis",
+    name,
 
     async claim(promotionId, userId, nowMs): Promise<ClaimDecision> {
       const k = promotionKeys(promotionId);

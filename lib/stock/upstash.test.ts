@@ -2,12 +2,11 @@
 import { createServer } from "node:http";
 import { Redis as UpstashRedis } from "@upstash/redis";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { claimCoupon } from "@/lib/claims/claim";
 import { getDb } from "@/lib/db";
-import { ApiError } from "@/lib/http/errors";
 import type { Services } from "@/lib/services";
 import { deleteKeys } from "@/lib/testing/cleanup";
 import { createPromotion, createUsers } from "@/lib/testing/fixtures";
+import { attempt, expectExact, expectOnlySoldOut } from "@/lib/testing/storm";
 import { startRedisServer } from "@/lib/testing/redis-server";
 import { startUpstashBridge } from "@/lib/testing/upstash-bridge";
 import { stockEngineContract } from "./contract";
@@ -32,26 +31,9 @@ describe("claimCoupon over Upstash REST", () => {
     const users = await createUsers(svc.db, 600);
     const promotion = await createPromotion(svc.db, { totalStock: 40 });
 
-    const outcomes = await Promise.all(
-      users.map((u) =>
-        claimCoupon(svc, promotion.id, u.id).then(
-          () => ({ userId: u.id, code: "WON" }),
-          (error) => {
-            if (error instanceof ApiError) return { userId: u.id, code: error.code };
-            throw error;
-          },
-        ),
-      ),
-    );
-
-    const winners = outcomes.filter((o) => o.code === "WON").map((o) => o.userId);
-    expect(winners).toHaveLength(40);
-    expect(new Set(winners).size).toBe(40);
-    expect(outcomes.filter((o) => o.code !== "WON").every((o) => o.code === "SOLD_OUT")).toBe(true);
-    const rows = await svc.db.claim.findMany({ where: { promotionId: promotion.id } });
-    expect(rows).toHaveLength(40);
-    expect(new Set(rows.map((r) => r.userId))).toEqual(new Set(winners));
-    expect((await engine.snapshot(promotion.id))?.remaining).toBe(0);
+    const outcomes = await Promise.all(users.map((u) => attempt(svc, promotion.id, u.id)));
+    expectOnlySoldOut(outcomes);
+    await expectExact(svc, promotion.id, 40, outcomes.filter((o) => o.ok));
   });
 });
 

@@ -2,24 +2,13 @@
 // joined with `redis-cli --cluster create`, each in a temporary folder of its own.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, mkdir, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { Redis } from "ioredis";
+import { freePort } from "./net";
 
 const run = promisify(execFile);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Retries `check` until it returns true; throws the last error (or a timeout) after ~20 s. */
 async function waitFor(what: string, check: () => Promise<boolean>): Promise<void> {

@@ -1,19 +1,8 @@
 // A private redis-server for tests that must destroy Redis state (FLUSHALL, restarts)
 // without touching the machine's shared Redis.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { Redis } from "ioredis";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from "./net";
 
 export async function startRedisServer() {
   const port = await freePort();
