@@ -53,15 +53,20 @@ export async function claimCoupon(
   }
 }
 
-/** The engine's decision; rebuilds its keys from PostgreSQL once if it holds none. */
-async function decide(services: Services, promotionId: string, userId: string): Promise<ClaimDecision> {
-  const decision = await services.stock.claim(promotionId, userId, Date.now());
-  if (decision.kind !== "MISSING") return decision;
-  if (!(await rebuildPromotion(services, promotionId))) throw notFound();
-  return services.stock.claim(promotionId, userId, Date.now());
+/**
+ * The engine's decision. When it holds no keys for the promotion they are rebuilt from
+ * PostgreSQL; a few tries, since Redis may be flushed again while a storm goes on.
+ */
+async function decide(services: Services, promotionId: string, userId: string): Promise<Exclude<ClaimDecision, { kind: "MISSING" }>> {
+  for (let tries = 0; tries < 3; tries++) {
+    const decision = await services.stock.claim(promotionId, userId, Date.now());
+    if (decision.kind !== "MISSING") return decision;
+    if (!(await rebuildPromotion(services, promotionId))) throw notFound();
+  }
+  throw unavailable("Stock is being rebuilt. Please retry.");
 }
 
-function rejection(promotionId: string, decision: Exclude<ClaimDecision, { kind: "WON" | "ALREADY_CLAIMED" }>): ApiError {
+function rejection(promotionId: string, decision: Exclude<ClaimDecision, { kind: "WON" | "ALREADY_CLAIMED" | "MISSING" }>): ApiError {
   switch (decision.kind) {
     case "SOLD_OUT":
       markSoldOut(promotionId);
@@ -76,7 +81,6 @@ function rejection(promotionId: string, decision: Exclude<ClaimDecision, { kind:
     case "PAUSED":
       return new ApiError(403, "PAUSED", "This promotion is paused. Please try again later.");
     case "NOT_FOUND":
-    case "MISSING": // still missing right after a rebuild: the promotion was deleted meanwhile
       return notFound();
   }
 }

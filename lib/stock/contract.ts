@@ -63,6 +63,7 @@ export function stockEngineContract(makeEngine: () => StockEngine) {
       await engine.load(id, live({ totalStock: 5, remaining: 3 }), ["x", "y"]);
       expect(await engine.snapshot(id)).toEqual(live({ totalStock: 5, remaining: 3 }));
       expect(await engine.claim(id, "x", now)).toEqual({ kind: "ALREADY_CLAIMED" });
+      expect((await engine.winners(id))?.sort()).toEqual(["x", "y"]);
       expect(await engine.claim(id, "z", now)).toEqual({ kind: "WON", remaining: 2 });
       await engine.release(id, "z");
       await engine.release(id, "z");
@@ -71,6 +72,7 @@ export function stockEngineContract(makeEngine: () => StockEngine) {
       expect(await engine.claim(id, "z", now)).toMatchObject({ kind: "WON" });
       await engine.drop(id);
       expect(await engine.snapshot(id)).toBeNull();
+      expect(await engine.winners(id)).toBeNull();
     });
 
     it("refund returns a coupon; settleSoldOut drops the win and empties the stock", async () => {

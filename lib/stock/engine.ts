@@ -32,6 +32,8 @@ export interface StockEngine {
   /** The database says the stock is gone: forget this user's win and show the promotion sold out. */
   settleSoldOut(promotionId: string, userId: string): Promise<void>;
   snapshot(promotionId: string): Promise<StockSnapshot | null>;
+  /** The user ids the engine counts as winners (for reconciliation), or null when not loaded. */
+  winners(promotionId: string): Promise<string[] | null>;
   /** Replaces everything the engine holds for a promotion, atomically for readers. */
   load(promotionId: string, snapshot: StockSnapshot, winners: readonly string[]): Promise<void>;
   drop(promotionId: string): Promise<void>;

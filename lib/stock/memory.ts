@@ -54,6 +54,11 @@ export function createMemoryEngine(): StockEngine {
       return snapshot;
     },
 
+    async winners(promotionId) {
+      const p = promotions.get(promotionId);
+      return p ? [...p.winners] : null;
+    },
+
     async load(promotionId, snapshot, winners) {
       promotions.set(promotionId, { ...snapshot, winners: new Set(winners) });
     },

@@ -1,10 +1,15 @@
 import type { Services } from "@/lib/services";
 import { ApiError } from "@/lib/http/errors";
-import type { StockSnapshot } from "./engine";
+import type { StockEngine, StockSnapshot } from "./engine";
 
 const LOCK_TTL_MS = 10_000;
-const WAIT_STEP_MS = 25;
-const WAIT_LIMIT_MS = 3_000;
+const FIRST_WAIT_MS = 25;
+const MAX_WAIT_STEP_MS = 250;
+const WAIT_LIMIT_MS = 5_000;
+
+// Claims in this process waiting for the same promotion to be loaded share one wait, so a
+// flash crowd arriving at a cold cache polls the engine once, not once per request.
+const pendingLoads = new WeakMap<StockEngine, Map<string, Promise<boolean>>>();
 
 /**
  * Makes the stock engine hold what PostgreSQL says about one promotion.
@@ -17,9 +22,23 @@ const WAIT_LIMIT_MS = 3_000;
  * stock too generous; the database's own guard (claimedCount < totalStock) then refuses the
  * extra winner, so counts stay exact.
  */
-export async function rebuildPromotion({ db, stock }: Services, promotionId: string, force = false): Promise<boolean> {
+export function rebuildPromotion(services: Services, promotionId: string, force = false): Promise<boolean> {
+  // A forced reload follows a change just written to the database: it must read after it, so it
+  // never joins a load that may have started before.
+  if (force) return rebuild(services, promotionId, true);
+  let byPromotion = pendingLoads.get(services.stock);
+  if (!byPromotion) pendingLoads.set(services.stock, (byPromotion = new Map()));
+  let pending = byPromotion.get(promotionId);
+  if (!pending) {
+    pending = rebuild(services, promotionId, false).finally(() => byPromotion.delete(promotionId));
+    byPromotion.set(promotionId, pending);
+  }
+  return pending;
+}
+
+async function rebuild({ db, stock }: Services, promotionId: string, force: boolean): Promise<boolean> {
   const deadline = Date.now() + WAIT_LIMIT_MS;
-  while (Date.now() < deadline) {
+  for (let wait = FIRST_WAIT_MS; Date.now() < deadline; wait = Math.min(wait * 2, MAX_WAIT_STEP_MS)) {
     const unlock = await stock.tryLock(promotionId, LOCK_TTL_MS);
     if (unlock) {
       try {
@@ -29,7 +48,7 @@ export async function rebuildPromotion({ db, stock }: Services, promotionId: str
         await unlock();
       }
     }
-    await new Promise((resolve) => setTimeout(resolve, WAIT_STEP_MS));
+    await new Promise((resolve) => setTimeout(resolve, wait));
     if (!force && (await stock.snapshot(promotionId))) return true;
   }
   throw new ApiError(503, "UNAVAILABLE", "Stock is being rebuilt. Please retry.", {}, { "Retry-After": "1" });

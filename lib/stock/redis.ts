@@ -100,6 +100,15 @@ function createEngine(name: "redis" | "redis-cluster", client: Redis | Cluster):
       return toSnapshot(await redis.couponSnapshot(k.meta, k.stock));
     },
 
+    async winners(promotionId) {
+      const k = promotionKeys(promotionId);
+      const [[, exists], [, members]] = (await redis.multi().exists(k.meta).smembers(k.winners).exec()) as [
+        [Error | null, number],
+        [Error | null, string[]],
+      ];
+      return exists ? members : null;
+    },
+
     async load(promotionId, snapshot, winners) {
       const k = promotionKeys(promotionId);
       await redis.del(k.staging);

@@ -100,6 +100,12 @@ export function createUpstashEngine(options: { url: string; token: string; keyPr
       return toSnapshot(await runScript(redis, SCRIPTS.snapshot, [k.meta, k.stock], []));
     },
 
+    async winners(promotionId) {
+      const k = keysOf(promotionId);
+      const [exists, members] = await redis.multi().exists(k.meta).smembers(k.winners).exec<[number, string[]]>();
+      return exists ? members : null;
+    },
+
     async load(promotionId, snapshot, winners) {
       const k = keysOf(promotionId);
       await redis.del(k.staging);
