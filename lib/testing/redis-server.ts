@@ -4,28 +4,44 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { Redis } from "ioredis";
 import { freePort } from "./net";
 
-export async function startRedisServer() {
-  const port = await freePort();
-  const child: ChildProcess = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
-    stdio: "ignore",
-  });
-  const url = `redis://127.0.0.1:${port}`;
-  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on("error", () => {});
+function launch(port: number): ChildProcess {
+  return spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+}
+
+async function waitForPing(url: string): Promise<Redis> {
   for (let i = 0; ; i++) {
+    const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    probe.on("error", () => {});
     try {
       await probe.connect();
       await probe.ping();
-      break;
+      return probe;
     } catch (error) {
+      probe.disconnect();
       if (i > 100) throw error;
       await new Promise((r) => setTimeout(r, 50));
     }
   }
+}
+
+export async function startRedisServer() {
+  const port = await freePort();
+  const url = `redis://127.0.0.1:${port}`;
+  let child = launch(port);
+  let probe = await waitForPing(url);
   return {
     url,
     flushAll: () => probe.flushall(),
-    stop: async () => {
+    /** Kills the server (losing everything, as it keeps nothing on disk) and starts it again on the same port. */
+    async restart(downMs = 100) {
+      probe.disconnect();
+      child.kill("SIGKILL");
+      await new Promise((r) => child.once("exit", r));
+      await new Promise((r) => setTimeout(r, downMs));
+      child = launch(port);
+      probe = await waitForPing(url);
+    },
+    async stop() {
       probe.disconnect();
       child.kill("SIGKILL");
     },
