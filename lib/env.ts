@@ -11,6 +11,16 @@ const clusterNode = z
   })
   .refine((node) => node.port >= 1 && node.port <= 65535, "port must be 1-65535");
 
+/** "10/10s" -> at most 10 attempts in any 10 seconds. */
+const rateLimit = z
+  .string()
+  .regex(/^\d+\/\d+(ms|s)$/, 'expected "count/window", e.g. "10/10s" or "5/500ms"')
+  .transform((value) => {
+    const [, count, amount, unit] = value.match(/^(\d+)\/(\d+)(ms|s)$/)!;
+    return { limit: Number(count), windowMs: Number(amount) * (unit === "s" ? 1_000 : 1) };
+  })
+  .refine((r) => r.limit >= 1 && r.windowMs >= 100, "count must be at least 1 and the window at least 100ms");
+
 // Every environment variable the server reads, parsed once. Wrong values stop the process with
 // a message naming the variable, instead of failing later in some request.
 const schema = z.object({
@@ -35,6 +45,11 @@ const schema = z.object({
   CRON_SECRET: z.string().min(16).optional(),
   // "off" keeps this process from running the issuing worker (e.g. when `npm run worker` runs apart).
   ISSUING_WORKER: z.enum(["on", "off"]).default("on"),
+  // Claim rate limits per user and per client IP, as "count/window" (window in s or ms);
+  // RATE_LIMIT=off turns both off (load tests).
+  RATE_LIMIT: z.enum(["on", "off"]).default("on"),
+  RATE_LIMIT_USER: rateLimit.default({ limit: 10, windowMs: 10_000 }),
+  RATE_LIMIT_IP: rateLimit.default({ limit: 300, windowMs: 10_000 }),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(8).max(72).optional(),
 }).refine((e) => !e.UPSTASH_REDIS_REST_URL === !e.UPSTASH_REDIS_REST_TOKEN, {

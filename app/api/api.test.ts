@@ -152,6 +152,27 @@ describe("POST /api/promotions/{id}/claim", () => {
     expect(Date.parse(res.json.serverTime)).not.toBeNaN();
   });
 
+  it("limits attempts per user and per address with 429 and Retry-After, taking no stock", async () => {
+    const p = await createPromotion(db, { totalStock: 100 });
+    const [eager] = await createUsers(db, 1);
+    const cookie = await sessionCookie(eager);
+    // The limits in tests: 30 per user and 8 per address in 10 s (lib/testing/worker-env.ts).
+    const answers = [];
+    for (let i = 0; i < 31; i++) answers.push(await call(claim.POST, { method: "POST", params: { id: p.id }, cookie }));
+    expect(answers.map((a) => a.status)).toEqual([201, ...Array(29).fill(409), 429]);
+    expectError(answers[30], 429, "RATE_LIMITED");
+    expect(Number(answers[30].headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+
+    const crowd = await createUsers(db, 9);
+    const sameAddress = { "x-forwarded-for": "192.0.2.77" };
+    const statuses = [];
+    for (const person of crowd) {
+      statuses.push((await call(claim.POST, { method: "POST", params: { id: p.id }, cookie: await sessionCookie(person), headers: sameAddress })).status);
+    }
+    expect(statuses).toEqual([...Array(8).fill(201), 429]);
+    expect((await getStockEngine().snapshot(p.id))?.remaining).toBe(91);
+  });
+
   it("refuses a cross-site request", async () => {
     const p = await createPromotion(db);
     const res = await call(claim.POST, { method: "POST", params: { id: p.id }, cookie: userCookie, headers: { origin: "https://evil.example" } });

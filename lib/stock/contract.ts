@@ -91,6 +91,20 @@ export function stockEngineContract(makeEngine: () => StockEngine) {
       expect(await engine.snapshot(id)).toBeNull();
     });
 
+    it("limits attempts per key in a sliding window", async () => {
+      const key = `user:${uid()}`;
+      const start = Math.floor(now / 10_000) * 10_000; // the start of a fixed window
+      for (let i = 0; i < 3; i++) expect(await engine.hit(key, 3, 10_000, start + i)).toBe(0);
+      const wait = await engine.hit(key, 3, 10_000, start + 1_000);
+      expect(wait).toBe(9_000);
+      expect(await engine.hit(`user:${uid()}`, 3, 10_000, start + 1_000)).toBe(0); // other keys are free
+      // Halfway through the next window the previous one weighs half: 3 * 0.5 = 1.5, room for one.
+      expect(await engine.hit(key, 3, 10_000, start + 15_000)).toBe(0);
+      expect(await engine.hit(key, 3, 10_000, start + 15_001)).toBeGreaterThan(0);
+      // Two windows later the old attempts no longer count.
+      for (let i = 0; i < 3; i++) expect(await engine.hit(key, 3, 10_000, start + 30_000 + i)).toBe(0);
+    });
+
     it("gives the rebuild lock to one holder at a time", async () => {
       const id = uid();
       const unlock = await engine.tryLock(id, 5_000);

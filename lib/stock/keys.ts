@@ -10,3 +10,16 @@ export function promotionKeys(promotionId: string) {
     lock: `${tag}:lock`, // rebuild lock
   };
 }
+
+/**
+ * Sliding-window rate limit counters: the current and the previous fixed window of `key`,
+ * under one hash tag so the limit script touches one slot.
+ */
+export function rateLimitKeys(key: string, windowMs: number, nowMs: number) {
+  const index = Math.floor(nowMs / windowMs);
+  return {
+    current: `rl:{${key}}:${index}`,
+    previous: `rl:{${key}}:${index - 1}`,
+    elapsedMs: nowMs - index * windowMs,
+  };
+}

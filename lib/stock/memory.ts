@@ -1,4 +1,5 @@
 import type { ClaimDecision, StockEngine, StockSnapshot } from "./engine";
+import { rateLimitKeys } from "./keys";
 
 interface PromotionStock extends StockSnapshot {
   winners: Set<string>;
@@ -12,6 +13,7 @@ interface PromotionStock extends StockSnapshot {
 export function createMemoryEngine(): StockEngine {
   const promotions = new Map<string, PromotionStock>();
   const locks = new Map<string, { token: symbol; expiresAt: number }>();
+  const counters = new Map<string, number>();
 
   return {
     name: "memory",
@@ -65,6 +67,18 @@ export function createMemoryEngine(): StockEngine {
 
     async drop(promotionId) {
       promotions.delete(promotionId);
+    },
+
+    async hit(key, limit, windowMs, nowMs) {
+      const { current, previous, elapsedMs } = rateLimitKeys(key, windowMs, nowMs);
+      const count = counters.get(current) ?? 0;
+      if ((counters.get(previous) ?? 0) * ((windowMs - elapsedMs) / windowMs) + count + 1 > limit) {
+        return Math.max(1, windowMs - elapsedMs);
+      }
+      counters.set(current, count + 1);
+      // Windows older than the previous one no longer count.
+      counters.delete(rateLimitKeys(key, windowMs, nowMs - 2 * windowMs).current);
+      return 0;
     },
 
     async tryLock(promotionId, ttlMs) {

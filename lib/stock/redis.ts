@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { Cluster, Redis, type ClusterNode } from "ioredis";
 import type { ClaimDecision, StockEngine, StockSnapshot } from "./engine";
-import { promotionKeys } from "./keys";
+import { promotionKeys, rateLimitKeys } from "./keys";
 import {
   CLAIM_SCRIPT,
   LOAD_SCRIPT,
   REFUND_SCRIPT,
+  RATE_LIMIT_SCRIPT,
   RELEASE_SCRIPT,
   SETTLE_SOLD_OUT_SCRIPT,
   SNAPSHOT_SCRIPT,
@@ -24,6 +25,7 @@ interface ScriptCommands {
   couponSnapshot(meta: string, stock: string): Promise<(string | null)[] | null>;
   couponLoad(meta: string, stock: string, winners: string, staging: string, ...args: string[]): Promise<number>;
   couponUnlock(lock: string, token: string): Promise<number>;
+  couponRateLimit(current: string, previous: string, limit: number, windowMs: number, elapsedMs: number): Promise<number>;
 }
 
 type ScriptedClient = (Redis | Cluster) & ScriptCommands;
@@ -68,6 +70,7 @@ function createEngine(name: "redis" | "redis-cluster", client: Redis | Cluster):
   redis.defineCommand("couponSettleSoldOut", { numberOfKeys: 3, lua: SETTLE_SOLD_OUT_SCRIPT });
   redis.defineCommand("couponSnapshot", { numberOfKeys: 2, lua: SNAPSHOT_SCRIPT });
   redis.defineCommand("couponLoad", { numberOfKeys: 4, lua: LOAD_SCRIPT });
+  redis.defineCommand("couponRateLimit", { numberOfKeys: 2, lua: RATE_LIMIT_SCRIPT });
   redis.defineCommand("couponUnlock", { numberOfKeys: 1, lua: UNLOCK_SCRIPT });
   // Errors surface on the commands that fail; without a listener ioredis would also print each one.
   redis.on("error", () => {});
@@ -121,6 +124,11 @@ function createEngine(name: "redis" | "redis-cluster", client: Redis | Cluster):
     async drop(promotionId) {
       const k = promotionKeys(promotionId);
       await redis.del(k.meta, k.stock, k.winners, k.staging);
+    },
+
+    async hit(key, limit, windowMs, nowMs) {
+      const k = rateLimitKeys(key, windowMs, nowMs);
+      return Number(await redis.couponRateLimit(k.current, k.previous, limit, windowMs, k.elapsedMs));
     },
 
     async tryLock(promotionId, ttlMs) {

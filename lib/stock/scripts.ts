@@ -64,6 +64,26 @@ redis.call('HSET', KEYS[1], 'startsAt', ARGV[1], 'endsAt', ARGV[2], 'paused', AR
 return 0
 `;
 
+/**
+ * Sliding-window limit, estimated from two fixed windows: the previous window's count weighted
+ * by how much of it still overlaps the sliding window, plus the current count.
+ * KEYS: current, previous. ARGV: limit, windowMs, elapsedMs (into the current window).
+ * Returns 0 and counts the attempt when allowed; otherwise the ms until the current window ends.
+ */
+export const RATE_LIMIT_SCRIPT = `
+local limit = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+local elapsed = tonumber(ARGV[3])
+local current = tonumber(redis.call('GET', KEYS[1]) or '0')
+local previous = tonumber(redis.call('GET', KEYS[2]) or '0')
+if previous * (window - elapsed) / window + current + 1 > limit then
+  return math.max(1, window - elapsed)
+end
+redis.call('INCR', KEYS[1])
+redis.call('PEXPIRE', KEYS[1], window * 2)
+return 0
+`;
+
 /** KEYS: lock. ARGV: token. Deletes the lock only if this holder still owns it. */
 export const UNLOCK_SCRIPT = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end

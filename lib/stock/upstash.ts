@@ -1,11 +1,12 @@
 import { createHash, randomUUID } from "node:crypto";
 import { Redis } from "@upstash/redis";
 import type { ClaimDecision, StockEngine, StockSnapshot } from "./engine";
-import { promotionKeys } from "./keys";
+import { promotionKeys, rateLimitKeys } from "./keys";
 import {
   CLAIM_SCRIPT,
   LOAD_SCRIPT,
   REFUND_SCRIPT,
+  RATE_LIMIT_SCRIPT,
   RELEASE_SCRIPT,
   SETTLE_SOLD_OUT_SCRIPT,
   SNAPSHOT_SCRIPT,
@@ -32,6 +33,7 @@ const SCRIPTS = {
   snapshot: script(SNAPSHOT_SCRIPT),
   load: script(LOAD_SCRIPT),
   unlock: script(UNLOCK_SCRIPT),
+  rateLimit: script(RATE_LIMIT_SCRIPT),
 };
 
 /**
@@ -119,6 +121,11 @@ export function createUpstashEngine(options: { url: string; token: string; keyPr
     async drop(promotionId) {
       const k = keysOf(promotionId);
       await redis.del(k.meta, k.stock, k.winners, k.staging);
+    },
+
+    async hit(key, limit, windowMs, nowMs) {
+      const k = rateLimitKeys(key, windowMs, nowMs);
+      return Number(await runScript(redis, SCRIPTS.rateLimit, [prefix + k.current, prefix + k.previous], [limit, windowMs, k.elapsedMs]));
     },
 
     async tryLock(promotionId, ttlMs) {

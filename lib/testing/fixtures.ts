@@ -47,6 +47,9 @@ export async function sessionCookie(user: { id: string; email: string; role: "US
   return `next-auth.session-token=${token}`;
 }
 
+let addresses = 0;
+const nextAddress = () => `10.${(addresses >> 16) & 255}.${(addresses >> 8) & 255}.${addresses++ & 255}, 127.0.0.1`;
+
 type RouteHandler = (req: NextRequest, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
 /** Calls a route handler the way Next does, and returns status, headers and parsed JSON. */
@@ -54,7 +57,8 @@ export async function call(
   handler: RouteHandler,
   options: { method?: string; path?: string; params?: Record<string, string>; cookie?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
 ) {
-  const headers: Record<string, string> = { ...options.headers };
+  // Each call comes from an address of its own unless the test says otherwise, as a crowd would.
+  const headers: Record<string, string> = { "x-forwarded-for": nextAddress(), ...options.headers };
   if (options.cookie) headers.cookie = options.cookie;
   let body: string | undefined = options.rawBody;
   if (options.body !== undefined) {

@@ -8,3 +8,5 @@ process.env.REDIS_KEY_PREFIX = inject("keyPrefix");
 process.env.NEXTAUTH_SECRET = "test-secret-of-this-run-0123456789";
 process.env.NEXTAUTH_URL = "http://localhost:3000";
 process.env.CRON_SECRET = "cron-secret-of-this-run-0123";
+process.env.RATE_LIMIT_USER = "30/10s";
+process.env.RATE_LIMIT_IP = "8/10s";
