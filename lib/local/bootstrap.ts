@@ -1,6 +1,7 @@
 // Start-up of the server process (called from instrumentation.ts). With DATABASE_URL unset it
 // brings up the zero-service local run: embedded PostgreSQL under .data/, migrations, an admin
-// account and a demo promotion. In every mode it logs which engines serve this process and
+// account and a demo promotion. In every mode it logs which engines serve this process, reloads
+// running promotions into the stock engine (healing what a crashed process left behind), and
 // starts the issuing worker (unless ISSUING_WORKER=off).
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -35,12 +36,19 @@ export async function bootstrap(): Promise<void> {
     );
   }
   const database = embedded ? "embedded PGlite (.data/pglite)" : `PostgreSQL ${new URL(process.env.DATABASE_URL!).host}`;
-  const { getStockEngine } = await import("@/lib/stock");
-  log("info", "engines", { database, stock: getStockEngine().name });
+  const { services } = await import("@/lib/services");
+  log("info", "engines", { database, stock: services().stock.name });
+
+  const { healAfterRestart } = await import("@/lib/stock/reconcile");
+  const healed = await healAfterRestart(services()).catch((error) => {
+    log("error", "start-up reconciliation failed; stock loads on first use", { error });
+    return [];
+  });
+  const drifted = healed.filter((r) => r.drift);
+  if (drifted.length) log("warn", "start-up reconciliation fixed drift", { promotions: drifted });
 
   if (process.env.ISSUING_WORKER !== "off") {
     const { startIssuanceWorker } = await import("@/lib/issuance/worker");
-    const { services } = await import("@/lib/services");
     startIssuanceWorker(services);
   }
 }

@@ -15,11 +15,12 @@ export interface DriftReport {
 
 /**
  * Compares the stock engine with PostgreSQL, promotion by promotion; with `fix`, reloads every
- * drifted promotion from PostgreSQL. Claims in flight show up as transient drift of a winner
+ * drifted (or not yet loaded) promotion from PostgreSQL. Claims in flight show up as transient drift of a winner
  * or two: compare again, or run it when the promotion is quiet.
  */
-export async function reconcile(services: Services, { fix = false } = {}): Promise<DriftReport[]> {
+export async function reconcile(services: Services, { fix = false, activeOnly = false } = {}): Promise<DriftReport[]> {
   const promotions = await services.db.promotion.findMany({
+    where: activeOnly ? { endsAt: { gt: new Date() } } : {},
     select: { id: true, slug: true, totalStock: true, claimedCount: true },
     orderBy: { startsAt: "desc" },
   });
@@ -37,7 +38,8 @@ export async function reconcile(services: Services, { fix = false } = {}): Promi
     const missingWinners = loaded ? [...dbWinners].filter((u) => !inEngine.has(u)).length : 0;
     const extraWinners = loaded ? [...inEngine].filter((u) => !dbWinners.has(u)).length : 0;
     const drift = loaded && (snapshot.remaining !== database.remaining || missingWinners > 0 || extraWinners > 0);
-    const fixed = drift && fix ? await rebuildPromotion(services, p.id, true) : false;
+    // Fixing also loads promotions the engine does not hold yet, so both sides can be compared after.
+    const fixed = fix && (drift || !loaded) ? await rebuildPromotion(services, p.id, true) : false;
     reports.push({
       promotionId: p.id,
       slug: p.slug,
@@ -51,4 +53,13 @@ export async function reconcile(services: Services, { fix = false } = {}): Promi
     });
   }
   return reports;
+}
+
+/**
+ * Run when a server process starts: a process that died between a claim's script and its write
+ * (SIGKILL, OOM, a crashed host) left phantom winners that hold stock nobody will get. Reloading
+ * every promotion still running from PostgreSQL gives that stock back.
+ */
+export async function healAfterRestart(services: Services): Promise<DriftReport[]> {
+  return reconcile(services, { fix: true, activeOnly: true });
 }

@@ -1,0 +1,89 @@
+// One autocannon run over loopback, in this process, summarised the same way for both servers.
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import autocannon from "autocannon";
+
+export const CONNECTIONS = 100;
+const REQUEST_TIMEOUT_S = 10;
+
+/**
+ * Fires `method path` at `url` with 100 connections until `limit` ({duration: s} or
+ * {amount: n}) is reached. `headersFor()` gives each request its own headers (another user);
+ * it returns null when it has no user left, which ends the run early.
+ * With `pid` (the server's process), also the server's CPU time per answered request.
+ * Returns figures plus each status's count and the times (ms since start) of 2xx answers.
+ */
+export async function runLoad({ url, method, path, limit, headersFor = () => ({}), pid }) {
+  const statusCounts = {};
+  const successTimes = [];
+  let exhausted = false;
+  let lastHeaders = {};
+  let instance;
+  const started = Date.now();
+  const cpuBefore = processCpuMs(pid);
+
+  const setupRequest = (request) => {
+    const headers = headersFor();
+    if (headers) lastHeaders = headers;
+    else {
+      // Out of users: stop. Requests already being built go out as the last user (and count).
+      exhausted = true;
+      instance?.stop();
+    }
+    return { ...request, headers: { ...request.headers, ...lastHeaders } };
+  };
+  const onResponse = (status) => {
+    statusCounts[status] = (statusCounts[status] ?? 0) + 1;
+    if (status >= 200 && status < 300) successTimes.push(Date.now() - started);
+  };
+
+  instance = autocannon({
+    url,
+    connections: CONNECTIONS,
+    timeout: REQUEST_TIMEOUT_S,
+    ...limit,
+    requests: [{ method, path, setupRequest, onResponse }],
+  });
+  const result = await instance;
+  const cpuMs = processCpuMs(pid) - cpuBefore;
+  return summarize(result, { started, cpuMs, statusCounts, successTimes, exhausted });
+}
+
+function summarize(result, { started, cpuMs, statusCounts, successTimes, exhausted }) {
+  const completed = result.latency.totalCount;
+  const cpuMsPerRequest = Number.isFinite(cpuMs) && completed ? Math.round((cpuMs / completed) * 1000) / 1000 : null;
+  return {
+    startedAt: started,
+    requests: completed,
+    durationS: result.duration,
+    requestsPerSec: Math.round(completed / result.duration),
+    cpuMsPerRequest,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    statusCounts,
+    successTimes,
+    stoppedEarly: exhausted ? "user pool exhausted" : undefined,
+  };
+}
+
+let ticksPerSecond;
+
+/**
+ * CPU time (user + system) a process has used so far, from Linux's /proc; NaN elsewhere.
+ * Unlike requests per second, it does not depend on what else the shared box is running.
+ */
+function processCpuMs(pid) {
+  if (!pid) return NaN;
+  try {
+    ticksPerSecond ??= Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }));
+    // Fields after the ")" that closes the command name: utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+  } catch {
+    return NaN;
+  }
+}

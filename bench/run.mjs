@@ -1,0 +1,326 @@
+// `npm run bench`: load benchmark of the claim path (issue 6). Builds, creates its own database
+// and Redis key prefix, starts the production server (`next start`) and a bare node:http
+// baseline, runs each scenario against both, prints one JSON object per scenario on stdout
+// (progress goes to stderr) and writes bench/RESULTS.md. Everything it started or created is
+// removed at the end, also on failure or Ctrl-C. Traffic goes to 127.0.0.1 only.
+//
+// Environment: BENCH_SKIP_BUILD=1 (use the existing .next build), BENCH_DURATION (seconds per
+// timed run, default 8), BENCH_USERS (users with sessions for the unique-user scenarios,
+// default 40000), BENCH_PROFILE=0 (skip the CPU profile of the Next server), BENCH_KEEP=1 (keep
+// the server logs and the .cpuprofile in the temporary folder it names).
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { deleteKeys, dropDatabase } from "../lib/testing/cleanup.ts";
+import {
+  claimTimes,
+  committedTransactions,
+  createDatabase,
+  insertPromotion,
+  insertUsers,
+  loadIntoRedis,
+  mintCookies,
+  promotionSpec,
+  withClient,
+} from "./data.mjs";
+import { CONNECTIONS, runLoad } from "./load.mjs";
+import { loadWindow, summarizeProfile } from "./profile.mjs";
+import { checkTargets, machine, scenarioLine, writeResultsMarkdown } from "./report.mjs";
+import { FLASH_STOCK, FLASH_USERS, appTarget, baselineTarget, scenarios } from "./scenarios.mjs";
+import { freePort, startApp, startBaseline, stopServer, waitUntilReady } from "./servers.mjs";
+
+const RUN_ID = `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
+const DATABASE_URL = `postgresql://postgres@127.0.0.1:5432/coupon_bench_${RUN_ID}`;
+const REDIS_URL = "redis://127.0.0.1:6379";
+const KEY_PREFIX = `bench:${RUN_ID}:`;
+const BASELINE_KEY_PREFIX = `${KEY_PREFIX}baseline:`;
+const SECRET = `bench-${RUN_ID}-${randomBytes(16).toString("hex")}`;
+
+const DURATION_S = positiveInt(process.env.BENCH_DURATION, 8);
+const USERS = positiveInt(process.env.BENCH_USERS, 40_000);
+const SKIP_BUILD = process.env.BENCH_SKIP_BUILD === "1";
+const PROFILE = process.env.BENCH_PROFILE !== "0";
+const KEEP_WORK_DIR = process.env.BENCH_KEEP === "1";
+const WARMUP_S = 2;
+// PostgreSQL publishes an idle backend's counters up to 10 s late; wait that out before reading.
+const STATS_SETTLE_MS = 11_500;
+const BUILD_TIMEOUT_MS = 15 * 60_000;
+const RUN_TIMEOUT_MS = 40 * 60_000;
+
+const BENCH_DIR = path.dirname(new URL(import.meta.url).pathname);
+const RESULTS_FILE = path.join(BENCH_DIR, "RESULTS.md");
+const FINDINGS_FILE = path.join(BENCH_DIR, "findings.md");
+
+function positiveInt(value, fallback) {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+const progress = (message) => console.error(`[bench] ${message}`);
+
+// ---- cleanup: every resource registers its own removal; they run last-in first-out, once ----
+
+const cleanups = [];
+let cleaning = null;
+
+function onCleanup(step) {
+  cleanups.push(step);
+}
+
+function cleanUp() {
+  cleaning ??= (async () => {
+    while (cleanups.length) {
+      const step = cleanups.pop();
+      try {
+        await step();
+      } catch (error) {
+        progress(`cleanup step failed: ${error?.message ?? error}`);
+      }
+    }
+  })();
+  return cleaning;
+}
+
+function abortOn(signal, code) {
+  process.once(signal, () => {
+    progress(`${signal}: cleaning up`);
+    cleanUp().finally(() => process.exit(code));
+  });
+}
+
+// ---- steps ----
+
+function build() {
+  progress("npm run build (BENCH_SKIP_BUILD=1 skips this)");
+  // Own process group, so a timeout can stop npm and the `next build` under it together.
+  const child = spawn("npm", ["run", "build"], { stdio: ["ignore", 2, 2], detached: true });
+  const killGroup = () => {
+    if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid, "SIGKILL");
+  };
+  onCleanup(killGroup);
+  const timer = setTimeout(killGroup, BUILD_TIMEOUT_MS);
+  return new Promise((resolve, reject) => {
+    child.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve();
+      else reject(new Error(`npm run build failed (${signal ?? `exit ${code}`})`));
+    });
+  });
+}
+
+async function prepareData() {
+  progress(`database coupon_bench_${RUN_ID}, Redis prefix ${KEY_PREFIX}`);
+  onCleanup(() => dropDatabase(DATABASE_URL));
+  onCleanup(() => deleteKeys(REDIS_URL, KEY_PREFIX));
+  await createDatabase(DATABASE_URL);
+  const id = (name) => `${name}${RUN_ID}`;
+  const promotions = {
+    big: promotionSpec(id("big"), 10_000_000),
+    flash: promotionSpec(id("flash"), FLASH_STOCK),
+    soldOut: promotionSpec(id("soldout"), 100, 100),
+    profile: promotionSpec(id("profile"), 10_000_000),
+  };
+  progress(`inserting ${USERS + FLASH_USERS} users and minting their session cookies`);
+  const pools = await withClient(DATABASE_URL, async (client) => {
+    for (const p of Object.values(promotions)) await insertPromotion(client, p);
+    return { a: await userPool(client, "a", USERS), b: await userPool(client, "b", FLASH_USERS) };
+  });
+  await loadIntoRedis(REDIS_URL, BASELINE_KEY_PREFIX, Object.values(promotions));
+  return { promotions, pools };
+}
+
+async function userPool(client, prefix, size) {
+  const ids = await insertUsers(client, prefix, size);
+  return { prefix, size, cookies: await mintCookies(ids, SECRET) };
+}
+
+function appEnv(port) {
+  return {
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    RATE_LIMIT: "off",
+    ISSUING_WORKER: "off",
+    DATABASE_URL,
+    REDIS_URL,
+    REDIS_KEY_PREFIX: KEY_PREFIX,
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    NEXTAUTH_SECRET: SECRET,
+  };
+}
+
+async function startNextServer(work, name, cpuProfileDir) {
+  const port = await freePort();
+  const server = startApp({ port, env: appEnv(port), logFile: path.join(work, `${name}.log`), cpuProfileDir });
+  onCleanup(() => stopServer(server));
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilReady(server, `${url}/api/health`);
+  return { server, url };
+}
+
+async function startBaselineServer(work) {
+  const port = await freePort();
+  const server = startBaseline({ port, redisUrl: REDIS_URL, keyPrefix: BASELINE_KEY_PREFIX, logFile: path.join(work, "baseline.log") });
+  onCleanup(() => stopServer(server));
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilReady(server, `${url}/health`);
+  return { server, url };
+}
+
+/** A page polls the stock before a drop; that read also loads the promotion into Redis. */
+async function primeStock(url, promotions) {
+  for (const p of promotions) {
+    const res = await fetch(`${url}/api/promotions/${p.id}/stock`, { signal: AbortSignal.timeout(10_000) });
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`priming the stock of ${p.id} answered ${res.status}`);
+  }
+}
+
+const dbTransactions = () => withClient(DATABASE_URL, committedTransactions);
+
+async function sleepUntil(ms) {
+  if (ms > Date.now()) await sleep(ms - Date.now());
+}
+
+/**
+ * Runs every scenario: warm-ups, the baseline's timed run, then the app's timed run between two
+ * readings of PostgreSQL's transaction counter (each taken once earlier traffic has settled).
+ */
+async function runScenarios(targets, { promotions }) {
+  const lines = [];
+  let lastAppTraffic = Date.now();
+  for (const s of scenarios(DURATION_S)) {
+    progress(`scenario ${s.name}: ${s.about}`);
+    const promotion = promotions[s.promotion];
+    const users = { app: s.users(targets.app), baseline: s.users(targets.baseline) };
+    const load = (target, limit) =>
+      runLoad({ url: target.url, pid: target.pid, method: s.method, path: s.path(target, promotion), limit, headersFor: users[target.name] });
+    if (s.warmup) {
+      await load(targets.app, { duration: WARMUP_S });
+      lastAppTraffic = Date.now();
+      await load(targets.baseline, { duration: WARMUP_S });
+    }
+    const baseline = await load(targets.baseline, s.limit);
+    await sleepUntil(lastAppTraffic + STATS_SETTLE_MS);
+    const before = await dbTransactions();
+    const app = await load(targets.app, s.limit);
+    lastAppTraffic = Date.now();
+    await sleepUntil(lastAppTraffic + STATS_SETTLE_MS);
+    const transactions = (await dbTransactions()) - before;
+    const line = scenarioLine(s, app, baseline, await outcome(s, promotion, app, baseline, transactions));
+    console.log(JSON.stringify(line));
+    lines.push(line);
+  }
+  return lines;
+}
+
+const successes = (result) => Object.entries(result.statusCounts).reduce((n, [s, c]) => (s.startsWith("2") ? n + c : n), 0);
+
+/** Winners, oversell and (flash crowd) the time to the last winner, per server. */
+async function outcome(s, promotion, app, baseline, transactions) {
+  const dbTransactionsPerRequest = Math.round((transactions / app.requests) * 10_000) / 10_000;
+  if (s.method !== "POST") return { app: { dbTransactionsPerRequest }, baseline: {} };
+  const stock = promotion.totalStock - promotion.claimedCount;
+  const oversell = (winners) => Math.max(0, winners - stock);
+  const baselineOutcome = { winners: successes(baseline), oversell: oversell(successes(baseline)) };
+  if (s.name !== "b-flash-crowd") {
+    return { app: { winners: successes(app), oversell: oversell(successes(app)), dbTransactionsPerRequest }, baseline: baselineOutcome };
+  }
+  // The flash crowd's winners are counted where they are durable: the Claim rows.
+  const claimed = await withClient(DATABASE_URL, (client) => claimTimes(client, promotion.id));
+  const last = FLASH_STOCK - 1;
+  return {
+    app: {
+      winners: claimed.length,
+      winnersAnswered: successes(app),
+      oversell: oversell(claimed.length),
+      settledMs: app.successTimes[last] ?? null,
+      settledMsDb: claimed.length > last ? Math.round(claimed[last] - app.startedAt) : null,
+      dbTransactionsPerRequest,
+    },
+    baseline: { ...baselineOutcome, settledMs: baseline.successTimes[last] ?? null },
+  };
+}
+
+/** Scenario a once more on a server under node's CPU profiler; returns where its time went. */
+async function profileClaims(work, { promotions, pools }) {
+  progress("profiling the Next server under scenario a (BENCH_PROFILE=0 skips this)");
+  const dir = path.join(work, "cpuprofile");
+  mkdirSync(dir);
+  const { server, url } = await startNextServer(work, "app-profiled", dir);
+  await primeStock(url, [promotions.profile]);
+  const target = appTarget(url, server.child.pid, pools);
+  const users = target.uniqueUsers(pools.a);
+  const claim = (limit) =>
+    runLoad({ url, pid: target.pid, method: "POST", path: target.claimPath(promotions.profile.id), limit, headersFor: users });
+  await claim({ duration: WARMUP_S });
+  const result = await claim({ duration: DURATION_S });
+  const loadEndMs = Date.now();
+  await stopServer(server);
+  const { at: exitedAtMs } = await server.exited;
+  const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
+  if (!file) {
+    progress("the profiled server wrote no .cpuprofile");
+    return null;
+  }
+  const profile = JSON.parse(readFileSync(path.join(dir, file), "utf8"));
+  const window = loadWindow(profile, { loadStartMs: result.startedAt, loadEndMs, exitedAtMs });
+  const summary = summarizeProfile(profile, window);
+  return { durationS: result.durationS, requestsPerSec: result.requestsPerSec, cpuMsPerRequest: result.cpuMsPerRequest, summary };
+}
+
+async function main() {
+  const startedAt = new Date();
+  const host = machine();
+  const work = mkdtempSync(path.join(os.tmpdir(), `coupon-bench-${RUN_ID}-`));
+  let succeeded = false;
+  try {
+    if (!SKIP_BUILD) await build();
+    const fixtures = await prepareData();
+    progress("starting next start and the baseline server");
+    const app = await startNextServer(work, "app");
+    const baseline = await startBaselineServer(work);
+    await primeStock(app.url, [fixtures.promotions.big, fixtures.promotions.flash, fixtures.promotions.soldOut]);
+    const targets = {
+      app: appTarget(app.url, app.server.child.pid, fixtures.pools),
+      baseline: baselineTarget(baseline.url, baseline.server.child.pid, fixtures.pools),
+    };
+    const lines = await runScenarios(targets, fixtures);
+    await stopServer(app.server);
+    await stopServer(baseline.server);
+    const profile = PROFILE ? await profileClaims(work, fixtures) : null;
+    const settings = { connections: CONNECTIONS, durationS: DURATION_S, warmupS: WARMUP_S, users: USERS + FLASH_USERS };
+    writeResultsMarkdown(RESULTS_FILE, {
+      startedAt,
+      host,
+      settings,
+      lines,
+      targets: checkTargets(lines),
+      profile,
+      findingsFile: FINDINGS_FILE,
+    });
+    progress(`wrote ${path.relative(process.cwd(), RESULTS_FILE)}`);
+    succeeded = true;
+  } finally {
+    await cleanUp();
+    if (succeeded && !KEEP_WORK_DIR) rmSync(work, { recursive: true, force: true });
+    else progress(`server logs${PROFILE ? " and CPU profile" : ""} kept in ${work}`);
+  }
+}
+
+abortOn("SIGINT", 130);
+abortOn("SIGTERM", 143);
+setTimeout(() => {
+  progress(`still running after ${RUN_TIMEOUT_MS / 60_000} min: giving up`);
+  cleanUp().finally(() => process.exit(1));
+}, RUN_TIMEOUT_MS).unref();
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,83 @@
+// Starting and stopping the two servers under test. Each is one process whose PID we hold, so
+// stopping it frees its port (an npx or npm parent would leave the real server running).
+import { spawn } from "node:child_process";
+import { openSync } from "node:fs";
+import net from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
+
+const READY_TIMEOUT_MS = 90_000;
+const STOP_GRACE_MS = 10_000;
+
+/** A TCP port that was free a moment ago on 127.0.0.1. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * `next start` of the production build. With `cpuProfileDir`, node's own sampling profiler runs
+ * and writes a .cpuprofile there when the server exits (Next exits cleanly on SIGTERM).
+ */
+export function startApp({ port, env, logFile, cpuProfileDir }) {
+  const next = ["start", "-p", String(port), "-H", "127.0.0.1"];
+  const [command, args] = cpuProfileDir
+    ? [process.execPath, ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`, "node_modules/next/dist/bin/next", ...next]]
+    : ["node_modules/.bin/next", next];
+  return launch("app", command, args, { ...serverEnv(), ...env, PORT: String(port) }, logFile);
+}
+
+export function startBaseline({ port, redisUrl, keyPrefix, logFile }) {
+  const env = { ...serverEnv(), NODE_ENV: "production", PORT: String(port), REDIS_URL: redisUrl, REDIS_KEY_PREFIX: keyPrefix };
+  return launch("baseline", process.execPath, ["--import", "tsx", "bench/baseline-server.mjs"], env, logFile);
+}
+
+/** The caller's environment minus anything that would pick another engine or port. */
+function serverEnv() {
+  const env = { ...process.env };
+  for (const name of ["PORT", "REDIS_CLUSTER_NODES", "UPSTASH_REDIS_REST_URL", "UPSTASH_REDIS_REST_TOKEN", "NODE_OPTIONS"]) {
+    delete env[name];
+  }
+  return env;
+}
+
+function launch(name, command, args, env, logFile) {
+  const log = openSync(logFile, "a");
+  const child = spawn(command, args, { env, stdio: ["ignore", log, log] });
+  const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal, at: Date.now() })));
+  return { name, child, exited, logFile };
+}
+
+/** Polls `url` until it answers 200; fails if the process exits or the time runs out. */
+export async function waitUntilReady(server, url) {
+  let exitedEarly = false;
+  server.exited.then(() => (exitedEarly = true));
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline && !exitedEarly) {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      await res.arrayBuffer();
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(250);
+  }
+  throw new Error(`${server.name} server did not become ready at ${url} (log: ${server.logFile})`);
+}
+
+/** SIGTERM, then SIGKILL if it has not exited within the grace period. */
+export async function stopServer(server) {
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
+  server.child.kill("SIGTERM");
+  const stopped = await Promise.race([server.exited.then(() => true), sleep(STOP_GRACE_MS).then(() => false)]);
+  if (!stopped) {
+    server.child.kill("SIGKILL");
+    await server.exited;
+  }
+}
