@@ -41,7 +41,7 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,
-    stdout: "pipe",
+    stdout: "ignore",
     env: {
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",

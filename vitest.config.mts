@@ -6,7 +6,7 @@ export default defineConfig({
     alias: {
       "@": path.resolve(import.meta.dirname),
       // Next resolves server-only to an empty module on the server; tests run server code only.
-      "server-only": path.resolve(import.meta.dirname, "lib/testing/server-only-stub.ts"),
+      "server-only": path.resolve(import.meta.dirname, "lib/server-only-stub.ts"),
     },
   },
   test: {

@@ -136,7 +136,7 @@ function profileSection(profile) {
   return [
     "## CPU profile of the Next server (scenario a, unique-user claims)",
     "",
-    `\`node --cpu-prof\` on \`next start\` during a separate ${profile.durationS} s run of scenario a (${profile.requestsPerSec} req/s under the profiler). Minified frames were mapped back through the build's source maps. Shares are of busy (non-idle) CPU time: ${profile.summary.busyMs} ms of ${profile.summary.totalMs} ms sampled.`,
+    `\`node --cpu-prof\` on the production server (\`npm start\`) during a separate ${profile.durationS} s run of scenario a (${profile.requestsPerSec} req/s under the profiler). Minified frames were mapped back through the build's source maps. Shares are of busy (non-idle) CPU time: ${profile.summary.busyMs} ms of ${profile.summary.totalMs} ms sampled.`,
     "",
     `- Server CPU per request under the profiler: **${profile.cpuMsPerRequest} ms** (from /proc; the profiler adds its own cost)`,
     `- Time with no app frame (lib/ or app/) anywhere on the stack: **${profile.summary.outsideAppCodeShare}%**`,

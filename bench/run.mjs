@@ -1,5 +1,5 @@
 // `npm run bench`: load benchmark of the claim path (issue 6). Builds, creates its own database
-// and Redis key prefix, starts the production server (`next start`) and a bare node:http
+// and Redis key prefix, starts the production server (`npm start`: Next behind the claim/stock fast lane) and a bare node:http
 // baseline, runs each scenario against both, prints one JSON object per scenario on stdout
 // (progress goes to stderr) and writes bench/RESULTS.md. Everything it started or created is
 // removed at the end, also on failure or Ctrl-C. Traffic goes to 127.0.0.1 only.
@@ -279,7 +279,7 @@ async function main() {
   try {
     if (!SKIP_BUILD) await build();
     const fixtures = await prepareData();
-    progress("starting next start and the baseline server");
+    progress("starting the production server and the baseline server");
     const app = await startNextServer(work, "app");
     const baseline = await startBaselineServer(work);
     await primeStock(app.url, [fixtures.promotions.big, fixtures.promotions.flash, fixtures.promotions.soldOut]);

@@ -2,34 +2,22 @@
 // stopping it frees its port (an npx or npm parent would leave the real server running).
 import { spawn } from "node:child_process";
 import { openSync } from "node:fs";
-import net from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 
 const READY_TIMEOUT_MS = 90_000;
 const STOP_GRACE_MS = 10_000;
 
-/** A TCP port that was free a moment ago on 127.0.0.1. */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from "../lib/testing/net.ts";
 
 /**
- * `next start` of the production build. With `cpuProfileDir`, node's own sampling profiler runs
- * and writes a .cpuprofile there when the server exits (Next exits cleanly on SIGTERM).
+ * The production server (`npm start`: server.ts bundled by `npm run build`, Next behind the
+ * claim/stock fast lane). With `cpuProfileDir`, node's own sampling profiler runs and writes a
+ * .cpuprofile there when the server exits (it exits cleanly on SIGTERM).
  */
 export function startApp({ port, env, logFile, cpuProfileDir }) {
-  const next = ["start", "-p", String(port), "-H", "127.0.0.1"];
-  const [command, args] = cpuProfileDir
-    ? [process.execPath, ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`, "node_modules/next/dist/bin/next", ...next]]
-    : ["node_modules/.bin/next", next];
-  return launch("app", command, args, { ...serverEnv(), ...env, PORT: String(port) }, logFile);
+  const profile = cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`] : [];
+  const args = [...profile, ".next/production-server.cjs"];
+  return launch("app", process.execPath, args, { ...serverEnv(), ...env, PORT: String(port), HOSTNAME: "127.0.0.1" }, logFile);
 }
 
 export function startBaseline({ port, redisUrl, keyPrefix, logFile }) {

@@ -12,7 +12,15 @@ import { startEmbeddedPostgres } from "./embedded-postgres";
 
 const DATA_DIR = path.join(process.cwd(), ".data");
 
-export async function bootstrap(): Promise<void> {
+const state = globalThis as unknown as { couponBootstrap?: Promise<void> };
+
+/** Runs once per process, whoever calls first: the production server or Next's instrumentation. */
+export function bootstrap(): Promise<void> {
+  state.couponBootstrap ??= start();
+  return state.couponBootstrap;
+}
+
+async function start(): Promise<void> {
   const embedded = !process.env.DATABASE_URL;
   if (embedded) {
     const databaseUrl = await startEmbeddedPostgres(path.join(DATA_DIR, "pglite"));

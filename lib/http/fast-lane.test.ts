@@ -1,0 +1,56 @@
+// The production server's fast lane over real HTTP: the same answers as the route handlers.
+import { createServer, type Server } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db";
+import { createPromotion, createUsers, sessionCookie } from "@/lib/testing/fixtures";
+import { fastLane } from "./fast-lane";
+
+let server: Server;
+let base: string;
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    fastLane(req, res).then((handled) => {
+      if (!handled) res.writeHead(418).end("not in the fast lane");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe("fast lane", () => {
+  it("claims and reads stock exactly like the route handlers", async () => {
+    const db = getDb();
+    const promotion = await createPromotion(db, { totalStock: 2 });
+    const [user] = await createUsers(db, 1);
+    const cookie = await sessionCookie(user);
+
+    const anonymous = await fetch(`${base}/api/promotions/${promotion.id}/claim`, { method: "POST" });
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toMatchObject({ error: "UNAUTHENTICATED" });
+
+    const won = await fetch(`${base}/api/promotions/${promotion.id}/claim`, { method: "POST", headers: { cookie } });
+    expect(won.status).toBe(201);
+    expect(won.headers.get("x-request-id")).toBeTruthy();
+    const body = await won.json();
+    expect(body).toMatchObject({ remaining: 1, claim: { promotionId: promotion.id, status: "ISSUED" } });
+
+    const again = await fetch(`${base}/api/promotions/${promotion.id}/claim`, { method: "POST", headers: { cookie } });
+    expect(again.status).toBe(409);
+    expect((await again.json()).claim).toEqual(body.claim);
+
+    const stock = await fetch(`${base}/api/promotions/${promotion.id}/stock`);
+    expect(await stock.json()).toMatchObject({ remaining: 1, totalStock: 2, status: "LIVE" });
+  });
+
+  it("answers bad ids with 404 and leaves every other request to Next", async () => {
+    for (const id of ["%E0%A4%A", "nope", "x".repeat(300)]) {
+      const res = await fetch(`${base}/api/promotions/${id}/stock`);
+      expect(res.status).toBe(404);
+      expect(await res.json()).toMatchObject({ error: "NOT_FOUND" });
+    }
+    for (const [method, path] of [["GET", "/api/promotions"], ["GET", "/api/promotions/abc/claim"], ["POST", "/api/promotions/abc/stock"], ["GET", "/"]]) {
+      expect((await fetch(`${base}${path}`, { method })).status).toBe(418);
+    }
+  });
+});

@@ -1,0 +1,53 @@
+// The production server (`npm start`, built by `npm run build`): Next.js behind a node:http
+// server whose fast lane answers the claim and the stock read directly (lib/http/fast-lane.ts).
+// `npm run dev` and serverless deployments use Next alone; the route handlers are the same.
+import { createServer } from "node:http";
+import { loadEnvConfig } from "@next/env";
+import next from "next";
+
+Object.assign(process.env, { NODE_ENV: "production" });
+loadEnvConfig(process.cwd());
+
+async function main() {
+  const port = Number(process.env.PORT || 3000);
+  const hostname = process.env.HOSTNAME || "0.0.0.0";
+  // Before anything reads the environment: with no DATABASE_URL this starts the embedded database.
+  const { bootstrap } = await import("@/lib/local/bootstrap");
+  await bootstrap();
+
+  const app = next({ dev: false, dir: process.cwd(), hostname, port });
+  await app.prepare();
+  const handleWithNext = app.getRequestHandler();
+  const { fastLane } = await import("@/lib/http/fast-lane");
+  const { log } = await import("@/lib/log");
+
+  const server = createServer((req, res) => {
+    fastLane(req, res)
+      .then((handled) => (handled ? undefined : handleWithNext(req, res)))
+      .catch((error) => {
+        log("error", "request failed outside the route handlers", { error, url: req.url });
+        if (!res.headersSent) res.writeHead(503, { "content-type": "application/json", "retry-after": "1" });
+        res.end(JSON.stringify({ error: "UNAVAILABLE", message: "The service is temporarily unavailable. Please retry." }));
+      });
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(port, hostname, () => log("info", "listening", { url: `http://localhost:${port}`, fastLane: true }));
+
+  // Graceful stop: refuse new connections, let requests in flight (claims included) finish, then exit.
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    log("info", "stopping: finishing requests in flight");
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
