@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { FormField } from "./form-field";
 
 interface FieldProps {
   label: string;
@@ -10,37 +10,27 @@ interface FieldProps {
   error?: string;
 }
 
-/** A labelled input with its hint and its inline error, both tied to it for screen readers. */
+/** A labelled text input for the sign-in and sign-up forms, with its hint and inline error. */
 export function Field({ label, name, type = "text", autoComplete, required, hint, error }: FieldProps) {
-  const id = useId();
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
+  const caption = required ? label : (
+    <>
+      {label}
+      <span className="font-normal text-slate-500"> (optional)</span>
+    </>
+  );
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-        {!required && <span className="font-normal text-slate-500"> (optional)</span>}
-      </label>
-      <input
-        id={id}
-        name={name}
-        type={type}
-        autoComplete={autoComplete}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className="block h-11 w-full rounded-lg border border-slate-300 bg-white px-3 text-base shadow-sm focus:border-slate-900 focus:outline-2 focus:outline-slate-900 aria-invalid:border-red-600"
-      />
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-slate-500">
-          {hint}
-        </p>
+    <FormField label={caption} hint={hint} errors={error ? [error] : undefined}>
+      {(a11y) => (
+        <input
+          {...a11y}
+          name={name}
+          type={type}
+          autoComplete={autoComplete}
+          required={required}
+          className="block h-11 w-full rounded-lg border border-slate-300 bg-white px-3 text-base shadow-sm focus:border-slate-900 focus:outline-2 focus:outline-slate-900 aria-invalid:border-red-600"
+        />
       )}
-      {error && (
-        <p id={`${id}-error`} className="text-sm font-medium text-red-700">
-          {error}
-        </p>
-      )}
-    </div>
+    </FormField>
   );
 }
 

@@ -1,5 +1,5 @@
 // The browser's calls to the admin JSON API. Types only from lib/: nothing server-side is bundled.
-import type { DiscountType, PromotionStatus } from "@/lib/promotions/view";
+import type { PromotionView } from "@/lib/promotions/view";
 
 export interface PromotionStats {
   claimed: number; // issued + pending
@@ -8,17 +8,8 @@ export interface PromotionStats {
   failed: number;
 }
 
-export interface AdminPromotion {
-  id: string;
-  slug: string;
-  title: string;
-  description: string;
-  totalStock: number;
-  remaining: number;
-  startsAt: string;
-  endsAt: string;
-  status: PromotionStatus;
-  discount: { type: DiscountType; value: number };
+/** The public view of a promotion plus what only marketers see. */
+export interface AdminPromotion extends PromotionView {
   published: boolean;
   paused: boolean;
 }

@@ -8,7 +8,7 @@ import { LocalTime } from "@/components/local-time";
 import { createPromotionSchema, updatePromotionSchema } from "@/lib/promotions/schemas";
 import { createPromotion, updatePromotion, type AdminPromotion, type FieldErrors } from "./api";
 import { useTimeZone } from "./datetime";
-import { FormField, inputClass } from "./form-field";
+import { FormField, inputClass } from "../form-field";
 import { createBody, emptyValues, schemaErrors, serverErrors, slugFromTitle, updateBodies, valuesOf, type FormValues } from "./form-values";
 import { useRefreshAdmin } from "./queries";
 import { buttonClass } from "./styles";

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { services, type Services } from "@/lib/services";
-import { createRedisEngine } from "@/lib/stock/redis";
+import { describe, expect, it } from "vitest";
+import { services } from "@/lib/services";
 import { createPromotion, createUsers } from "@/lib/testing/fixtures";
-import { startRedisServer } from "@/lib/testing/redis-server";
+import { usePrivateRedis } from "@/lib/testing/redis-server";
 import { attempt, expectExact, expectOnlySoldOut } from "@/lib/testing/storm";
 import { claimCoupon } from "./claim";
 
@@ -73,19 +72,10 @@ describe("claimCoupon against the machine's PostgreSQL and Redis", () => {
 });
 
 describe("claimCoupon when Redis loses its data (private redis-server)", () => {
-  let redis: Awaited<ReturnType<typeof startRedisServer>>;
-  let svc: Services;
-
-  beforeAll(async () => {
-    redis = await startRedisServer();
-    svc = { db: services().db, stock: createRedisEngine({ url: redis.url }) };
-  });
-  afterAll(async () => {
-    await svc.stock.close();
-    await redis.stop();
-  });
+  const context = usePrivateRedis();
 
   it("FLUSHALL in the middle of a storm: still exactly the stock, each user once", async () => {
+    const { redis, svc } = context;
     const users = await createUsers(svc.db, 1_500);
     const promotion = await createPromotion(svc.db, { totalStock: 100 });
     const storm = [...users, ...users.slice(0, 300)].map((u, i) =>

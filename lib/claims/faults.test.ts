@@ -7,9 +7,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { services, type Services } from "@/lib/services";
 import { reconcile } from "@/lib/stock/reconcile";
-import { createRedisEngine } from "@/lib/stock/redis";
 import { createPromotion, createUsers } from "@/lib/testing/fixtures";
-import { startRedisServer } from "@/lib/testing/redis-server";
+import { usePrivateRedis } from "@/lib/testing/redis-server";
 import { attempt, type Outcome } from "@/lib/testing/storm";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -37,18 +36,10 @@ async function expectSafeAndReconciled(svc: Services, promotionId: string, stock
 }
 
 describe("Redis restarted in the middle of a storm (private redis-server)", () => {
-  let redis: Awaited<ReturnType<typeof startRedisServer>>;
-  let svc: Services;
-  beforeAll(async () => {
-    redis = await startRedisServer();
-    svc = { db: services().db, stock: createRedisEngine({ url: redis.url }) };
-  });
-  afterAll(async () => {
-    await svc.stock.close();
-    await redis.stop();
-  });
+  const context = usePrivateRedis();
 
   it("loses nothing that was promised and never oversells", async () => {
+    const { redis, svc } = context;
     const users = await createUsers(svc.db, 1_200);
     const promotion = await createPromotion(svc.db, { totalStock: 100 });
     const storm = Promise.all(users.map((u, i) => sleep(i % 400).then(() => attemptUnderFault(svc, promotion.id, u.id))));

@@ -2,6 +2,9 @@
 // without touching the machine's shared Redis.
 import { spawn, type ChildProcess } from "node:child_process";
 import { Redis } from "ioredis";
+import { afterAll, beforeAll } from "vitest";
+import { services, type Services } from "@/lib/services";
+import { createRedisEngine } from "@/lib/stock/redis";
 import { freePort } from "./net";
 
 function launch(port: number): ChildProcess {
@@ -46,4 +49,21 @@ export async function startRedisServer() {
       child.kill("SIGKILL");
     },
   };
+}
+
+/**
+ * For a describe block whose tests destroy Redis state: a private redis-server and services that
+ * use it (with the run's database), started before its tests and stopped after them.
+ */
+export function usePrivateRedis() {
+  const context = {} as { redis: Awaited<ReturnType<typeof startRedisServer>>; svc: Services };
+  beforeAll(async () => {
+    context.redis = await startRedisServer();
+    context.svc = { db: services().db, stock: createRedisEngine({ url: context.redis.url }) };
+  });
+  afterAll(async () => {
+    await context.svc.stock.close();
+    await context.redis.stop();
+  });
+  return context;
 }

@@ -7,7 +7,7 @@ export interface InputA11y {
 }
 
 interface FormFieldProps {
-  label: string;
+  label: ReactNode;
   hint?: ReactNode;
   errors?: string[];
   /** Renders the input with the id and descriptions that tie it to its label, hint and errors. */
@@ -17,7 +17,7 @@ interface FormFieldProps {
 export const inputClass =
   "block h-10 w-full rounded-lg border border-slate-300 bg-white px-3 text-base shadow-sm focus:border-slate-900 focus:outline-2 focus:outline-slate-900 disabled:bg-slate-100 disabled:text-slate-500 aria-invalid:border-red-600";
 
-/** A labelled control with its hint and the errors (from the schema or the server) right under it. */
+/** A labelled control with its hint and the errors (from a schema or the server) right under it. */
 export function FormField({ label, hint, errors, children }: FormFieldProps) {
   const id = useId();
   const error = errors?.[0];
