@@ -8,6 +8,14 @@ import { assertEligible } from "@/lib/issuance/validator";
 import { getClaimConfig, type ClaimConfig } from "@/lib/promotions/claim-config";
 import { newCouponCode } from "./coupon-code";
 import { isKnownSoldOut, markSoldOut } from "./sold-out-hint";
+
+/**
+ * The cheapest answer first: a promotion this instance saw sold out within the last second is
+ * refused without any Redis or database round trip (a top-up reaches every instance within 1 s).
+ */
+export function rejectIfKnownSoldOut(promotionId: string): void {
+  if (isKnownSoldOut(promotionId)) throw soldOut();
+}
 import { claimView, type ClaimView } from "./view";
 import type { ClaimDecision } from "@/lib/stock/engine";
 
@@ -35,7 +43,6 @@ export async function claimCoupon(
   userId: string,
   email: string | null = null,
 ): Promise<ClaimSuccess> {
-  if (isKnownSoldOut(promotionId)) throw soldOut();
   const config = await getClaimConfig(services.db, promotionId);
   if (!config) throw notFound();
   if (config.validator) await assertEligible(config.validator, { promotionId, userId, email });

@@ -1,4 +1,4 @@
-import { claimCoupon } from "@/lib/claims/claim";
+import { claimCoupon, rejectIfKnownSoldOut } from "@/lib/claims/claim";
 import { assertWithinRateLimits, clientIp } from "@/lib/claims/rate-limit";
 import { route } from "@/lib/http/route";
 import { promotionIdParams } from "@/lib/promotions/schemas";
@@ -6,6 +6,7 @@ import { services } from "@/lib/services";
 
 // The claim takes no body: who claims comes from the session, what from the URL.
 export const POST = route({ access: "user", params: promotionIdParams }, async ({ req, params, user }) => {
+  rejectIfKnownSoldOut(params.id);
   const svc = services();
   await assertWithinRateLimits(svc.stock, { userId: user.id, ip: clientIp(req) });
   const { status, claim, remaining } = await claimCoupon(svc, params.id, user.id, user.email);
