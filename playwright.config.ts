@@ -15,6 +15,20 @@ process.env.E2E_DATABASE_URL = databaseUrl.toString();
 
 export const E2E_ADMIN = { email: "admin@e2e.test", password: "admin-password-e2e" };
 
+/** The app server's environment; e2e/two-instances.spec.ts starts a second server with it. */
+export const appServerEnv = {
+  NODE_ENV: "production" as const,
+  NEXT_TELEMETRY_DISABLED: "1",
+  PORT: String(port),
+  DATABASE_URL: databaseUrl.toString(),
+  REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379",
+  REDIS_KEY_PREFIX: `e2e:${runId}:`,
+  NEXTAUTH_URL: baseURL,
+  NEXTAUTH_SECRET: `e2e-secret-${runId}-0123456789`,
+  ADMIN_EMAIL: E2E_ADMIN.email,
+  ADMIN_PASSWORD: E2E_ADMIN.password,
+};
+
 export default defineConfig({
   testDir: "e2e",
   timeout: 60_000,
@@ -42,17 +56,6 @@ export default defineConfig({
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: "ignore",
-    env: {
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      PORT: String(port),
-      DATABASE_URL: databaseUrl.toString(),
-      REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379",
-      REDIS_KEY_PREFIX: `e2e:${runId}:`,
-      NEXTAUTH_URL: baseURL,
-      NEXTAUTH_SECRET: `e2e-secret-${runId}-0123456789`,
-      ADMIN_EMAIL: E2E_ADMIN.email,
-      ADMIN_PASSWORD: E2E_ADMIN.password,
-    },
+    env: appServerEnv,
   },
 });
