@@ -33,13 +33,18 @@ async function main() {
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => log("info", "listening", { url: `http://localhost:${port}`, fastLane: true }));
 
-  // Graceful stop: refuse new connections, let requests in flight (claims included) finish, then exit.
+  // Graceful stop: refuse new connections, let requests in flight (claims included) finish,
+  // close the pools, exit. A stop that takes over 10 s exits anyway.
+  const { services } = await import("@/lib/services");
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
     log("info", "stopping: finishing requests in flight");
-    server.close(() => process.exit(0));
+    server.close(async () => {
+      await Promise.allSettled([services().db.$disconnect(), services().stock.close()]);
+      process.exit(0);
+    });
     server.closeIdleConnections();
     setTimeout(() => process.exit(0), 10_000).unref();
   };
