@@ -8,14 +8,6 @@ import { assertEligible } from "@/lib/issuance/validator";
 import { getClaimConfig, type ClaimConfig } from "@/lib/promotions/claim-config";
 import { newCouponCode } from "./coupon-code";
 import { isKnownSoldOut, markSoldOut } from "./sold-out-hint";
-
-/**
- * The cheapest answer first: a promotion this instance saw sold out within the last second is
- * refused without any Redis or database round trip (a top-up reaches every instance within 1 s).
- */
-export function rejectIfKnownSoldOut(promotionId: string): void {
-  if (isKnownSoldOut(promotionId)) throw soldOut();
-}
 import { claimView, type ClaimView } from "./view";
 import type { ClaimDecision } from "@/lib/stock/engine";
 
@@ -27,6 +19,14 @@ export interface ClaimSuccess {
 
 const soldOut = () => new ApiError(410, "SOLD_OUT", "All coupons have been claimed.");
 const unavailable = (message: string) => new ApiError(503, "UNAVAILABLE", message, {}, { "Retry-After": "1" });
+
+/**
+ * The cheapest answer first: a promotion this instance saw sold out within the last second is
+ * refused without any Redis or database round trip (a top-up reaches every instance within 1 s).
+ */
+export function rejectIfKnownSoldOut(promotionId: string): void {
+  if (isKnownSoldOut(promotionId)) throw soldOut();
+}
 
 /**
  * One person claims one coupon of one promotion.
