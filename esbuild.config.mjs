@@ -17,5 +17,7 @@ await build({
   // The generated Prisma client finds its folder through import.meta.url, which CommonJS lacks.
   define: { "import.meta.url": "__bundle_url" },
   banner: { js: 'const __bundle_url = require("node:url").pathToFileURL(__filename).href;' },
+  // For stack traces and CPU profiles that name the app's own files.
+  sourcemap: true,
   logLevel: "warning",
 });
