@@ -28,6 +28,13 @@ export function ClaimCode({ claim }: { claim: ClaimView }) {
       </div>
     );
   }
-  if (latest.status === "FAILED") return <p className="text-sm text-red-700">This coupon could not be issued. Please contact support.</p>;
+  if (latest.status === "FAILED") {
+    // Issuing gave up and the coupon went back to the stock; the person's slot is free again.
+    return (
+      <p className="text-sm text-red-700">
+        This coupon could not be issued, so nothing was charged to you. You can claim again while coupons last.
+      </p>
+    );
+  }
   return <p className="text-sm text-slate-700">Your coupon is being issued…</p>;
 }
