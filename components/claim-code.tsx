@@ -32,7 +32,7 @@ export function ClaimCode({ claim }: { claim: ClaimView }) {
     // Issuing gave up and the coupon went back to the stock; the person's slot is free again.
     return (
       <p className="text-sm text-red-700">
-        This coupon could not be issued, so nothing was charged to you. You can claim again while coupons last.
+        This coupon could not be issued. Its place went back to the stock: you can claim again while coupons last.
       </p>
     );
   }
