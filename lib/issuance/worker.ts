@@ -111,22 +111,28 @@ async function failClaim(services: Services, claim: LeasedClaim, error: string):
 }
 
 const IDLE_POLL_MS = 500;
+const MAX_FAILURE_PAUSE_MS = 30_000;
 
 /**
  * Runs the worker in this process until stopped: drains due claims, then polls twice a second.
- * One per Node server; any number of servers may run one.
+ * While the database fails, it waits longer after each failed pass (up to 30 s), so an outage
+ * costs a few log lines, not two a second. One per Node server; any number of servers may run one.
  */
 export function startIssuanceWorker(services: () => Services): () => Promise<void> {
   let stopped = false;
   const loop = (async () => {
+    let failures = 0;
     while (!stopped) {
       let handled = 0;
       try {
         handled = await issueDueClaims(services());
+        failures = 0;
       } catch (error) {
-        log("error", "issuing worker pass failed", { error });
+        failures += 1;
+        log("error", "issuing worker pass failed", { error, failures });
       }
-      if (handled === 0 && !stopped) await new Promise((r) => setTimeout(r, IDLE_POLL_MS));
+      const pause = failures ? Math.min(MAX_FAILURE_PAUSE_MS, IDLE_POLL_MS * 2 ** failures) : IDLE_POLL_MS;
+      if ((handled === 0 || failures) && !stopped) await new Promise((r) => setTimeout(r, pause));
     }
   })();
   return async () => {
