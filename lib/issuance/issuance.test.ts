@@ -5,7 +5,7 @@ import { services } from "@/lib/services";
 import * as cron from "@/app/api/cron/issue/route";
 import { call, createPromotion, createUsers } from "@/lib/testing/fixtures";
 import { startCouponService, startValidator } from "@/lib/testing/http-doubles";
-import { defaultIssuanceOptions, issueDueClaims, type IssuanceOptions } from "./worker";
+import { defaultIssuanceOptions, issueDueClaims, startIssuanceWorker, type IssuanceOptions } from "./worker";
 
 const svc = services();
 const SECRET = "coupon-service-secret-0123456789";
@@ -159,5 +159,21 @@ describe("POST /api/cron/issue", () => {
     expect(res.status).toBe(200);
     expect(res.json.processed).toBeGreaterThanOrEqual(1);
     expect(await svc.db.claim.findUniqueOrThrow({ where: { id: `pending-${p.id}` } })).toMatchObject({ status: "ISSUED", couponCode: expect.any(String) });
+  });
+});
+
+describe("the resident worker", () => {
+  it("issues a due claim by itself and stops promptly", async () => {
+    const p = await createPromotion(svc.db);
+    const [person] = await createUsers(svc.db, 1);
+    await svc.db.claim.create({ data: { id: `resident-${p.id}`, promotionId: p.id, userId: person.id, status: "PENDING", nextAttemptAt: new Date() } });
+    const stop = startIssuanceWorker(() => svc);
+    try {
+      await expect
+        .poll(async () => (await svc.db.claim.findUniqueOrThrow({ where: { id: `resident-${p.id}` } })).status, { timeout: 10_000 })
+        .toBe("ISSUED");
+    } finally {
+      await stop();
+    }
   });
 });

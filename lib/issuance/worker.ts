@@ -120,6 +120,15 @@ const MAX_FAILURE_PAUSE_MS = 30_000;
  */
 export function startIssuanceWorker(services: () => Services): () => Promise<void> {
   let stopped = false;
+  let wake = () => {};
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
   const loop = (async () => {
     let failures = 0;
     while (!stopped) {
@@ -132,11 +141,12 @@ export function startIssuanceWorker(services: () => Services): () => Promise<voi
         log("error", "issuing worker pass failed", { error, failures });
       }
       const pause = failures ? Math.min(MAX_FAILURE_PAUSE_MS, IDLE_POLL_MS * 2 ** failures) : IDLE_POLL_MS;
-      if ((handled === 0 || failures) && !stopped) await new Promise((r) => setTimeout(r, pause));
+      if ((handled === 0 || failures) && !stopped) await sleep(pause);
     }
   })();
   return async () => {
     stopped = true;
+    wake();
     await loop;
   };
 }
