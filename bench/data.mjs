@@ -1,8 +1,8 @@
 // What one benchmark run puts in PostgreSQL and Redis, written directly (no app API), and the
 // session cookies of its users, minted with next-auth's own encoder and the server's secret.
-import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { createRedisEngine } from "../lib/stock/redis.ts";
+import { sessionCookie } from "../lib/testing/session-cookie.ts";
 import { applyMigrations, createDatabaseIfMissing } from "../prisma/migrate.ts";
 
 export async function createDatabase(url) {
@@ -34,10 +34,7 @@ export async function insertUsers(client, prefix, count) {
 /** One `Cookie` header value per user id, as next-auth sets it after sign-in. */
 export async function mintCookies(userIds, secret) {
   const cookies = [];
-  for (const id of userIds) {
-    const token = await encode({ token: { sub: id, email: `${id}@bench.test`, role: "USER" }, secret });
-    cookies.push(`next-auth.session-token=${token}`);
-  }
+  for (const id of userIds) cookies.push(await sessionCookie({ id, email: `${id}@bench.test`, role: "USER" }, secret));
   return cookies;
 }
 

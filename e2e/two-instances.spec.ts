@@ -1,9 +1,9 @@
 // Two app servers on one Redis and one PostgreSQL: a storm across both hands out exactly the stock.
 import { spawn } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { freePort } from "../lib/testing/net";
+import { sessionCookie } from "../lib/testing/session-cookie";
 import { appServerEnv } from "../playwright.config";
 import { adminRequest, createPromotion } from "./helpers";
 
@@ -34,9 +34,7 @@ test("a storm across two instances: exactly the stock, nobody twice, both see it
        FROM generate_series(1, $2) AS i RETURNING id, email`,
       [run, PEOPLE],
     );
-    const cookies = await Promise.all(
-      people.map(async (p) => `next-auth.session-token=${await encode({ token: { sub: p.id, email: p.email, role: "USER" }, secret: appServerEnv.NEXTAUTH_SECRET })}`),
-    );
+    const cookies = await Promise.all(people.map((p) => sessionCookie({ ...p, role: "USER" }, appServerEnv.NEXTAUTH_SECRET)));
 
     const answers = await Promise.all(
       cookies.map((cookie, i) =>

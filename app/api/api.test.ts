@@ -182,7 +182,7 @@ describe("POST /api/promotions/{id}/claim", () => {
 
   it("2,000 parallel claims through the handler on stock 100: 100 winners, remaining 0 everywhere", async () => {
     const users = await createUsers(db, 2_000);
-    const cookies = await Promise.all(users.map(sessionCookie));
+    const cookies = await Promise.all(users.map((u) => sessionCookie(u)));
     const p = await createPromotion(db, { totalStock: 100 });
     const results = await Promise.all(cookies.map((cookie) => call(claim.POST, { method: "POST", params: { id: p.id }, cookie })));
     const statuses = results.reduce<Record<number, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});

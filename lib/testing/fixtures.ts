@@ -1,6 +1,5 @@
 // Test data and sessions, written straight to the test database.
 import { randomBytes } from "node:crypto";
-import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import type { Db } from "@/lib/db";
 
@@ -38,14 +37,7 @@ export async function createPromotion(
   });
 }
 
-/** A session cookie as next-auth would set it after sign-in. */
-export async function sessionCookie(user: { id: string; email: string; role: "USER" | "ADMIN" }) {
-  const token = await encode({
-    token: { sub: user.id, email: user.email, role: user.role },
-    secret: process.env.NEXTAUTH_SECRET!,
-  });
-  return `next-auth.session-token=${token}`;
-}
+export { sessionCookie } from "./session-cookie";
 
 let addresses = 0;
 const nextAddress = () => `10.${(addresses >> 16) & 255}.${(addresses >> 8) & 255}.${addresses++ & 255}, 127.0.0.1`;
