@@ -9,12 +9,15 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const STARTUP_LIMIT_MS = 300_000;
 
 // The command is taken from the README itself, so the README cannot drift from what CI proves.
-const readmeLine = readFileSync("README.md", "utf8").split("\n").find((line) => line.includes("# 1. start the app"));
+const readmeLine = readFileSync("README.md", "utf8")
+  .split("\n")
+  .find((line) => line.includes("# 1. start the app"));
 if (!readmeLine) throw new Error('README.md has no line marked "# 1. start the app"');
 const command = readmeLine.replace(/#.*$/, "").trim();
 
 const env = { ...process.env, PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1" };
-for (const name of ["DATABASE_URL", "REDIS_URL", "NEXTAUTH_URL", "NEXTAUTH_SECRET", "ADMIN_EMAIL", "ADMIN_PASSWORD"]) delete env[name];
+for (const name of ["DATABASE_URL", "REDIS_URL", "NEXTAUTH_URL", "NEXTAUTH_SECRET", "ADMIN_EMAIL", "ADMIN_PASSWORD"])
+  delete env[name];
 
 console.log(`newcomer check: ${command} (PORT=${PORT}, no services configured)`);
 const app = spawn("bash", ["-c", command], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
@@ -48,7 +51,11 @@ function expectStatus(res, status, what) {
 async function signIn(email, password) {
   const { csrfToken } = await (await request("/api/auth/csrf")).json();
   const body = new URLSearchParams({ csrfToken, email, password, json: "true" });
-  await request("/api/auth/callback/credentials", { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded" } });
+  await request("/api/auth/callback/credentials", {
+    method: "POST",
+    body,
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+  });
   const session = await (await request("/api/auth/session")).json();
   if (session?.user?.email !== email) throw new Error(`sign-in as ${email} failed`);
 }

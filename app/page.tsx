@@ -24,7 +24,15 @@ export default async function HomePage() {
   );
 }
 
-function PromotionGroup({ title, promotions, upcoming = false }: { title: string; promotions: PromotionView[]; upcoming?: boolean }) {
+function PromotionGroup({
+  title,
+  promotions,
+  upcoming = false,
+}: {
+  title: string;
+  promotions: PromotionView[];
+  upcoming?: boolean;
+}) {
   if (promotions.length === 0) return null;
   return (
     <section className="space-y-3">

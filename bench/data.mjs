@@ -77,9 +77,7 @@ export async function loadIntoRedis(redisUrl, keyPrefix, promotions) {
 
 /** Transactions committed in the current database so far (PostgreSQL's own counter). */
 export async function committedTransactions(client) {
-  const { rows } = await client.query(
-    `SELECT xact_commit::bigint AS n FROM pg_stat_database WHERE datname = current_database()`,
-  );
+  const { rows } = await client.query(`SELECT xact_commit::bigint AS n FROM pg_stat_database WHERE datname = current_database()`);
   return Number(rows[0].n);
 }
 

@@ -55,7 +55,9 @@ export function summarizeProfile(profile, window) {
     totalMs: Math.round(totalUs / 1000),
     busyMs: Math.round(busyUs / 1000),
     outsideAppCodeShare: share(outsideAppUs),
-    areas: ranked(byArea).filter(([area]) => area !== "idle").map(([area, { us }]) => ({ area, sharePct: share(us) })),
+    areas: ranked(byArea)
+      .filter(([area]) => area !== "idle")
+      .map(([area, { us }]) => ({ area, sharePct: share(us) })),
     callers: ranked(byCaller).map(([area, { us }]) => ({ area, sharePct: share(us) })),
     groups: ranked(grouped(byCaller)).map(([group, { us }]) => ({ group, sharePct: share(us) })),
     inclusive: ranked(inclusive).map(([area, { us }]) => ({ area, sharePct: share(us) })),
@@ -116,7 +118,18 @@ function groupOf(area) {
   if (area.startsWith("app: ")) return "app code (lib/, route handlers)";
   if (["next-auth", "jose", "@panva/hkdf"].includes(area)) return "session decoding (next-auth, jose, hkdf)";
   if (area.startsWith("@prisma/") || area.startsWith("pg")) return "database (Prisma, pg)";
-  if (["ioredis", "@ioredis/commands", "redis-errors", "redis-parser", "standard-as-callback", "debug", "denque", "cluster-key-slot"].includes(area)) {
+  if (
+    [
+      "ioredis",
+      "@ioredis/commands",
+      "redis-errors",
+      "redis-parser",
+      "standard-as-callback",
+      "debug",
+      "denque",
+      "cluster-key-slot",
+    ].includes(area)
+  ) {
     return "Redis client (ioredis)";
   }
   if (area.startsWith("runtime with no JS caller")) return area;
@@ -134,7 +147,8 @@ function callerArea(id, nodes, parents, frame) {
   const area = frame(nodes.get(id)).area;
   const parent = parents.get(id);
   let caller = area;
-  if (RUNTIME_AREAS.has(area)) caller = parent === undefined ? "runtime with no JS caller (event loop, I/O, GC)" : callerArea(parent, nodes, parents, frame);
+  if (RUNTIME_AREAS.has(area))
+    caller = parent === undefined ? "runtime with no JS caller (event loop, I/O, GC)" : callerArea(parent, nodes, parents, frame);
   if (caller === "(root)") caller = "runtime with no JS caller (event loop, I/O, GC)";
   cache.set(id, caller);
   return caller;

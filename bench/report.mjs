@@ -42,26 +42,32 @@ export function checkTargets(lines) {
   const targets = [];
   const a = by["a-unique-claims"];
   if (a) {
-    targets.push(target("a", "ratio >= 0.6 and p99 <= 50 ms at 100 connections", a.ratio >= 0.6 && a.p99 <= 50, [
-      gap("ratio", a.ratio, 0.6, ">="),
-      gap("p99 ms", a.p99, 50, "<="),
-    ]));
+    targets.push(
+      target("a", "ratio >= 0.6 and p99 <= 50 ms at 100 connections", a.ratio >= 0.6 && a.p99 <= 50, [
+        gap("ratio", a.ratio, 0.6, ">="),
+        gap("p99 ms", a.p99, 50, "<="),
+      ]),
+    );
   }
   const b = by["b-flash-crowd"];
   if (b) {
-    targets.push(target("b", `exactly ${FLASH_STOCK} winners, settled in < 3 s`, b.winners === FLASH_STOCK && b.settledMs < 3000, [
-      `winners ${b.winners} (oversell ${b.oversell})`,
-      gap("settled ms", b.settledMs, 3000, "<"),
-    ]));
+    targets.push(
+      target("b", `exactly ${FLASH_STOCK} winners, settled in < 3 s`, b.winners === FLASH_STOCK && b.settledMs < 3000, [
+        `winners ${b.winners} (oversell ${b.oversell})`,
+        gap("settled ms", b.settledMs, 3000, "<"),
+      ]),
+    );
   }
   const c = by["c-sold-out-storm"];
   if (c) targets.push(target("c", "ratio >= 1.0", c.ratio >= 1.0, [gap("ratio", c.ratio, 1.0, ">=")]));
   const d = by["d-stock-read"];
   if (d) {
     const perRequest = d.dbTransactionsPerRequest;
-    targets.push(target("d", "served from Redis or memory, no database query per request", perRequest < 0.01, [
-      `${perRequest} database transactions per request (PostgreSQL's xact_commit)`,
-    ]));
+    targets.push(
+      target("d", "served from Redis or memory, no database query per request", perRequest < 0.01, [
+        `${perRequest} database transactions per request (PostgreSQL's xact_commit)`,
+      ]),
+    );
   }
   return targets;
 }
@@ -118,7 +124,9 @@ export function writeResultsMarkdown(file, { startedAt, host, settings, lines, t
 }
 
 function figureRow(l) {
-  const statuses = Object.entries(l.statusCounts).map(([s, n]) => `${s}: ${n}`).join(", ");
+  const statuses = Object.entries(l.statusCounts)
+    .map(([s, n]) => `${s}: ${n}`)
+    .join(", ");
   return `| ${l.scenario} | ${l.requestsPerSec} | ${l.p50} / ${l.p99} | ${l.baseline.requestsPerSec} | ${l.baseline.p50} / ${l.baseline.p99} | ${l.ratio} | ${l.cpuMsPerRequest} / ${l.baseline.cpuMsPerRequest} | ${statuses} | ${l.winners ?? "-"} | ${l.oversell ?? "-"} | ${l.dbTransactionsPerRequest} |`;
 }
 

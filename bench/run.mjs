@@ -162,7 +162,12 @@ async function startNextServer(work, name, cpuProfileDir) {
 
 async function startBaselineServer(work) {
   const port = await freePort();
-  const server = startBaseline({ port, redisUrl: REDIS_URL, keyPrefix: BASELINE_KEY_PREFIX, logFile: path.join(work, "baseline.log") });
+  const server = startBaseline({
+    port,
+    redisUrl: REDIS_URL,
+    keyPrefix: BASELINE_KEY_PREFIX,
+    logFile: path.join(work, "baseline.log"),
+  });
   onCleanup(() => stopServer(server));
   const url = `http://127.0.0.1:${port}`;
   await waitUntilReady(server, `${url}/health`);
@@ -196,7 +201,14 @@ async function runScenarios(targets, { promotions }) {
     const promotion = promotions[s.promotion];
     const users = { app: s.users(targets.app), baseline: s.users(targets.baseline) };
     const load = (target, limit) =>
-      runLoad({ url: target.url, pid: target.pid, method: s.method, path: s.path(target, promotion), limit, headersFor: users[target.name] });
+      runLoad({
+        url: target.url,
+        pid: target.pid,
+        method: s.method,
+        path: s.path(target, promotion),
+        limit,
+        headersFor: users[target.name],
+      });
     if (s.warmup) {
       await load(targets.app, { duration: WARMUP_S });
       lastAppTraffic = Date.now();
@@ -226,7 +238,10 @@ async function outcome(s, promotion, app, baseline, transactions) {
   const oversell = (winners) => Math.max(0, winners - stock);
   const baselineOutcome = { winners: successes(baseline), oversell: oversell(successes(baseline)) };
   if (s.name !== "b-flash-crowd") {
-    return { app: { winners: successes(app), oversell: oversell(successes(app)), dbTransactionsPerRequest }, baseline: baselineOutcome };
+    return {
+      app: { winners: successes(app), oversell: oversell(successes(app)), dbTransactionsPerRequest },
+      baseline: baselineOutcome,
+    };
   }
   // The flash crowd's winners are counted where they are durable: the Claim rows.
   const claimed = await withClient(DATABASE_URL, (client) => claimTimes(client, promotion.id));

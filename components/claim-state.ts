@@ -48,7 +48,12 @@ export function buttonState({ attempt, status, now, startsAt, endsAt, signedOut 
     return { kind: "ended", label: "Claim ended", enabled: false, message: "Ended. This promotion is over." };
   }
   if (status === "SOLD_OUT") {
-    return { kind: "soldOut", label: "Claim closed: sold out", enabled: false, message: "Sold out. All coupons have been claimed." };
+    return {
+      kind: "soldOut",
+      label: "Claim closed: sold out",
+      enabled: false,
+      message: "Sold out. All coupons have been claimed.",
+    };
   }
   if (status === "PAUSED") {
     const message = "Paused. Claiming is on hold; this page updates by itself when it resumes.";

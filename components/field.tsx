@@ -12,7 +12,9 @@ interface FieldProps {
 
 /** A labelled text input for the sign-in and sign-up forms, with its hint and inline error. */
 export function Field({ label, name, type = "text", autoComplete, required, hint, error }: FieldProps) {
-  const caption = required ? label : (
+  const caption = required ? (
+    label
+  ) : (
     <>
       {label}
       <span className="font-normal text-slate-500"> (optional)</span>

@@ -9,7 +9,7 @@ export function StockMeter({ stock }: { stock: Pick<Stock, "remaining" | "totalS
     <div>
       <div className="flex items-baseline justify-between gap-2">
         <p className="text-slate-700">
-          <span data-testid="remaining" className="text-2xl font-bold tabular-nums text-slate-900">
+          <span data-testid="remaining" className="text-2xl font-bold text-slate-900 tabular-nums">
             {remaining}
           </span>{" "}
           of {totalStock} left

@@ -5,7 +5,13 @@ import { buttonState, type Attempt } from "./claim-state";
 import { formatCountdown } from "./time";
 
 const base = { status: "LIVE" as const, now: 10_000, startsAt: 0, endsAt: 100_000, signedOut: false };
-const claim = { id: "c1", promotionId: "p1", status: "ISSUED" as const, couponCode: "ABCD-EFGH-JKLM", claimedAt: "2026-11-26T00:00:00Z" };
+const claim = {
+  id: "c1",
+  promotionId: "p1",
+  status: "ISSUED" as const,
+  couponCode: "ABCD-EFGH-JKLM",
+  claimedAt: "2026-11-26T00:00:00Z",
+};
 
 describe("claim button state", () => {
   it("shows a coupon only after the server answered with one", () => {
@@ -30,7 +36,10 @@ describe("claim button state", () => {
     expect(buttonState({ ...base, attempt: { kind: "claiming" } }).enabled).toBe(false);
     const early = buttonState({ ...base, status: "SCHEDULED", now: -5_000, attempt: { kind: "none" } });
     expect(early).toMatchObject({ kind: "countdown", enabled: false, label: "Claim opens in 00:00:05" });
-    expect(buttonState({ ...base, status: "SCHEDULED", now: 0, attempt: { kind: "none" } })).toMatchObject({ kind: "ready", enabled: true });
+    expect(buttonState({ ...base, status: "SCHEDULED", now: 0, attempt: { kind: "none" } })).toMatchObject({
+      kind: "ready",
+      enabled: true,
+    });
   });
 });
 

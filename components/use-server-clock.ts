@@ -25,5 +25,9 @@ const noSubscription = () => () => {};
 
 /** False during the server render and hydration, true afterwards. */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(noSubscription, () => true, () => false);
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 }

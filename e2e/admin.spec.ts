@@ -23,7 +23,11 @@ async function signInThroughForm(page: Page) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-test("a marketer runs a drop: create, watch it live, pause, resume, export; a plain user gets 403", async ({ page, browser, baseURL }, testInfo) => {
+test("a marketer runs a drop: create, watch it live, pause, resume, export; a plain user gets 403", async ({
+  page,
+  browser,
+  baseURL,
+}, testInfo) => {
   // Signed out: to sign-in and back.
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=\/admin$/);
@@ -52,7 +56,13 @@ test("a marketer runs a drop: create, watch it live, pause, resume, export; a pl
   const stored = (await (await created).json()).promotion;
   const id: string = stored.id;
   await expect(page).toHaveURL(new RegExp(`/admin/promotions/${id}$`));
-  expect(stored).toMatchObject({ title, totalStock: 5, published: true, startsAt: start.iso, discount: { type: "PERCENT", value: 20 } });
+  expect(stored).toMatchObject({
+    title,
+    totalStock: 5,
+    published: true,
+    startsAt: start.iso,
+    discount: { type: "PERCENT", value: 20 },
+  });
 
   // The dashboard, left open: everything below happens without a reload.
   await page.getByRole("link", { name: "Dashboard" }).click();
@@ -105,7 +115,10 @@ test("a marketer runs a drop: create, watch it live, pause, resume, export; a pl
   const winners = page.getByRole("region", { name: /Winners/ });
   await expect(winners.getByRole("row").nth(1)).toContainText(late.email);
   await expect(winners.getByRole("row").nth(2)).toContainText(winner.email);
-  await expect(winners.getByRole("link", { name: "Download CSV" })).toHaveAttribute("href", `/api/admin/promotions/${id}/claims?format=csv`);
+  await expect(winners.getByRole("link", { name: "Download CSV" })).toHaveAttribute(
+    "href",
+    `/api/admin/promotions/${id}/claims?format=csv`,
+  );
   const audit = page.getByRole("region", { name: "Audit log" });
   for (const action of ["created it", "paused it", "resumed it"]) {
     await expect(audit.getByRole("listitem").filter({ hasText: action })).toContainText(E2E_ADMIN.email);
@@ -126,7 +139,10 @@ test("a marketer runs a drop: create, watch it live, pause, resume, export; a pl
   await lateContext.close();
 });
 
-test("the form shows the schema's and the server's errors at their fields; a live edit sends only what changed", async ({ page, baseURL }, testInfo) => {
+test("the form shows the schema's and the server's errors at their fields; a live edit sends only what changed", async ({
+  page,
+  baseURL,
+}, testInfo) => {
   const admin = await adminRequest(baseURL!);
   const live = await createPromotion(admin, { totalStock: 10 });
   await admin.dispose();
@@ -189,7 +205,7 @@ test("the form shows the schema's and the server's errors at their fields; a liv
   expect((await patch).postDataJSON()).toEqual({ totalStock: 20 });
   await expect(page).toHaveURL(new RegExp(`/admin/promotions/${live.id}$`));
   await expect(page.getByTestId(`remaining-${live.id}`)).toHaveText("18");
-  await expect(page.getByRole("region", { name: "Audit log" }).getByRole("listitem").filter({ hasText: "changed" }).first()).toContainText(
-    "Total stock: 10 → 20",
-  );
+  await expect(
+    page.getByRole("region", { name: "Audit log" }).getByRole("listitem").filter({ hasText: "changed" }).first(),
+  ).toContainText("Total stock: 10 → 20");
 });

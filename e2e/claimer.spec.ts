@@ -47,7 +47,9 @@ test("sign up, the button opens by itself, claim, find the code in my coupons, c
 
   await page.getByRole("link", { name: "My coupons" }).click();
   await expect(page).toHaveURL(/\/me\/coupons$/);
-  await expect(page.getByRole("listitem").filter({ hasText: promotion.title }).getByTestId("coupon-code")).toHaveText(couponCode!);
+  await expect(page.getByRole("listitem").filter({ hasText: promotion.title }).getByTestId("coupon-code")).toHaveText(
+    couponCode!,
+  );
 
   await page.goto(`/p/${promotion.slug}`);
   await claimButton(page).click();
@@ -71,7 +73,10 @@ test("a phone whose clock is an hour fast still counts down to the server's star
   await expect(claimButton(page)).toHaveText("Claim coupon", { timeout: 15_000 });
 });
 
-test("two people, one coupon: one wins, the other sees sold out; a watcher sees it without reload", async ({ browser, baseURL }) => {
+test("two people, one coupon: one wins, the other sees sold out; a watcher sees it without reload", async ({
+  browser,
+  baseURL,
+}) => {
   const admin = await adminRequest(baseURL!);
   const promotion = await createPromotion(admin, { totalStock: 1 });
   await admin.dispose();
@@ -137,7 +142,13 @@ test("rate limited: waits Retry-After and retries by itself; a pending claim tur
   const admin = await adminRequest(baseURL!);
   const promotion = await createPromotion(admin);
   await admin.dispose();
-  const pending = { id: "pending-claim", promotionId: promotion.id, status: "PENDING", couponCode: null, claimedAt: new Date().toISOString() };
+  const pending = {
+    id: "pending-claim",
+    promotionId: promotion.id,
+    status: "PENDING",
+    couponCode: null,
+    claimedAt: new Date().toISOString(),
+  };
   let claimRequests = 0;
   await page.route(`**/api/promotions/${promotion.id}/claim`, (route) =>
     ++claimRequests === 1
@@ -147,7 +158,9 @@ test("rate limited: waits Retry-After and retries by itself; a pending claim tur
   let issued = false;
   await page.route("**/api/me/claims", (route) => {
     const claim = issued ? { ...pending, status: "ISSUED", couponCode: "ABCD-EFGH-JKMN" } : pending;
-    return route.fulfill({ json: { claims: [{ ...claim, promotion: { id: promotion.id, title: promotion.title, slug: promotion.slug } }] } });
+    return route.fulfill({
+      json: { claims: [{ ...claim, promotion: { id: promotion.id, title: promotion.title, slug: promotion.slug } }] },
+    });
   });
 
   await page.goto(`/p/${promotion.slug}`);

@@ -20,7 +20,16 @@ test("a storm across two instances: exactly the stock, nobody twice, both see it
   const secondURL = `http://127.0.0.1:${port}`;
   const db = new pg.Client({ connectionString: appServerEnv.DATABASE_URL });
   try {
-    await expect.poll(() => fetch(`${secondURL}/api/health`).then((r) => r.status, () => 0), { timeout: 60_000 }).toBe(200);
+    await expect
+      .poll(
+        () =>
+          fetch(`${secondURL}/api/health`).then(
+            (r) => r.status,
+            () => 0,
+          ),
+        { timeout: 60_000 },
+      )
+      .toBe(200);
     const admin = await adminRequest(baseURL!);
     const promotion = await createPromotion(admin, { totalStock: STOCK });
     await admin.dispose();
@@ -54,7 +63,10 @@ test("a storm across two instances: exactly the stock, nobody twice, both see it
     );
     expect(rows[0]).toEqual({ claims: STOCK, users: STOCK });
     for (const url of [baseURL, secondURL]) {
-      expect(await (await fetch(`${url}/api/promotions/${promotion.id}/stock`)).json()).toMatchObject({ remaining: 0, status: "SOLD_OUT" });
+      expect(await (await fetch(`${url}/api/promotions/${promotion.id}/stock`)).json()).toMatchObject({
+        remaining: 0,
+        status: "SOLD_OUT",
+      });
     }
   } finally {
     await db.end().catch(() => {});

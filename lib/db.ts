@@ -24,8 +24,6 @@ export function getDb(): PrismaClient {
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; meta?: { code?: string; driverAdapterError?: { cause?: { kind?: string } } } };
   return (
-    e?.code === "P2002" ||
-    e?.meta?.code === "23505" ||
-    e?.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation"
+    e?.code === "P2002" || e?.meta?.code === "23505" || e?.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation"
   );
 }

@@ -23,39 +23,49 @@ const rateLimit = z
 
 // Every environment variable the server reads, parsed once. Wrong values stop the process with
 // a message naming the variable, instead of failing later in some request.
-const schema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-  // Connections per process. The embedded database (PGlite) has one backend and sets this to 1.
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
-  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
-  REDIS_KEY_PREFIX: z.string().regex(/^[\w:.-]*$/).default(""),
-  // Redis Cluster seed nodes, "host:port,host:port"; takes precedence over REDIS_URL.
-  REDIS_CLUSTER_NODES: z
-    .string()
-    .transform((list) => list.split(",").map((node) => node.trim()).filter(Boolean))
-    .pipe(z.array(clusterNode).min(1, "needs at least one host:port"))
-    .optional(),
-  // Upstash Redis over REST (serverless): both or neither, checked below.
-  UPSTASH_REDIS_REST_URL: z.url({ protocol: /^https?$/ }).optional(),
-  UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
-  NEXTAUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
-  NEXTAUTH_URL: z.url().optional(),
-  // Bearer token for POST /api/cron/issue (serverless deployments without a resident worker).
-  CRON_SECRET: z.string().min(16).optional(),
-  // "off" keeps this process from running the issuing worker (e.g. when `npm run worker` runs apart).
-  ISSUING_WORKER: z.enum(["on", "off"]).default("on"),
-  // Claim rate limits per user and per client IP, as "count/window" (window in s or ms);
-  // RATE_LIMIT=off turns both off (load tests).
-  RATE_LIMIT: z.enum(["on", "off"]).default("on"),
-  RATE_LIMIT_USER: rateLimit.default({ limit: 10, windowMs: 10_000 }),
-  RATE_LIMIT_IP: rateLimit.default({ limit: 300, windowMs: 10_000 }),
-  ADMIN_EMAIL: z.email().optional(),
-  ADMIN_PASSWORD: z.string().min(8).max(72).optional(),
-}).refine((e) => !e.UPSTASH_REDIS_REST_URL === !e.UPSTASH_REDIS_REST_TOKEN, {
-  message: "set both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN, or neither",
-  path: ["UPSTASH_REDIS_REST_TOKEN"],
-});
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    // Connections per process. The embedded database (PGlite) has one backend and sets this to 1.
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+    REDIS_KEY_PREFIX: z
+      .string()
+      .regex(/^[\w:.-]*$/)
+      .default(""),
+    // Redis Cluster seed nodes, "host:port,host:port"; takes precedence over REDIS_URL.
+    REDIS_CLUSTER_NODES: z
+      .string()
+      .transform((list) =>
+        list
+          .split(",")
+          .map((node) => node.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(clusterNode).min(1, "needs at least one host:port"))
+      .optional(),
+    // Upstash Redis over REST (serverless): both or neither, checked below.
+    UPSTASH_REDIS_REST_URL: z.url({ protocol: /^https?$/ }).optional(),
+    UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
+    NEXTAUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+    NEXTAUTH_URL: z.url().optional(),
+    // Bearer token for POST /api/cron/issue (serverless deployments without a resident worker).
+    CRON_SECRET: z.string().min(16).optional(),
+    // "off" keeps this process from running the issuing worker (e.g. when `npm run worker` runs apart).
+    ISSUING_WORKER: z.enum(["on", "off"]).default("on"),
+    // Claim rate limits per user and per client IP, as "count/window" (window in s or ms);
+    // RATE_LIMIT=off turns both off (load tests).
+    RATE_LIMIT: z.enum(["on", "off"]).default("on"),
+    RATE_LIMIT_USER: rateLimit.default({ limit: 10, windowMs: 10_000 }),
+    RATE_LIMIT_IP: rateLimit.default({ limit: 300, windowMs: 10_000 }),
+    ADMIN_EMAIL: z.email().optional(),
+    ADMIN_PASSWORD: z.string().min(8).max(72).optional(),
+  })
+  .refine((e) => !e.UPSTASH_REDIS_REST_URL === !e.UPSTASH_REDIS_REST_TOKEN, {
+    message: "set both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN, or neither",
+    path: ["UPSTASH_REDIS_REST_TOKEN"],
+  });
 
 export type Env = z.infer<typeof schema>;
 

@@ -17,7 +17,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   return (
     <div className="mx-auto max-w-5xl px-4 py-6">
       <nav aria-label="Admin" className="mb-6 flex flex-wrap items-center gap-1 border-b border-slate-200 pb-3 text-sm">
-        <span className="mr-2 rounded bg-slate-900 px-2 py-0.5 text-xs font-bold uppercase tracking-wide text-white">Admin</span>
+        <span className="mr-2 rounded bg-slate-900 px-2 py-0.5 text-xs font-bold tracking-wide text-white uppercase">Admin</span>
         <Link href="/admin" className={navLink}>
           Dashboard
         </Link>
@@ -39,7 +39,9 @@ function Forbidden() {
     <main className="mx-auto max-w-md space-y-3 px-4 py-16 text-center">
       <p className="text-5xl font-bold text-slate-300">403</p>
       <h1 className="text-xl font-bold">You need an administrator account</h1>
-      <p className="text-slate-600">This area is for marketers. You are signed in with an account that cannot manage promotions.</p>
+      <p className="text-slate-600">
+        This area is for marketers. You are signed in with an account that cannot manage promotions.
+      </p>
       <Link href="/" className="inline-block font-medium text-slate-900 underline">
         Back to the promotions
       </Link>

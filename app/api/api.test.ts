@@ -123,7 +123,11 @@ describe("POST /api/promotions/{id}/claim", () => {
     const anonymous = await call(claim.POST, { method: "POST", params: { id: p.id }, headers: { "x-request-id": "req-123" } });
     expectError(anonymous, 401, "UNAUTHENTICATED");
     expect(anonymous.headers.get("x-request-id")).toBe("req-123");
-    expectError(await call(claim.POST, { method: "POST", params: { id: p.id }, cookie: "next-auth.session-token=forged" }), 401, "UNAUTHENTICATED");
+    expectError(
+      await call(claim.POST, { method: "POST", params: { id: p.id }, cookie: "next-auth.session-token=forged" }),
+      401,
+      "UNAUTHENTICATED",
+    );
   });
 
   it("gives a coupon once, then 409 with the same claim, then 410 when sold out", async () => {
@@ -131,7 +135,13 @@ describe("POST /api/promotions/{id}/claim", () => {
     const won = await call(claim.POST, { method: "POST", params: { id: p.id }, cookie: userCookie });
     expect(won.status).toBe(201);
     expect(won.json).toEqual({
-      claim: { id: expect.any(String), promotionId: p.id, status: "ISSUED", couponCode: expect.stringMatching(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/), claimedAt: expect.any(String) },
+      claim: {
+        id: expect.any(String),
+        promotionId: p.id,
+        status: "ISSUED",
+        couponCode: expect.stringMatching(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/),
+        claimedAt: expect.any(String),
+      },
       remaining: 0,
     });
     const again = await call(claim.POST, { method: "POST", params: { id: p.id }, cookie: userCookie });
@@ -167,7 +177,16 @@ describe("POST /api/promotions/{id}/claim", () => {
     const sameAddress = { "x-forwarded-for": "192.0.2.77" };
     const statuses = [];
     for (const person of crowd) {
-      statuses.push((await call(claim.POST, { method: "POST", params: { id: p.id }, cookie: await sessionCookie(person), headers: sameAddress })).status);
+      statuses.push(
+        (
+          await call(claim.POST, {
+            method: "POST",
+            params: { id: p.id },
+            cookie: await sessionCookie(person),
+            headers: sameAddress,
+          })
+        ).status,
+      );
     }
     expect(statuses).toEqual([...Array(8).fill(201), 429]);
     expect((await getStockEngine().snapshot(p.id))?.remaining).toBe(91);
@@ -175,7 +194,12 @@ describe("POST /api/promotions/{id}/claim", () => {
 
   it("refuses a cross-site request", async () => {
     const p = await createPromotion(db);
-    const res = await call(claim.POST, { method: "POST", params: { id: p.id }, cookie: userCookie, headers: { origin: "https://evil.example" } });
+    const res = await call(claim.POST, {
+      method: "POST",
+      params: { id: p.id },
+      cookie: userCookie,
+      headers: { origin: "https://evil.example" },
+    });
     expectError(res, 403, "FORBIDDEN");
     expect(await db.claim.count({ where: { promotionId: p.id } })).toBe(0);
   });
@@ -184,7 +208,9 @@ describe("POST /api/promotions/{id}/claim", () => {
     const users = await createUsers(db, 2_000);
     const cookies = await Promise.all(users.map((u) => sessionCookie(u)));
     const p = await createPromotion(db, { totalStock: 100 });
-    const results = await Promise.all(cookies.map((cookie) => call(claim.POST, { method: "POST", params: { id: p.id }, cookie })));
+    const results = await Promise.all(
+      cookies.map((cookie) => call(claim.POST, { method: "POST", params: { id: p.id }, cookie })),
+    );
     const statuses = results.reduce<Record<number, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
     expect(statuses).toEqual({ 201: 100, 410: 1_900 });
     const winnerIds = await db.claim.findMany({ where: { promotionId: p.id }, select: { userId: true } });
@@ -199,7 +225,11 @@ describe("admin API", () => {
   it("is for admins only", async () => {
     expectError(await call(adminPromotions.GET), 401, "UNAUTHENTICATED");
     expectError(await call(adminPromotions.GET, { cookie: userCookie }), 403, "FORBIDDEN");
-    expectError(await call(adminPromotions.POST, { method: "POST", cookie: userCookie, body: validPromotion() }), 403, "FORBIDDEN");
+    expectError(
+      await call(adminPromotions.POST, { method: "POST", cookie: userCookie, body: validPromotion() }),
+      403,
+      "FORBIDDEN",
+    );
     expect((await call(adminPromotions.GET, { cookie: adminCookie })).status).toBe(200);
   });
 
@@ -221,7 +251,11 @@ describe("admin API", () => {
     ["validator with absurd timeout", { validator: { url: "https://v.example/", timeoutMs: 999_999 } }],
   ])("rejects %s with 400 and creates nothing", async (_, change) => {
     const before = await db.promotion.count();
-    const res = await call(adminPromotions.POST, { method: "POST", cookie: adminCookie, body: { ...validPromotion(), ...change } });
+    const res = await call(adminPromotions.POST, {
+      method: "POST",
+      cookie: adminCookie,
+      body: { ...validPromotion(), ...change },
+    });
     expectError(res, 400, "INVALID_INPUT");
     expect(await db.promotion.count()).toBe(before);
   });
@@ -230,29 +264,57 @@ describe("admin API", () => {
     const before = await db.promotion.count();
     expectError(await call(adminPromotions.POST, { method: "POST", cookie: adminCookie, rawBody: "[" }), 400, "INVALID_INPUT");
     const huge = JSON.stringify({ ...validPromotion(), description: "x".repeat(10 * 1024 * 1024) });
-    expectError(await call(adminPromotions.POST, { method: "POST", cookie: adminCookie, rawBody: huge }), 413, "PAYLOAD_TOO_LARGE");
+    expectError(
+      await call(adminPromotions.POST, { method: "POST", cookie: adminCookie, rawBody: huge }),
+      413,
+      "PAYLOAD_TOO_LARGE",
+    );
     expect(await db.promotion.count()).toBe(before);
   });
 
   it("runs a drop: create, claim, top up, refuse going below claimed, pause, resume, delete rules, audit", async () => {
-    const created = await call(adminPromotions.POST, { method: "POST", cookie: adminCookie, body: { ...validPromotion(), totalStock: 1 } });
+    const created = await call(adminPromotions.POST, {
+      method: "POST",
+      cookie: adminCookie,
+      body: { ...validPromotion(), totalStock: 1 },
+    });
     expect(created.status).toBe(201);
     const id = created.json.promotion.id;
-    expect(created.json.promotion).toMatchObject({ slug: expect.stringMatching(/^black-friday-50-off/), totalStock: 1, status: "LIVE", published: true, paused: false });
+    expect(created.json.promotion).toMatchObject({
+      slug: expect.stringMatching(/^black-friday-50-off/),
+      totalStock: 1,
+      status: "LIVE",
+      published: true,
+      paused: false,
+    });
 
     expect((await call(claim.POST, { method: "POST", params: { id }, cookie: userCookie })).status).toBe(201);
     expectError(await call(claim.POST, { method: "POST", params: { id }, cookie: otherCookie }), 410, "SOLD_OUT");
 
-    const toppedUp = await call(adminPromotion.PATCH, { method: "PATCH", params: { id }, cookie: adminCookie, body: { totalStock: 3 } });
+    const toppedUp = await call(adminPromotion.PATCH, {
+      method: "PATCH",
+      params: { id },
+      cookie: adminCookie,
+      body: { totalStock: 3 },
+    });
     expect(toppedUp.status).toBe(200);
     expect(toppedUp.json.promotion).toMatchObject({ totalStock: 3, remaining: 2 });
     expect(toppedUp.json.stats).toEqual({ claimed: 1, issued: 1, pending: 0, failed: 0, oldestPendingSeconds: null });
     // The top-up takes effect at once, sold-out hint included.
     expect((await call(claim.POST, { method: "POST", params: { id }, cookie: otherCookie })).status).toBe(201);
 
-    expectError(await call(adminPromotion.PATCH, { method: "PATCH", params: { id }, cookie: adminCookie, body: { totalStock: 1 } }), 409, "BELOW_CLAIMED");
     expectError(
-      await call(adminPromotion.PATCH, { method: "PATCH", params: { id }, cookie: adminCookie, body: { startsAt: new Date().toISOString() } }),
+      await call(adminPromotion.PATCH, { method: "PATCH", params: { id }, cookie: adminCookie, body: { totalStock: 1 } }),
+      409,
+      "BELOW_CLAIMED",
+    );
+    expectError(
+      await call(adminPromotion.PATCH, {
+        method: "PATCH",
+        params: { id },
+        cookie: adminCookie,
+        body: { startsAt: new Date().toISOString() },
+      }),
       409,
       "PROMOTION_STARTED",
     );
@@ -288,7 +350,12 @@ describe("admin API", () => {
     });
     expect(JSON.stringify(created.json)).not.toContain("s3cret");
     const id = created.json.promotion.id;
-    const patched = await call(adminPromotion.PATCH, { method: "PATCH", params: { id }, cookie: adminCookie, body: { issuer: { type: "BUILTIN" }, validator: null } });
+    const patched = await call(adminPromotion.PATCH, {
+      method: "PATCH",
+      params: { id },
+      cookie: adminCookie,
+      body: { issuer: { type: "BUILTIN" }, validator: null },
+    });
     expect(patched.json.promotion).toMatchObject({ issuer: { type: "BUILTIN" }, validator: null });
     const audit = await db.auditLog.findMany({ where: { promotionId: id }, orderBy: { createdAt: "asc" } });
     expect(JSON.stringify(audit)).not.toContain("s3cret");
@@ -311,32 +378,62 @@ describe("admin API", () => {
 
   it("rejects a PATCH with unknown fields or an end before the stored start, changing nothing", async () => {
     const p = await createPromotion(db);
-    expectError(await call(adminPromotion.PATCH, { method: "PATCH", params: { id: p.id }, cookie: adminCookie, body: { slug: "x" } }), 400, "INVALID_INPUT");
+    expectError(
+      await call(adminPromotion.PATCH, { method: "PATCH", params: { id: p.id }, cookie: adminCookie, body: { slug: "x" } }),
+      400,
+      "INVALID_INPUT",
+    );
     const endBeforeStart = { endsAt: new Date(p.startsAt.getTime() - 1_000).toISOString() };
-    expectError(await call(adminPromotion.PATCH, { method: "PATCH", params: { id: p.id }, cookie: adminCookie, body: endBeforeStart }), 400, "INVALID_INPUT");
+    expectError(
+      await call(adminPromotion.PATCH, { method: "PATCH", params: { id: p.id }, cookie: adminCookie, body: endBeforeStart }),
+      400,
+      "INVALID_INPUT",
+    );
     expect(await db.promotion.findUniqueOrThrow({ where: { id: p.id } })).toEqual(p);
   });
 });
 
 describe("admin reports", () => {
   it("pages winners newest first, exports all as CSV, shows the audit log and the claim rate", async () => {
-    const created = await call(adminPromotions.POST, { method: "POST", cookie: adminCookie, body: { ...validPromotion(), totalStock: 10 } });
+    const created = await call(adminPromotions.POST, {
+      method: "POST",
+      cookie: adminCookie,
+      body: { ...validPromotion(), totalStock: 10 },
+    });
     const id = created.json.promotion.id;
     const people = await createUsers(db, 3);
     for (const person of people) {
       expect((await call(claim.POST, { method: "POST", params: { id }, cookie: await sessionCookie(person) })).status).toBe(201);
     }
 
-    const page1 = await call(winners.GET, { path: `/api/admin/promotions/${id}/claims?page=1&pageSize=2`, params: { id }, cookie: adminCookie });
+    const page1 = await call(winners.GET, {
+      path: `/api/admin/promotions/${id}/claims?page=1&pageSize=2`,
+      params: { id },
+      cookie: adminCookie,
+    });
     expect(page1.status).toBe(200);
     expect(page1.json).toMatchObject({ page: 1, pageSize: 2, total: 3 });
     expect(page1.json.claims.map((c: { email: string }) => c.email)).toEqual([people[2].email, people[1].email]);
-    const page2 = await call(winners.GET, { path: `/api/admin/promotions/${id}/claims?page=2&pageSize=2`, params: { id }, cookie: adminCookie });
+    const page2 = await call(winners.GET, {
+      path: `/api/admin/promotions/${id}/claims?page=2&pageSize=2`,
+      params: { id },
+      cookie: adminCookie,
+    });
     expect(page2.json.claims.map((c: { email: string }) => c.email)).toEqual([people[0].email]);
-    expectError(await call(winners.GET, { path: `/api/admin/promotions/${id}/claims?pageSize=5000`, params: { id }, cookie: adminCookie }), 400, "INVALID_INPUT");
-    expectError(await call(winners.GET, { path: `/api/admin/promotions/${id}/claims`, params: { id }, cookie: userCookie }), 403, "FORBIDDEN");
+    expectError(
+      await call(winners.GET, { path: `/api/admin/promotions/${id}/claims?pageSize=5000`, params: { id }, cookie: adminCookie }),
+      400,
+      "INVALID_INPUT",
+    );
+    expectError(
+      await call(winners.GET, { path: `/api/admin/promotions/${id}/claims`, params: { id }, cookie: userCookie }),
+      403,
+      "FORBIDDEN",
+    );
 
-    const req = new NextRequest(`http://localhost:3000/api/admin/promotions/${id}/claims?format=csv`, { headers: { cookie: adminCookie } });
+    const req = new NextRequest(`http://localhost:3000/api/admin/promotions/${id}/claims?format=csv`, {
+      headers: { cookie: adminCookie },
+    });
     const csvRes = await winners.GET(req, { params: Promise.resolve({ id }) });
     expect(csvRes.headers.get("content-type")).toMatch(/^text\/csv/);
     const lines = (await csvRes.text()).trim().split("\n");
@@ -347,7 +444,10 @@ describe("admin reports", () => {
     await call(pause.POST, { method: "POST", params: { id }, cookie: adminCookie });
     const audit = await call(auditLog.GET, { params: { id }, cookie: adminCookie });
     expect(audit.json.entries.map((e: { action: string }) => e.action)).toEqual(["pause", "create"]);
-    expect(audit.json.entries[0]).toMatchObject({ actor: expect.stringContaining("admin-"), changes: { paused: { from: false, to: true } } });
+    expect(audit.json.entries[0]).toMatchObject({
+      actor: expect.stringContaining("admin-"),
+      changes: { paused: { from: false, to: true } },
+    });
 
     const list = await call(adminPromotions.GET, { cookie: adminCookie });
     const row = list.json.promotions.find((p: { id: string }) => p.id === id);

@@ -72,7 +72,12 @@ async function call<T>(path: string, init?: { method: string; body?: unknown }):
   if (res.status === 204) return undefined as T;
   const body = await res.json().catch(() => null);
   if (!res.ok) {
-    throw new ApiFailure(res.status, body?.error ?? "UNAVAILABLE", body?.message ?? `Request failed with ${res.status}.`, body?.fields);
+    throw new ApiFailure(
+      res.status,
+      body?.error ?? "UNAVAILABLE",
+      body?.message ?? `Request failed with ${res.status}.`,
+      body?.fields,
+    );
   }
   return body as T;
 }

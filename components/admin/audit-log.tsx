@@ -4,7 +4,13 @@ import type { AuditEntry } from "./api";
 import { fieldLabel } from "./labels";
 import { useAudit } from "./queries";
 
-const ACTIONS: Record<string, string> = { create: "created it", update: "changed", pause: "paused it", resume: "resumed it", delete: "deleted it" };
+const ACTIONS: Record<string, string> = {
+  create: "created it",
+  update: "changed",
+  pause: "paused it",
+  resume: "resumed it",
+  delete: "deleted it",
+};
 
 const isIsoTime = (value: unknown): value is string => typeof value === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value);
 const isChange = (value: unknown): value is { from: unknown; to: unknown } =>
@@ -55,7 +61,8 @@ export function AuditLog({ promotionId }: { promotionId: string }) {
           {query.data.map((entry) => (
             <li key={entry.id} className="px-4 py-3">
               <p className="text-sm">
-                <span className="font-medium text-slate-900">{entry.actor ?? "System"}</span> {ACTIONS[entry.action] ?? entry.action}
+                <span className="font-medium text-slate-900">{entry.actor ?? "System"}</span>{" "}
+                {ACTIONS[entry.action] ?? entry.action}
                 <span className="text-slate-500">
                   {" · "}
                   <LocalTime iso={entry.createdAt} />

@@ -9,7 +9,16 @@ import { createPromotionSchema, updatePromotionSchema } from "@/lib/promotions/s
 import { createPromotion, updatePromotion, type AdminPromotion, type FieldErrors } from "./api";
 import { useTimeZone } from "./datetime";
 import { FormField, inputClass } from "../form-field";
-import { createBody, emptyValues, schemaErrors, serverErrors, slugFromTitle, updateBodies, valuesOf, type FormValues } from "./form-values";
+import {
+  createBody,
+  emptyValues,
+  schemaErrors,
+  serverErrors,
+  slugFromTitle,
+  updateBodies,
+  valuesOf,
+  type FormValues,
+} from "./form-values";
 import { useRefreshAdmin } from "./queries";
 import { buttonClass } from "./styles";
 
@@ -69,9 +78,10 @@ export function PromotionForm({ promotion, claimed = 0, started = false }: Promo
 
   // Inputs and stored values differ in zone; saying which one is typed avoids an hour-off drop.
   const zoneNote = `Time zone: ${zone ?? "your browser's"}.`;
-  const discountPreview = Number.isInteger(Number(values.discountValue)) && Number(values.discountValue) > 0
-    ? `Shown as “${formatDiscount({ type: values.discountType, value: Number(values.discountValue) })}”.`
-    : undefined;
+  const discountPreview =
+    Number.isInteger(Number(values.discountValue)) && Number(values.discountValue) > 0
+      ? `Shown as “${formatDiscount({ type: values.discountType, value: Number(values.discountValue) })}”.`
+      : undefined;
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
@@ -99,7 +109,11 @@ export function PromotionForm({ promotion, claimed = 0, started = false }: Promo
 
       <FormField
         label="Slug"
-        hint={promotion ? "Fixed once created, so links to the promotion keep working." : `The link will be /p/${values.slug || "…"}. Derived from the title until you edit it.`}
+        hint={
+          promotion
+            ? "Fixed once created, so links to the promotion keep working."
+            : `The link will be /p/${values.slug || "…"}. Derived from the title until you edit it.`
+        }
         errors={errors.slug}
       >
         {(a11y) => (
@@ -118,7 +132,9 @@ export function PromotionForm({ promotion, claimed = 0, started = false }: Promo
 
       <FormField
         label="Total stock"
-        hint={claimed > 0 ? `${claimed} already claimed: the stock can be topped up, or lowered to ${claimed} at least.` : undefined}
+        hint={
+          claimed > 0 ? `${claimed} already claimed: the stock can be topped up, or lowered to ${claimed} at least.` : undefined
+        }
         errors={errors.totalStock}
       >
         {(a11y) => (
@@ -220,7 +236,10 @@ export function PromotionForm({ promotion, claimed = 0, started = false }: Promo
         <button type="submit" disabled={save.isPending || save.isSuccess} className={buttonClass.primary}>
           {save.isPending ? "Saving…" : promotion ? "Save changes" : "Create promotion"}
         </button>
-        <Link href={promotion ? `/admin/promotions/${promotion.id}` : "/admin"} className="text-sm font-medium text-slate-700 underline">
+        <Link
+          href={promotion ? `/admin/promotions/${promotion.id}` : "/admin"}
+          className="text-sm font-medium text-slate-700 underline"
+        >
           Cancel
         </Link>
       </div>

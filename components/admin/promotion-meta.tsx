@@ -4,7 +4,11 @@ import { StatusBadge } from "@/components/status-badge";
 import type { AdminPromotion } from "./api";
 
 export function DraftBadge() {
-  return <span className="rounded-full border border-dashed border-slate-400 px-2.5 py-0.5 text-xs font-semibold text-slate-600">Draft</span>;
+  return (
+    <span className="rounded-full border border-dashed border-slate-400 px-2.5 py-0.5 text-xs font-semibold text-slate-600">
+      Draft
+    </span>
+  );
 }
 
 /** Status, draft flag, discount and schedule of a promotion, in one wrapping line. */

@@ -20,7 +20,7 @@ export function Sparkline({ series, width = 120, height = 32 }: { series: number
         <polygon points={`0,${height} ${points} ${width},${height}`} className="fill-emerald-100" />
         <polyline points={points} fill="none" strokeWidth={2} strokeLinejoin="round" className="stroke-emerald-600" />
       </svg>
-      <figcaption className="text-xs tabular-nums text-slate-600">{now}/s</figcaption>
+      <figcaption className="text-xs text-slate-600 tabular-nums">{now}/s</figcaption>
     </figure>
   );
 }

@@ -19,9 +19,12 @@ export function StatGrid({ promotion, stats }: StatGridProps) {
     <dl className="grid grid-cols-3 gap-x-4 gap-y-2 sm:grid-cols-6">
       {items.map(({ label, value, testId, strong }) => (
         <div key={label}>
-          <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+          <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
           {/* Plain digits: the text is exactly the number (no thousands separators). */}
-          <dd data-testid={testId} className={`tabular-nums ${strong ? "text-xl font-bold text-slate-900" : "text-lg text-slate-800"}`}>
+          <dd
+            data-testid={testId}
+            className={`tabular-nums ${strong ? "text-xl font-bold text-slate-900" : "text-lg text-slate-800"}`}
+          >
             {value}
           </dd>
         </div>

@@ -33,7 +33,7 @@ export function WinnersTable({ promotionId }: { promotionId: string }) {
       {query.data && query.data.claims.length > 0 && (
         <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">
               <tr>
                 <th className="px-3 py-2 font-medium">Email</th>
                 <th className="px-3 py-2 font-medium">Status</th>
@@ -46,8 +46,8 @@ export function WinnersTable({ promotionId }: { promotionId: string }) {
                 <tr key={c.id}>
                   <td className="px-3 py-2">{c.email}</td>
                   <td className="px-3 py-2">{c.status.toLowerCase()}</td>
-                  <td className="whitespace-nowrap px-3 py-2 font-mono">{c.couponCode ?? "—"}</td>
-                  <td className="whitespace-nowrap px-3 py-2 text-slate-600">
+                  <td className="px-3 py-2 font-mono whitespace-nowrap">{c.couponCode ?? "—"}</td>
+                  <td className="px-3 py-2 whitespace-nowrap text-slate-600">
                     <LocalTime iso={c.claimedAt} />
                   </td>
                 </tr>

@@ -10,36 +10,36 @@ import { credentialsSchema } from "@/lib/auth/schemas";
 /** Built on first use, not at import: `next build` loads this module without a secret. */
 export function authOptions(): NextAuthOptions {
   return {
-  secret: authSecret(),
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
-  pages: { signIn: "/signin" },
-  providers: [
-    CredentialsProvider({
-      id: "credentials",
-      name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
-        const parsed = credentialsSchema.safeParse(raw);
-        if (!parsed.success) return null;
-        const user = await getDb().user.findUnique({ where: { email: parsed.data.email } });
-        // Unknown email and wrong password give the same answer.
-        if (!user || !(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
-        return { id: user.id, email: user.email, name: user.name, role: user.role };
+    secret: authSecret(),
+    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: "/signin" },
+    providers: [
+      CredentialsProvider({
+        id: "credentials",
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(raw) {
+          const parsed = credentialsSchema.safeParse(raw);
+          if (!parsed.success) return null;
+          const user = await getDb().user.findUnique({ where: { email: parsed.data.email } });
+          // Unknown email and wrong password give the same answer.
+          if (!user || !(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
+          return { id: user.id, email: user.email, name: user.name, role: user.role };
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) token.role = (user as { role?: string }).role === "ADMIN" ? "ADMIN" : "USER";
+        return token;
       },
-    }),
-  ],
-  callbacks: {
-    jwt({ token, user }) {
-      if (user) token.role = (user as { role?: string }).role === "ADMIN" ? "ADMIN" : "USER";
-      return token;
+      session({ session, token }) {
+        if (session.user) {
+          session.user.id = token.sub ?? "";
+          session.user.role = z.enum(["USER", "ADMIN"]).catch("USER").parse(token.role);
+        }
+        return session;
+      },
     },
-    session({ session, token }) {
-      if (session.user) {
-        session.user.id = token.sub ?? "";
-        session.user.role = z.enum(["USER", "ADMIN"]).catch("USER").parse(token.role);
-      }
-      return session;
-    },
-  },
-};
+  };
 }

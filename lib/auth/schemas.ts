@@ -1,7 +1,10 @@
 import { z } from "zod";
 
 // Shared by the sign-up API, the credentials provider and the sign-in/up forms.
-export const emailSchema = z.email("Enter a valid email address.").max(254).transform((e) => e.toLowerCase());
+export const emailSchema = z
+  .email("Enter a valid email address.")
+  .max(254)
+  .transform((e) => e.toLowerCase());
 export const passwordSchema = z.string().min(8, "Use at least 8 characters.").max(72, "Use at most 72 characters.");
 
 export const credentialsSchema = z.object({ email: emailSchema, password: passwordSchema });

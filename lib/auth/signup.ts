@@ -13,7 +13,9 @@ export async function signUp(db: Db, input: z.infer<typeof signupSchema>) {
     return { id: user.id, email: user.email, name: user.name };
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new ApiError(409, "EMAIL_TAKEN", "An account with this email already exists.", { fields: { email: ["Already registered."] } });
+      throw new ApiError(409, "EMAIL_TAKEN", "An account with this email already exists.", {
+        fields: { email: ["Already registered."] },
+      });
     }
     throw error;
   }

@@ -59,7 +59,10 @@ describe("claimCoupon against the machine's PostgreSQL and Redis", () => {
   it("answers NOT_STARTED, ENDED, PAUSED and NOT_FOUND without taking stock", async () => {
     const [user] = await createUsers(svc.db, 1);
     const upcoming = await createPromotion(svc.db, { startsAt: new Date(Date.now() + 60_000) });
-    const ended = await createPromotion(svc.db, { startsAt: new Date(Date.now() - 60_000), endsAt: new Date(Date.now() - 1_000) });
+    const ended = await createPromotion(svc.db, {
+      startsAt: new Date(Date.now() - 60_000),
+      endsAt: new Date(Date.now() - 1_000),
+    });
     const paused = await createPromotion(svc.db, { paused: true });
     const draft = await createPromotion(svc.db, { published: false });
     expect(await attempt(svc, upcoming.id, user.id)).toMatchObject({ code: "NOT_STARTED", status: 403 });

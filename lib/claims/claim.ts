@@ -64,7 +64,11 @@ export async function claimCoupon(
  * The engine's decision. When it holds no keys for the promotion they are rebuilt from
  * PostgreSQL; a few tries, since Redis may be flushed again while a storm goes on.
  */
-async function decide(services: Services, promotionId: string, userId: string): Promise<Exclude<ClaimDecision, { kind: "MISSING" }>> {
+async function decide(
+  services: Services,
+  promotionId: string,
+  userId: string,
+): Promise<Exclude<ClaimDecision, { kind: "MISSING" }>> {
   for (let tries = 0; tries < 3; tries++) {
     const decision = await services.stock.claim(promotionId, userId, Date.now());
     if (decision.kind !== "MISSING") return decision;
@@ -73,7 +77,10 @@ async function decide(services: Services, promotionId: string, userId: string): 
   throw unavailable("Stock is being rebuilt. Please retry.");
 }
 
-function rejection(promotionId: string, decision: Exclude<ClaimDecision, { kind: "WON" | "ALREADY_CLAIMED" | "MISSING" }>): ApiError {
+function rejection(
+  promotionId: string,
+  decision: Exclude<ClaimDecision, { kind: "WON" | "ALREADY_CLAIMED" | "MISSING" }>,
+): ApiError {
   switch (decision.kind) {
     case "SOLD_OUT":
       markSoldOut(promotionId);

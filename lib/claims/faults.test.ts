@@ -47,10 +47,14 @@ describe("Redis restarted in the middle of a storm (private redis-server)", () =
     await redis.restart();
     const outcomes = await storm;
     // People answered 503 during the outage retry, as the client does after Retry-After.
-    const retried = await Promise.all(outcomes.filter((o) => !o.ok && o.status === 503).map((o) => attemptUnderFault(svc, promotion.id, o.userId)));
+    const retried = await Promise.all(
+      outcomes.filter((o) => !o.ok && o.status === 503).map((o) => attemptUnderFault(svc, promotion.id, o.userId)),
+    );
     const won = [...outcomes, ...retried].filter((o) => o.ok).map((o) => o.userId);
     const result = await expectSafeAndReconciled(svc, promotion.id, 100, won);
-    console.log(JSON.stringify({ scenario: "redis-restart", requests: outcomes.length + retried.length, winners: won.length, ...result }));
+    console.log(
+      JSON.stringify({ scenario: "redis-restart", requests: outcomes.length + retried.length, winners: won.length, ...result }),
+    );
   });
 });
 
@@ -81,17 +85,30 @@ describe("PostgreSQL connections killed in the middle of a storm", () => {
     const outcomes = await storm;
     const won = outcomes.filter((o) => o.ok).map((o) => o.userId);
     const result = await expectSafeAndReconciled(svc, promotion.id, 150, won);
-    console.log(JSON.stringify({ scenario: "pg-terminate", requests: outcomes.length, killedConnections: killed, winners: won.length, errors: outcomes.filter((o) => !o.ok && o.status === 503).length, ...result }));
+    console.log(
+      JSON.stringify({
+        scenario: "pg-terminate",
+        requests: outcomes.length,
+        killedConnections: killed,
+        winners: won.length,
+        errors: outcomes.filter((o) => !o.ok && o.status === 503).length,
+        ...result,
+      }),
+    );
   });
 });
 
 describe("the app process killed with SIGKILL in the middle of a storm, then restarted", () => {
   function runStorm(promotionId: string, userIds: string[], killAfterWins: number | null) {
-    const child = spawn("npx", ["tsx", "--conditions=react-server", "--tsconfig", "tsconfig.json", "lib/testing/storm-child.ts", promotionId, ...userIds], {
-      env: process.env,
-      stdio: ["ignore", "pipe", "ignore"],
-      detached: true,
-    });
+    const child = spawn(
+      "npx",
+      ["tsx", "--conditions=react-server", "--tsconfig", "tsconfig.json", "lib/testing/storm-child.ts", promotionId, ...userIds],
+      {
+        env: process.env,
+        stdio: ["ignore", "pipe", "ignore"],
+        detached: true,
+      },
+    );
     const won: string[] = [];
     const refused: Record<string, number> = {};
     let buffer = "";
@@ -107,7 +124,9 @@ describe("the app process killed with SIGKILL in the middle of a storm, then res
         if (killAfterWins !== null && won.length === killAfterWins) process.kill(-child.pid!, "SIGKILL");
       }
     });
-    return new Promise<{ won: string[]; refused: Record<string, number> }>((resolve) => child.once("exit", () => resolve({ won, refused })));
+    return new Promise<{ won: string[]; refused: Record<string, number> }>((resolve) =>
+      child.once("exit", () => resolve({ won, refused })),
+    );
   }
 
   it("every success it announced has its claim row; the rerun settles exactly", async () => {
@@ -122,6 +141,13 @@ describe("the app process killed with SIGKILL in the middle of a storm, then res
     const result = await expectSafeAndReconciled(svc, promotion.id, 80, [...firstRun.won, ...secondRun.won]);
     // With 600 people for 80 coupons, the restarted app hands out everything that is left.
     expect(result.rows).toBe(80);
-    console.log(JSON.stringify({ scenario: "app-sigkill", toldSuccessBeforeKill: firstRun.won.length, toldSuccessAfterRestart: secondRun.won.length, ...result }));
+    console.log(
+      JSON.stringify({
+        scenario: "app-sigkill",
+        toldSuccessBeforeKill: firstRun.won.length,
+        toldSuccessAfterRestart: secondRun.won.length,
+        ...result,
+      }),
+    );
   }, 120_000);
 });

@@ -23,6 +23,12 @@ export async function assertWithinRateLimits(stock: StockEngine, who: { userId: 
   ]);
   const waitMs = Math.max(...waits);
   if (waitMs > 0) {
-    throw new ApiError(429, "RATE_LIMITED", "Too many attempts. Please wait a moment.", {}, { "Retry-After": String(Math.ceil(waitMs / 1000)) });
+    throw new ApiError(
+      429,
+      "RATE_LIMITED",
+      "Too many attempts. Please wait a moment.",
+      {},
+      { "Retry-After": String(Math.ceil(waitMs / 1000)) },
+    );
   }
 }

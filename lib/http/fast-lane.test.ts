@@ -49,7 +49,12 @@ describe("fast lane", () => {
       expect(res.status).toBe(404);
       expect(await res.json()).toMatchObject({ error: "NOT_FOUND" });
     }
-    for (const [method, path] of [["GET", "/api/promotions"], ["GET", "/api/promotions/abc/claim"], ["POST", "/api/promotions/abc/stock"], ["GET", "/"]]) {
+    for (const [method, path] of [
+      ["GET", "/api/promotions"],
+      ["GET", "/api/promotions/abc/claim"],
+      ["POST", "/api/promotions/abc/stock"],
+      ["GET", "/"],
+    ]) {
       expect((await fetch(`${base}${path}`, { method })).status).toBe(418);
     }
   });

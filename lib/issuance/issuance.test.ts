@@ -15,7 +15,11 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-async function externalPromotion(url: string, totalStock: number, extra: { validatorUrl?: string; validatorTimeoutMs?: number } = {}) {
+async function externalPromotion(
+  url: string,
+  totalStock: number,
+  extra: { validatorUrl?: string; validatorTimeoutMs?: number } = {},
+) {
   const promotion = await createPromotion(svc.db, { totalStock });
   return svc.db.promotion.update({
     where: { id: promotion.id },
@@ -64,15 +68,17 @@ describe("issuing through an external coupon service", () => {
     const fresh = await svc.db.promotion.findUniqueOrThrow({ where: { id: promotion.id } });
     expect(fresh.claimedCount).toBe(issued.length);
     expect((await svc.stock.snapshot(promotion.id))?.remaining).toBe(60 - issued.length);
-    console.log(JSON.stringify({
-      scenario: "flaky-coupon-service",
-      requests: coupons.stats.requests,
-      winners: 60,
-      issued: issued.length,
-      failed: failed.length,
-      duplicates: issued.length - new Set(issued.map((c) => c.couponCode)).size,
-      oversell: Math.max(0, issued.length - 60),
-    }));
+    console.log(
+      JSON.stringify({
+        scenario: "flaky-coupon-service",
+        requests: coupons.stats.requests,
+        winners: 60,
+        issued: issued.length,
+        failed: failed.length,
+        duplicates: issued.length - new Set(issued.map((c) => c.couponCode)).size,
+        oversell: Math.max(0, issued.length - 60),
+      }),
+    );
   });
 
   it("a service that keeps failing: the claim FAILS after its attempts, the stock and the person's slot come back", async () => {
@@ -116,7 +122,10 @@ describe("issuing through an external coupon service", () => {
     const promotion = await externalPromotion(url, 2);
     expect(await outcome(promotion.id, user.id)).toBe(202);
     await drain(promotion.id, { ...fast, maxAttempts: 2 });
-    expect(await svc.db.claim.findFirst({ where: { promotionId: promotion.id } })).toMatchObject({ status: "FAILED", attempts: 2 });
+    expect(await svc.db.claim.findFirst({ where: { promotionId: promotion.id } })).toMatchObject({
+      status: "FAILED",
+      attempts: 2,
+    });
   });
 });
 
@@ -130,10 +139,17 @@ describe("eligibility service", () => {
     });
     cleanups.push(validator.close);
     const promotion = await createPromotion(svc.db, { totalStock: 5 });
-    await svc.db.promotion.update({ where: { id: promotion.id }, data: { validatorUrl: validator.url, validatorTimeoutMs: 200 } });
+    await svc.db.promotion.update({
+      where: { id: promotion.id },
+      data: { validatorUrl: validator.url, validatorTimeoutMs: 200 },
+    });
 
     expect(await outcome(promotion.id, ok.id, ok.email)).toBe(201);
-    await expect(claimCoupon(svc, promotion.id, no.id, no.email)).rejects.toMatchObject({ status: 403, code: "NOT_ELIGIBLE", extra: { reason: "Members only" } });
+    await expect(claimCoupon(svc, promotion.id, no.id, no.email)).rejects.toMatchObject({
+      status: 403,
+      code: "NOT_ELIGIBLE",
+      extra: { reason: "Members only" },
+    });
     await expect(claimCoupon(svc, promotion.id, slow.id, slow.email)).rejects.toMatchObject({ status: 503, code: "UNAVAILABLE" });
     expect(validator.seen).toEqual([ok.id, no.id, slow.id]);
 
@@ -154,11 +170,16 @@ describe("POST /api/cron/issue", () => {
     // A PENDING claim of a built-in promotion (as left when its issuer was switched back): due now.
     const p = await createPromotion(svc.db);
     const [person] = await createUsers(svc.db, 1);
-    await svc.db.claim.create({ data: { id: `pending-${p.id}`, promotionId: p.id, userId: person.id, status: "PENDING", nextAttemptAt: new Date() } });
+    await svc.db.claim.create({
+      data: { id: `pending-${p.id}`, promotionId: p.id, userId: person.id, status: "PENDING", nextAttemptAt: new Date() },
+    });
     const res = await call(cron.POST, { method: "POST", headers: { authorization: `Bearer ${process.env.CRON_SECRET}` } });
     expect(res.status).toBe(200);
     expect(res.json.processed).toBeGreaterThanOrEqual(1);
-    expect(await svc.db.claim.findUniqueOrThrow({ where: { id: `pending-${p.id}` } })).toMatchObject({ status: "ISSUED", couponCode: expect.any(String) });
+    expect(await svc.db.claim.findUniqueOrThrow({ where: { id: `pending-${p.id}` } })).toMatchObject({
+      status: "ISSUED",
+      couponCode: expect.any(String),
+    });
   });
 });
 
@@ -166,11 +187,15 @@ describe("the resident worker", () => {
   it("issues a due claim by itself and stops promptly", async () => {
     const p = await createPromotion(svc.db);
     const [person] = await createUsers(svc.db, 1);
-    await svc.db.claim.create({ data: { id: `resident-${p.id}`, promotionId: p.id, userId: person.id, status: "PENDING", nextAttemptAt: new Date() } });
+    await svc.db.claim.create({
+      data: { id: `resident-${p.id}`, promotionId: p.id, userId: person.id, status: "PENDING", nextAttemptAt: new Date() },
+    });
     const stop = startIssuanceWorker(() => svc);
     try {
       await expect
-        .poll(async () => (await svc.db.claim.findUniqueOrThrow({ where: { id: `resident-${p.id}` } })).status, { timeout: 10_000 })
+        .poll(async () => (await svc.db.claim.findUniqueOrThrow({ where: { id: `resident-${p.id}` } })).status, {
+          timeout: 10_000,
+        })
         .toBe("ISSUED");
     } finally {
       await stop();

@@ -107,7 +107,9 @@ async function failClaim(services: Services, claim: LeasedClaim, error: string):
   if (!failed) return;
   log("warn", "claim failed for good; stock returned", { claimId: claim.id, promotionId: claim.promotionId, error });
   // If this fails too, the engine keeps one coupon too few until reconciliation or a reload.
-  await services.stock.release(claim.promotionId, claim.userId).catch((e) => log("error", "release failed", { claimId: claim.id, error: e }));
+  await services.stock
+    .release(claim.promotionId, claim.userId)
+    .catch((e) => log("error", "release failed", { claimId: claim.id, error: e }));
 }
 
 const IDLE_POLL_MS = 500;

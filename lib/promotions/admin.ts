@@ -84,7 +84,11 @@ export async function listPromotionsWithStats(services: Services) {
   const ids = rows.map((r) => r.id);
   const [stats, rates] = await Promise.all([statsByPromotion(services, ids), claimRates(services, ids)]);
   return Promise.all(
-    rows.map(async (row) => ({ ...(await adminView(row, services)), stats: stats.get(row.id)!, claimsPerSecond: rates.get(row.id)! })),
+    rows.map(async (row) => ({
+      ...(await adminView(row, services)),
+      stats: stats.get(row.id)!,
+      claimsPerSecond: rates.get(row.id)!,
+    })),
   );
 }
 
@@ -141,7 +145,10 @@ export async function updatePromotion(services: Services, actorId: string, id: s
     }
     const startsAt = input.startsAt ?? current.startsAt;
     const endsAt = input.endsAt ?? current.endsAt;
-    if (endsAt <= startsAt) throw new ApiError(400, "INVALID_INPUT", "The end must be after the start.", { fields: { endsAt: ["The end must be after the start."] } });
+    if (endsAt <= startsAt)
+      throw new ApiError(400, "INVALID_INPUT", "The end must be after the start.", {
+        fields: { endsAt: ["The end must be after the start."] },
+      });
     if (input.totalStock !== undefined && input.totalStock < current.claimedCount) {
       throw new ApiError(409, "BELOW_CLAIMED", `Stock cannot go below the ${current.claimedCount} coupons already claimed.`);
     }
@@ -176,18 +183,20 @@ export async function setPaused(services: Services, actorId: string, id: string,
 }
 
 export async function deletePromotion(services: Services, actorId: string, id: string) {
-  await services.db.$transaction(async (tx) => {
-    const current = await tx.promotion.findUnique({ where: { id }, include: { _count: { select: { claims: true } } } });
-    if (!current) throw notFound();
-    if (current._count.claims > 0) throw hasClaims();
-    // The foreign key (ON DELETE RESTRICT) refuses the delete if a claim commits meanwhile.
-    await tx.promotion.delete({ where: { id } });
-    await audit(tx, actorId, null, "delete", { id, slug: current.slug, title: current.title });
-  }).catch((error: unknown) => {
-    const code = (error as { code?: string }).code;
-    if (code === "P2003" || code === "P2014") throw hasClaims();
-    throw error;
-  });
+  await services.db
+    .$transaction(async (tx) => {
+      const current = await tx.promotion.findUnique({ where: { id }, include: { _count: { select: { claims: true } } } });
+      if (!current) throw notFound();
+      if (current._count.claims > 0) throw hasClaims();
+      // The foreign key (ON DELETE RESTRICT) refuses the delete if a claim commits meanwhile.
+      await tx.promotion.delete({ where: { id } });
+      await audit(tx, actorId, null, "delete", { id, slug: current.slug, title: current.title });
+    })
+    .catch((error: unknown) => {
+      const code = (error as { code?: string }).code;
+      if (code === "P2003" || code === "P2014") throw hasClaims();
+      throw error;
+    });
   await services.stock.drop(id);
 }
 

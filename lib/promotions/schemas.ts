@@ -16,7 +16,7 @@ export const discountSchema = z
     value: z.number().int().min(1),
   })
   .strict()
-  .refine((d) => d.type === "AMOUNT" ? d.value <= 1_000_000 : d.value <= 100, {
+  .refine((d) => (d.type === "AMOUNT" ? d.value <= 1_000_000 : d.value <= 100), {
     message: "A percentage is at most 100; an amount at most 1,000,000 cents.",
     path: ["value"],
   });
@@ -26,7 +26,9 @@ const serviceUrl = z.url({ protocol: /^https?$/, message: "Use an http(s) URL." 
 /** Who issues the coupons: built in (a code minted with the claim), or an external HTTP service. */
 export const issuerSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("BUILTIN") }).strict(),
-  z.object({ type: z.literal("HTTP"), url: serviceUrl, secret: z.string().min(16, "Use at least 16 characters.").max(200) }).strict(),
+  z
+    .object({ type: z.literal("HTTP"), url: serviceUrl, secret: z.string().min(16, "Use at least 16 characters.").max(200) })
+    .strict(),
 ]);
 
 /** An optional eligibility service asked before stock is reserved; null removes it. */

@@ -72,6 +72,10 @@ async function loadFromDatabase({ db, stock }: Services, promotionId: string): P
     totalStock: promotion.totalStock,
     remaining: promotion.totalStock - promotion.claimedCount,
   };
-  await stock.load(promotionId, snapshot, winners.map((w) => w.userId));
+  await stock.load(
+    promotionId,
+    snapshot,
+    winners.map((w) => w.userId),
+  );
   return true;
 }

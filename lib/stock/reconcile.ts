@@ -29,7 +29,10 @@ export async function reconcile(services: Services, { fix = false, activeOnly = 
     const [snapshot, engineWinners, rows] = await Promise.all([
       services.stock.snapshot(p.id),
       services.stock.winners(p.id),
-      services.db.claim.findMany({ where: { promotionId: p.id, status: { in: ["PENDING", "ISSUED"] } }, select: { userId: true } }),
+      services.db.claim.findMany({
+        where: { promotionId: p.id, status: { in: ["PENDING", "ISSUED"] } },
+        select: { userId: true },
+      }),
     ]);
     const dbWinners = new Set(rows.map((r) => r.userId));
     const database = { remaining: p.totalStock - p.claimedCount, winners: dbWinners.size };

@@ -41,7 +41,12 @@ describe("claimCoupon on a Redis Cluster", () => {
     const outcomes = await Promise.all(promotions.map((p) => Promise.all(users.map((u) => attempt(svc, p.id, u.id)))));
     for (const [i, p] of promotions.entries()) {
       expectOnlySoldOut(outcomes[i]);
-      await expectExact(svc, p.id, p.totalStock, outcomes[i].filter((o) => o.ok));
+      await expectExact(
+        svc,
+        p.id,
+        p.totalStock,
+        outcomes[i].filter((o) => o.ok),
+      );
     }
   });
 });

@@ -33,7 +33,12 @@ describe("claimCoupon over Upstash REST", () => {
 
     const outcomes = await Promise.all(users.map((u) => attempt(svc, promotion.id, u.id)));
     expectOnlySoldOut(outcomes);
-    await expectExact(svc, promotion.id, 40, outcomes.filter((o) => o.ok));
+    await expectExact(
+      svc,
+      promotion.id,
+      40,
+      outcomes.filter((o) => o.ok),
+    );
   });
 });
 
@@ -71,11 +76,22 @@ describe("Upstash engine details", () => {
     expect(await post("/", ["GET", key("s")])).toEqual({ status: 200, body: { result: b64("héllo") } });
     expect(await post("/", ["GET", key("none")])).toEqual({ status: 200, body: { result: null } });
     expect(await post("/", ["INCR", key("s")])).toMatchObject({ status: 400, body: { error: expect.stringContaining("ERR") } });
-    expect(await post("/pipeline", [["INCR", key("n")], ["INCR", key("s")], ["MGET", key("n"), key("none")]])).toEqual({
+    expect(
+      await post("/pipeline", [
+        ["INCR", key("n")],
+        ["INCR", key("s")],
+        ["MGET", key("n"), key("none")],
+      ]),
+    ).toEqual({
       status: 200,
       body: [{ result: 1 }, { error: expect.stringContaining("ERR") }, { result: [b64("1"), null] }],
     });
-    expect(await post("/multi-exec", [["INCR", key("n")], ["INCRBY", key("n"), 5]])).toEqual({
+    expect(
+      await post("/multi-exec", [
+        ["INCR", key("n")],
+        ["INCRBY", key("n"), 5],
+      ]),
+    ).toEqual({
       status: 200,
       body: [{ result: 2 }, { result: 7 }],
     });

@@ -54,7 +54,12 @@ async function runScript<T>(redis: Redis, { lua, sha }: LuaScript, keys: string[
  * TCP engine, one HTTP request per call (concurrent calls are batched into one pipeline request
  * by the client; each script still runs atomically on its own).
  */
-export function createUpstashEngine(options: { url: string; token: string; keyPrefix?: string; timeoutMs?: number }): StockEngine {
+export function createUpstashEngine(options: {
+  url: string;
+  token: string;
+  keyPrefix?: string;
+  timeoutMs?: number;
+}): StockEngine {
   const timeoutMs = options.timeoutMs ?? 3_000;
   const redis = new Redis({
     url: options.url,
@@ -125,7 +130,9 @@ export function createUpstashEngine(options: { url: string; token: string; keyPr
 
     async hit(key, limit, windowMs, nowMs) {
       const k = rateLimitKeys(key, windowMs, nowMs);
-      return Number(await runScript(redis, SCRIPTS.rateLimit, [prefix + k.current, prefix + k.previous], [limit, windowMs, k.elapsedMs]));
+      return Number(
+        await runScript(redis, SCRIPTS.rateLimit, [prefix + k.current, prefix + k.previous], [limit, windowMs, k.elapsedMs]),
+      );
     },
 
     async tryLock(promotionId, ttlMs) {

@@ -47,7 +47,15 @@ type RouteHandler = (req: NextRequest, ctx: { params: Promise<Record<string, str
 /** Calls a route handler the way Next does, and returns status, headers and parsed JSON. */
 export async function call(
   handler: RouteHandler,
-  options: { method?: string; path?: string; params?: Record<string, string>; cookie?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+  options: {
+    method?: string;
+    path?: string;
+    params?: Record<string, string>;
+    cookie?: string;
+    body?: unknown;
+    rawBody?: string;
+    headers?: Record<string, string>;
+  } = {},
 ) {
   // Each call comes from an address of its own unless the test says otherwise, as a crowd would.
   const headers: Record<string, string> = { "x-forwarded-for": nextAddress(), ...options.headers };

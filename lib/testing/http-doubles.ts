@@ -13,7 +13,11 @@ async function listen(handler: (req: IncomingMessage, body: string, res: ServerR
   const { port } = server.address() as { port: number };
   return {
     url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -26,7 +30,13 @@ function json(res: ServerResponse, status: number, body: unknown) {
  * (a repeat gets 409 with the same code), verifies the signature, and counts everything.
  * A "timeout" issues the code but answers too late: the worst case, a lost answer.
  */
-export async function startCouponService(options: { secret: string; failRate?: number; timeoutRate?: number; delayMs?: number; status?: number }) {
+export async function startCouponService(options: {
+  secret: string;
+  failRate?: number;
+  timeoutRate?: number;
+  delayMs?: number;
+  status?: number;
+}) {
   const calls = new Map<string, number>();
   const codes = new Map<string, string>();
   const stats = { requests: 0, badSignatures: 0, failures: 0, timeouts: 0 };
@@ -59,7 +69,9 @@ export async function startCouponService(options: { secret: string; failRate?: n
 }
 
 /** An eligibility service answering with `decide(userId)`. */
-export async function startValidator(decide: (input: { userId: string; email: string | null }) => { status: number; body?: unknown; delayMs?: number }) {
+export async function startValidator(
+  decide: (input: { userId: string; email: string | null }) => { status: number; body?: unknown; delayMs?: number },
+) {
   const seen: string[] = [];
   const service = await listen((_req, body, res) => {
     const input = JSON.parse(body);

@@ -61,10 +61,22 @@ export async function startRedisCluster(size = 3): Promise<RedisClusterHandle> {
       const dir = path.join(root, `node-${port}`);
       await mkdir(dir);
       const args = [
-        "--port", String(port), "--bind", "127.0.0.1",
-        "--cluster-enabled", "yes", "--cluster-port", String(busPort),
-        "--cluster-config-file", path.join(root, `nodes-${port}.conf`),
-        "--save", "", "--appendonly", "no", "--dir", dir,
+        "--port",
+        String(port),
+        "--bind",
+        "127.0.0.1",
+        "--cluster-enabled",
+        "yes",
+        "--cluster-port",
+        String(busPort),
+        "--cluster-config-file",
+        path.join(root, `nodes-${port}.conf`),
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--dir",
+        dir,
       ];
       children.push(spawn("redis-server", args, { stdio: "ignore" }));
       const probe = new Redis(port, "127.0.0.1", { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });

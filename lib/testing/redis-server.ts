@@ -8,7 +8,9 @@ import { createRedisEngine } from "@/lib/stock/redis";
 import { freePort } from "./net";
 
 function launch(port: number): ChildProcess {
-  return spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+  return spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+    stdio: "ignore",
+  });
 }
 
 async function waitForPing(url: string): Promise<Redis> {

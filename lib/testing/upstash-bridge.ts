@@ -22,7 +22,9 @@ function encode(value: unknown, base64: boolean): unknown {
 }
 
 function isCommand(value: unknown): value is Command {
-  return Array.isArray(value) && typeof value[0] === "string" && value.every((v) => ["string", "number", "boolean"].includes(typeof v));
+  return (
+    Array.isArray(value) && typeof value[0] === "string" && value.every((v) => ["string", "number", "boolean"].includes(typeof v))
+  );
 }
 
 function isCommandList(value: unknown): value is Command[] {

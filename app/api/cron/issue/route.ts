@@ -21,7 +21,7 @@ export const POST = route({ access: "public" }, async ({ req }) => {
   }
   const deadline = Date.now() + TIME_BUDGET_MS;
   let processed = 0;
-  for (let handled = -1; handled !== 0 && Date.now() < deadline; ) {
+  for (let handled = -1; handled !== 0 && Date.now() < deadline;) {
     handled = await issueDueClaims(services());
     processed += handled;
   }

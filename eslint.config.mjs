@@ -1,0 +1,79 @@
+// Lint: Next's recommended rules (React, hooks, jsx-a11y, import), typescript-eslint's
+// type-checked rules, and the project's layering (who may import whom) as import restrictions.
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+import tseslint from "typescript-eslint";
+
+const TEST_SUPPORT = ["@/tests/*", "**/tests/*", "vitest", "vitest/*", "@playwright/test"];
+
+export default tseslint.config(
+  {
+    ignores: [".next/**", ".data/**", "node_modules/**", "lib/generated/**", "test-results/**", "next-env.d.ts"],
+  },
+  ...nextVitals,
+  ...nextTs,
+  {
+    files: ["**/*.ts", "**/*.tsx", "**/*.mts"],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
+      // Route handlers and engine methods are async by contract even when one body has no await.
+      "@typescript-eslint/require-await": "off",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+      "import/order": [
+        "error",
+        {
+          groups: ["builtin", "external", "internal", ["parent", "sibling", "index"]],
+          pathGroups: [{ pattern: "@/**", group: "internal" }],
+          "newlines-between": "never",
+          alphabetize: { order: "asc", caseInsensitive: true },
+        },
+      ],
+    },
+  },
+  {
+    // Plain JavaScript (scripts, bench, configs) is not in the TypeScript project.
+    files: ["**/*.js", "**/*.mjs", "**/*.cjs"],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+  {
+    // Domain code depends on nothing above it: never on pages or route handlers, never on tests.
+    files: ["lib/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/app/*", "**/app/*"], message: "lib/ never imports app/: dependencies point down." },
+            { group: TEST_SUPPORT, message: "Test support lives in tests/, not in lib/." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The browser's code takes only types and the shared validation schemas from lib/, so no
+    // server module is ever bundled for the client.
+    files: ["components/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/lib/*", "!@/lib/promotions/schemas", "!@/lib/errors/codes"],
+              allowTypeImports: true,
+              message: "components/ imports only types and shared schemas from lib/.",
+            },
+            { group: ["@/app/*"], message: "components/ never imports app/." },
+          ],
+        },
+      ],
+    },
+  },
+);
