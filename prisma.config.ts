@@ -2,10 +2,10 @@
 // schema engine with a driver adapter; every workaround that path needs lives in this file.
 // New migrations are written with `npm run db:diff` (migrate diff needs no shadow database,
 // whose adapter-pg handling is broken in 6.19).
+import { loadEnvConfig } from "@next/env";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { defineConfig } from "prisma/config";
-import { loadEnvConfig } from "@next/env";
 
 // prisma.config.ts turns off Prisma's own .env loading; use the same loader as Next.
 loadEnvConfig(process.cwd());

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
-import { signOut, useSession } from "next-auth/react";
 import { usePathname } from "next/navigation";
+import { signOut, useSession } from "next-auth/react";
 import { authHref } from "./callback-url";
 
 const linkClass = "rounded-md px-2 py-1.5 font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900";

@@ -1,6 +1,6 @@
 "use client";
-import { useSession } from "next-auth/react";
 import { usePathname, useRouter } from "next/navigation";
+import { useSession } from "next-auth/react";
 import { useEffect, useRef, useState } from "react";
 import type { PromotionView } from "@/lib/promotions/view";
 import { clockOffset, requestClaim, type Stock } from "./api";

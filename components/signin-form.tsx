@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { authHref } from "./callback-url";
 import { Field, submitClass } from "./field";

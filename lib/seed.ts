@@ -1,7 +1,7 @@
 import "server-only";
+import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { hashPassword } from "@/lib/auth/password";
 
 const DEMO_SLUG = "welcome-drop";
 const DEMO_START_DELAY_MS = 2 * 60 * 1000;

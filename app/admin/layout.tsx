@@ -1,6 +1,6 @@
-import { getServerSession } from "next-auth";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
 import { authOptions } from "@/lib/auth/options";
 
 // The role is read from the session on every request: never cached, never decided in the browser.

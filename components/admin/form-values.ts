@@ -1,6 +1,6 @@
 // What the promotion form holds, and how it becomes an API body checked by the shared schema.
 import { z } from "zod";
-import { createPromotionSchema, slugify, updatePromotionSchema } from "@/lib/promotions/schemas";
+import { type createPromotionSchema, slugify, type updatePromotionSchema } from "@/lib/promotions/schemas";
 import type { DiscountType } from "@/lib/promotions/view";
 import { ApiFailure, type AdminPromotion, type FieldErrors } from "./api";
 import { fromLocalInput, toLocalInput } from "./datetime";

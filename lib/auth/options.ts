@@ -2,10 +2,10 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { getDb } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/password";
-import { authSecret } from "@/lib/auth/secret";
 import { credentialsSchema } from "@/lib/auth/schemas";
+import { authSecret } from "@/lib/auth/secret";
+import { getDb } from "@/lib/db";
 
 /** Built on first use, not at import: `next build` loads this module without a secret. */
 export function authOptions(): NextAuthOptions {

@@ -1,8 +1,8 @@
 import "server-only";
 import { hkdfSync } from "node:crypto";
 import { jwtDecrypt, type JWTPayload } from "jose";
-import { getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
+import { getToken } from "next-auth/jwt";
 import { authSecret } from "@/lib/auth/secret";
 
 export type Role = "USER" | "ADMIN";

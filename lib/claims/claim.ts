@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { isUniqueViolation } from "@/lib/db";
 import { ApiError, notFound } from "@/lib/http/errors";
-import { log } from "@/lib/log";
-import type { Services } from "@/lib/services";
-import { rebuildPromotion } from "@/lib/stock/rebuild";
 import { assertEligible } from "@/lib/issuance/validator";
+import { log } from "@/lib/log";
 import { getClaimConfig, type ClaimConfig } from "@/lib/promotions/claim-config";
+import type { Services } from "@/lib/services";
+import type { ClaimDecision } from "@/lib/stock/engine";
+import { rebuildPromotion } from "@/lib/stock/rebuild";
 import { newCouponCode } from "./coupon-code";
 import { isKnownSoldOut, markSoldOut } from "./sold-out-hint";
 import { claimView, type ClaimView } from "./view";
-import type { ClaimDecision } from "@/lib/stock/engine";
 
 export interface ClaimSuccess {
   status: 201 | 202;

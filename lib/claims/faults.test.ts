@@ -2,8 +2,8 @@
 // stock, no user twice, no success answer without a claim row, and PostgreSQL and the stock
 // engine agree after reconciliation.
 import { spawn } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { services, type Services } from "@/lib/services";
 import { reconcile } from "@/lib/stock/reconcile";
@@ -112,7 +112,7 @@ describe("the app process killed with SIGKILL in the middle of a storm, then res
     const won: string[] = [];
     const refused: Record<string, number> = {};
     let buffer = "";
-    child.stdout!.on("data", (chunk) => {
+    child.stdout.on("data", (chunk) => {
       buffer += chunk;
       const lines = buffer.split("\n");
       buffer = lines.pop()!;

@@ -1,10 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { log } from "@/lib/log";
 import type { NextRequest } from "next/server";
-import { z } from "zod";
+import { type z } from "zod";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { ApiError, errorResponse } from "@/lib/http/errors";
+import { log } from "@/lib/log";
 
 type Access = "public" | "user" | "admin";
 

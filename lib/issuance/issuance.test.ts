@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
+import * as cron from "@/app/api/cron/issue/route";
 import { claimCoupon } from "@/lib/claims/claim";
 import { ApiError } from "@/lib/http/errors";
 import { services } from "@/lib/services";
-import * as cron from "@/app/api/cron/issue/route";
 import { call, createPromotion, createUsers } from "@/lib/testing/fixtures";
 import { startCouponService, startValidator } from "@/lib/testing/http-doubles";
 import { defaultIssuanceOptions, issueDueClaims, startIssuanceWorker, type IssuanceOptions } from "./worker";

@@ -1,13 +1,13 @@
 import { randomBytes } from "node:crypto";
+import { clearSoldOut } from "@/lib/claims/sold-out-hint";
 import { isUniqueViolation } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ApiError, notFound } from "@/lib/http/errors";
 import type { Services } from "@/lib/services";
 import { rebuildPromotion } from "@/lib/stock/rebuild";
-import { clearSoldOut } from "@/lib/claims/sold-out-hint";
 import { forgetClaimConfig } from "./claim-config";
-import { slugify, type CreatePromotionInput, type UpdatePromotionInput } from "./schemas";
 import { claimRates } from "./reports";
+import { slugify, type CreatePromotionInput, type UpdatePromotionInput } from "./schemas";
 import { promotionView, type PromotionRow } from "./view";
 
 export interface PromotionStats {

@@ -1,5 +1,5 @@
-import type { Services } from "@/lib/services";
 import { notFound } from "@/lib/http/errors";
+import type { Services } from "@/lib/services";
 
 export interface WinnerRow {
   id: string;

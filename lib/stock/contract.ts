@@ -1,7 +1,7 @@
 // The behaviour every stock engine must show. Each engine's test file runs this suite.
 import { describe, expect, it } from "vitest";
-import type { StockEngine, StockSnapshot } from "./engine";
 import { uid } from "@/lib/testing/fixtures";
+import type { StockEngine, StockSnapshot } from "./engine";
 
 export function stockEngineContract(makeEngine: () => StockEngine) {
   const engine = makeEngine();

@@ -1,5 +1,5 @@
-import type { Services } from "@/lib/services";
 import { ApiError } from "@/lib/http/errors";
+import type { Services } from "@/lib/services";
 import type { StockEngine, StockSnapshot } from "./engine";
 
 const LOCK_TTL_MS = 10_000;

@@ -3,8 +3,8 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { getDb } from "@/lib/db";
 import type { Services } from "@/lib/services";
 import { createPromotion, createUsers } from "@/lib/testing/fixtures";
-import { attempt, expectExact, expectOnlySoldOut } from "@/lib/testing/storm";
 import { startRedisCluster } from "@/lib/testing/redis-cluster";
+import { attempt, expectExact, expectOnlySoldOut } from "@/lib/testing/storm";
 import { stockEngineContract } from "./contract";
 import { createRedisClusterEngine } from "./redis";
 

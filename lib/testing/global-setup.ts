@@ -2,8 +2,8 @@
 // prefix of its own, so parallel runs on one machine never see each other's data.
 import { randomBytes } from "node:crypto";
 import type { TestProject } from "vitest/node";
-import { applyMigrations, createDatabaseIfMissing } from "../../prisma/migrate";
 import { deleteKeys, dropDatabase } from "./cleanup";
+import { applyMigrations, createDatabaseIfMissing } from "../../prisma/migrate";
 
 const BASE_DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";

@@ -1,6 +1,6 @@
 // Real HTTP servers standing in for the external services a promotion may use.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { randomBytes } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { signature } from "@/lib/issuance/http-issuer";
 
 async function listen(handler: (req: IncomingMessage, body: string, res: ServerResponse) => void) {

@@ -1,5 +1,5 @@
-import { route } from "@/lib/http/route";
 import { checkHealth } from "@/lib/health";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
-import { getServerSession } from "next-auth";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
 import { ClaimCode } from "@/components/claim-code";
 import { LocalTime } from "@/components/local-time";
 import { authOptions } from "@/lib/auth/options";
