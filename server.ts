@@ -1,5 +1,5 @@
 // The production server (`npm start`, built by `npm run build`): Next.js behind a node:http
-// server whose fast lane answers the claim and the stock read directly (lib/http/fast-lane.ts).
+// server whose fast lane answers the claim and the stock read directly (fast-lanes.ts, lib/http/fast-lane.ts).
 // `npm run dev` and serverless deployments use Next alone; the route handlers are the same.
 import { createServer } from "node:http";
 import { loadEnvConfig } from "@next/env";
@@ -19,10 +19,11 @@ async function main() {
   await app.prepare();
   const handleWithNext = app.getRequestHandler();
   const { fastLane } = await import("@/lib/http/fast-lane");
+  const { FAST_LANES } = await import("./fast-lanes");
   const { log } = await import("@/lib/log");
 
   const server = createServer((req, res) => {
-    fastLane(req, res)
+    fastLane(FAST_LANES, req, res)
       .then((handled) => (handled ? undefined : handleWithNext(req, res)))
       .catch((error) => {
         log("error", "request failed outside the route handlers", { error, url: req.url });

@@ -2,7 +2,7 @@
 // session cookies of its users, minted with next-auth's own encoder and the server's secret.
 import pg from "pg";
 import { createRedisEngine } from "../lib/stock/redis.ts";
-import { sessionCookie } from "../lib/testing/session-cookie.ts";
+import { sessionCookie } from "../tests/support/session-cookie.ts";
 import { applyMigrations, createDatabaseIfMissing } from "../prisma/migrate.ts";
 
 export async function createDatabase(url) {

@@ -14,7 +14,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { deleteKeys, dropDatabase } from "../lib/testing/cleanup.ts";
+import { deleteKeys, dropDatabase } from "../tests/support/cleanup.ts";
 import {
   claimTimes,
   committedTransactions,

@@ -7,7 +7,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 const READY_TIMEOUT_MS = 90_000;
 const STOP_GRACE_MS = 10_000;
 
-export { freePort } from "../lib/testing/net.ts";
+export { freePort } from "../tests/support/net.ts";
 
 /**
  * The production server (`npm start`: server.ts bundled by `npm run build`, Next behind the

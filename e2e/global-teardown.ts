@@ -1,4 +1,4 @@
-import { deleteKeys, dropDatabase } from "../lib/testing/cleanup";
+import { deleteKeys, dropDatabase } from "../tests/support/cleanup";
 
 // Drops the run's database and Redis keys.
 export default async function globalTeardown() {

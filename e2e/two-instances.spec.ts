@@ -2,8 +2,8 @@
 import { spawn } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { freePort } from "../lib/testing/net";
-import { sessionCookie } from "../lib/testing/session-cookie";
+import { freePort } from "../tests/support/net";
+import { sessionCookie } from "../tests/support/session-cookie";
 import { appServerEnv } from "../playwright.config";
 import { adminRequest, createPromotion } from "./helpers";
 

@@ -1,23 +1,19 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { NextRequest } from "next/server";
-import { POST as claim } from "@/app/api/promotions/[id]/claim/route";
-import { GET as stock } from "@/app/api/promotions/[id]/stock/route";
 
-// The two requests a flash crowd sends (claim, and the stock poll) are answered by the
-// production server (server.ts) directly, calling the very same route handlers, without the
-// App Router's per-request machinery, which costs about ten times the claim itself
-// (see bench/RESULTS.md). Every other request goes to Next.
-const LANES = [
-  { method: "POST", pattern: /^\/api\/promotions\/([^/]+)\/claim$/, handler: claim },
-  { method: "GET", pattern: /^\/api\/promotions\/([^/]+)\/stock$/, handler: stock },
-];
+/** One request the production server answers itself: method, path pattern (group 1: the id), handler. */
+export interface Lane {
+  method: string;
+  pattern: RegExp;
+  handler: (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+}
 
 /** Answers the request if it belongs to the fast lane; returns false to hand it to Next. */
-export async function fastLane(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+export async function fastLane(lanes: readonly Lane[], req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   const url = req.url ?? "/";
   const path = url.split("?", 1)[0];
   let id: string | undefined;
-  const lane = LANES.find((l) => l.method === req.method && (id = l.pattern.exec(path)?.[1]) !== undefined);
+  const lane = lanes.find((l) => l.method === req.method && (id = l.pattern.exec(path)?.[1]) !== undefined);
   if (!lane || id === undefined) return false;
 
   const headers = new Headers();

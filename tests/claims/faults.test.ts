@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { services, type Services } from "@/lib/services";
 import { reconcile } from "@/lib/stock/reconcile";
-import { createPromotion, createUsers } from "@/lib/testing/fixtures";
-import { usePrivateRedis } from "@/lib/testing/redis-server";
-import { attempt, type Outcome } from "@/lib/testing/storm";
+import { createPromotion, createUsers } from "@/tests/support/fixtures";
+import { usePrivateRedis } from "@/tests/support/redis-server";
+import { attempt, type Outcome } from "@/tests/support/storm";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -102,7 +102,15 @@ describe("the app process killed with SIGKILL in the middle of a storm, then res
   function runStorm(promotionId: string, userIds: string[], killAfterWins: number | null) {
     const child = spawn(
       "npx",
-      ["tsx", "--conditions=react-server", "--tsconfig", "tsconfig.json", "lib/testing/storm-child.ts", promotionId, ...userIds],
+      [
+        "tsx",
+        "--conditions=react-server",
+        "--tsconfig",
+        "tsconfig.json",
+        "tests/support/storm-child.ts",
+        promotionId,
+        ...userIds,
+      ],
       {
         env: process.env,
         stdio: ["ignore", "pipe", "ignore"],

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { claimCoupon } from "@/lib/claims/claim";
 import { services } from "@/lib/services";
-import { createPromotion, createUsers } from "@/lib/testing/fixtures";
-import { usePrivateRedis } from "@/lib/testing/redis-server";
-import { attempt, expectExact, expectOnlySoldOut } from "@/lib/testing/storm";
-import { claimCoupon } from "./claim";
+import { createPromotion, createUsers } from "@/tests/support/fixtures";
+import { usePrivateRedis } from "@/tests/support/redis-server";
+import { attempt, expectExact, expectOnlySoldOut } from "@/tests/support/storm";
 
 describe("claimCoupon against the machine's PostgreSQL and Redis", () => {
   const svc = services();

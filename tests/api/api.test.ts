@@ -1,21 +1,21 @@
 // The HTTP contract, through the real route handlers, the machine's PostgreSQL and Redis.
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
+import * as auditLog from "@/app/api/admin/promotions/[id]/audit/route";
+import * as winners from "@/app/api/admin/promotions/[id]/claims/route";
+import * as pause from "@/app/api/admin/promotions/[id]/pause/route";
+import * as resume from "@/app/api/admin/promotions/[id]/resume/route";
+import * as adminPromotion from "@/app/api/admin/promotions/[id]/route";
+import * as adminPromotions from "@/app/api/admin/promotions/route";
+import * as signup from "@/app/api/auth/signup/route";
+import * as myClaims from "@/app/api/me/claims/route";
+import * as claim from "@/app/api/promotions/[id]/claim/route";
+import * as promotion from "@/app/api/promotions/[id]/route";
+import * as stock from "@/app/api/promotions/[id]/stock/route";
+import * as promotions from "@/app/api/promotions/route";
 import { getDb } from "@/lib/db";
 import { getStockEngine } from "@/lib/stock";
-import { call, createPromotion, createUsers, sessionCookie } from "@/lib/testing/fixtures";
-import * as auditLog from "./admin/promotions/[id]/audit/route";
-import * as winners from "./admin/promotions/[id]/claims/route";
-import * as pause from "./admin/promotions/[id]/pause/route";
-import * as resume from "./admin/promotions/[id]/resume/route";
-import * as adminPromotion from "./admin/promotions/[id]/route";
-import * as adminPromotions from "./admin/promotions/route";
-import * as signup from "./auth/signup/route";
-import * as myClaims from "./me/claims/route";
-import * as claim from "./promotions/[id]/claim/route";
-import * as promotion from "./promotions/[id]/route";
-import * as stock from "./promotions/[id]/stock/route";
-import * as promotions from "./promotions/route";
+import { call, createPromotion, createUsers, sessionCookie } from "@/tests/support/fixtures";
 
 const db = getDb();
 let userCookie: string;
@@ -166,7 +166,7 @@ describe("POST /api/promotions/{id}/claim", () => {
     const p = await createPromotion(db, { totalStock: 100 });
     const [eager] = await createUsers(db, 1);
     const cookie = await sessionCookie(eager);
-    // The limits in tests: 30 per user and 8 per address in 10 s (lib/testing/worker-env.ts).
+    // The limits in tests: 30 per user and 8 per address in 10 s (tests/support/worker-env.ts).
     const answers = [];
     for (let i = 0; i < 31; i++) answers.push(await call(claim.POST, { method: "POST", params: { id: p.id }, cookie }));
     expect(answers.map((a) => a.status)).toEqual([201, ...Array(29).fill(409), 429]);

@@ -2,11 +2,11 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { getDb } from "@/lib/db";
 import type { Services } from "@/lib/services";
-import { createPromotion, createUsers } from "@/lib/testing/fixtures";
-import { startRedisCluster } from "@/lib/testing/redis-cluster";
-import { attempt, expectExact, expectOnlySoldOut } from "@/lib/testing/storm";
-import { stockEngineContract } from "./contract";
-import { createRedisClusterEngine } from "./redis";
+import { createRedisClusterEngine } from "@/lib/stock/redis";
+import { createPromotion, createUsers } from "@/tests/support/fixtures";
+import { startRedisCluster } from "@/tests/support/redis-cluster";
+import { stockEngineContract } from "@/tests/support/stock-contract";
+import { attempt, expectExact, expectOnlySoldOut } from "@/tests/support/storm";
 
 // Started while the file is collected: the contract suite needs its engine at definition time.
 const cluster = await startRedisCluster();

@@ -1,15 +1,16 @@
 // The production server's fast lane over real HTTP: the same answers as the route handlers.
 import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FAST_LANES } from "@/fast-lanes";
 import { getDb } from "@/lib/db";
-import { createPromotion, createUsers, sessionCookie } from "@/lib/testing/fixtures";
-import { fastLane } from "./fast-lane";
+import { fastLane } from "@/lib/http/fast-lane";
+import { createPromotion, createUsers, sessionCookie } from "@/tests/support/fixtures";
 
 let server: Server;
 let base: string;
 beforeAll(async () => {
   server = createServer((req, res) => {
-    fastLane(req, res).then((handled) => {
+    fastLane(FAST_LANES, req, res).then((handled) => {
       if (!handled) res.writeHead(418).end("not in the fast lane");
     });
   });

@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import * as cron from "@/app/api/cron/issue/route";
 import { claimCoupon } from "@/lib/claims/claim";
 import { ApiError } from "@/lib/http/errors";
+import { defaultIssuanceOptions, issueDueClaims, startIssuanceWorker, type IssuanceOptions } from "@/lib/issuance/worker";
 import { services } from "@/lib/services";
-import { call, createPromotion, createUsers } from "@/lib/testing/fixtures";
-import { startCouponService, startValidator } from "@/lib/testing/http-doubles";
-import { defaultIssuanceOptions, issueDueClaims, startIssuanceWorker, type IssuanceOptions } from "./worker";
+import { call, createPromotion, createUsers } from "@/tests/support/fixtures";
+import { startCouponService, startValidator } from "@/tests/support/http-doubles";
 
 const svc = services();
 const SECRET = "coupon-service-secret-0123456789";

@@ -1,5 +1,5 @@
 import { inject } from "vitest";
-import { stockEngineContract } from "./contract";
-import { createRedisEngine } from "./redis";
+import { createRedisEngine } from "@/lib/stock/redis";
+import { stockEngineContract } from "@/tests/support/stock-contract";
 
 stockEngineContract(() => createRedisEngine({ url: inject("redisUrl"), keyPrefix: inject("keyPrefix") }));

@@ -1,7 +1,7 @@
 // The behaviour every stock engine must show. Each engine's test file runs this suite.
 import { describe, expect, it } from "vitest";
-import { uid } from "@/lib/testing/fixtures";
-import type { StockEngine, StockSnapshot } from "./engine";
+import type { StockEngine, StockSnapshot } from "@/lib/stock/engine";
+import { uid } from "@/tests/support/fixtures";
 
 export function stockEngineContract(makeEngine: () => StockEngine) {
   const engine = makeEngine();

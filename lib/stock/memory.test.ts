@@ -1,4 +1,0 @@
-import { stockEngineContract } from "./contract";
-import { createMemoryEngine } from "./memory";
-
-stockEngineContract(createMemoryEngine);
