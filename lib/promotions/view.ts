@@ -45,17 +45,22 @@ export function promotionStatus(
 }
 
 /** The engine's snapshot is the live view; the row's own counter stands in when there is none. */
+/** What PostgreSQL says the stock engine should hold for a promotion. */
+export function storedSnapshot(
+  row: Pick<PromotionRow, "startsAt" | "endsAt" | "paused" | "published" | "totalStock" | "claimedCount">,
+): StockSnapshot {
+  return {
+    startsAt: row.startsAt.getTime(),
+    endsAt: row.endsAt.getTime(),
+    paused: row.paused,
+    published: row.published,
+    totalStock: row.totalStock,
+    remaining: row.totalStock - row.claimedCount,
+  };
+}
+
 export function snapshotOf(row: PromotionRow, live: StockSnapshot | null): StockSnapshot {
-  return (
-    live ?? {
-      startsAt: row.startsAt.getTime(),
-      endsAt: row.endsAt.getTime(),
-      paused: row.paused,
-      published: row.published,
-      totalStock: row.totalStock,
-      remaining: row.totalStock - row.claimedCount,
-    }
-  );
+  return live ?? storedSnapshot(row);
 }
 
 export function promotionView(row: PromotionRow, live: StockSnapshot | null, now = Date.now()): PromotionView {

@@ -21,8 +21,10 @@ export type ClaimDecision =
   | { kind: "PAUSED" }
   | { kind: "SOLD_OUT" };
 
+export type EngineName = "redis" | "redis-cluster" | "upstash" | "memory";
+
 export interface StockEngine {
-  readonly name: "redis" | "redis-cluster" | "upstash" | "memory";
+  readonly name: EngineName;
   /** Window, pause, one-per-user and stock, decided in one atomic step. */
   claim(promotionId: string, userId: string, nowMs: number): Promise<ClaimDecision>;
   /** Compensation: undoes a WON whose durable write failed. No-op if the user is not a winner. */

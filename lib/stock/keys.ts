@@ -1,7 +1,15 @@
 // All keys of one promotion share the hash tag {id}, so every script touches a single
 // Redis Cluster slot.
-export function promotionKeys(promotionId: string) {
-  const tag = `promo:{${promotionId}}`;
+export interface PromotionKeys {
+  meta: string;
+  stock: string;
+  winners: string;
+  staging: string;
+  lock: string;
+}
+
+export function promotionKeys(promotionId: string, prefix = ""): PromotionKeys {
+  const tag = `${prefix}promo:{${promotionId}}`;
   return {
     meta: `${tag}:meta`, // hash: startsAt, endsAt, paused, published, total
     stock: `${tag}:stock`, // remaining count
@@ -15,11 +23,11 @@ export function promotionKeys(promotionId: string) {
  * Sliding-window rate limit counters: the current and the previous fixed window of `key`,
  * under one hash tag so the limit script touches one slot.
  */
-export function rateLimitKeys(key: string, windowMs: number, nowMs: number) {
+export function rateLimitKeys(key: string, windowMs: number, nowMs: number, prefix = "") {
   const index = Math.floor(nowMs / windowMs);
   return {
-    current: `rl:{${key}}:${index}`,
-    previous: `rl:{${key}}:${index - 1}`,
+    current: `${prefix}rl:{${key}}:${index}`,
+    previous: `${prefix}rl:{${key}}:${index - 1}`,
     elapsedMs: nowMs - index * windowMs,
   };
 }

@@ -1,6 +1,7 @@
-import { ApiError } from "@/lib/http/errors";
+import { unavailable } from "@/lib/errors/domain-error";
+import { storedSnapshot } from "@/lib/promotions/view";
 import type { Services } from "@/lib/services";
-import type { StockEngine, StockSnapshot } from "./engine";
+import type { StockEngine } from "./engine";
 
 const LOCK_TTL_MS = 10_000;
 const FIRST_WAIT_MS = 25;
@@ -27,7 +28,7 @@ export function rebuildPromotion(services: Services, promotionId: string, force 
   // never joins a load that may have started before.
   if (force) return rebuild(services, promotionId, true);
   let byPromotion = pendingLoads.get(services.stock);
-  if (!byPromotion) pendingLoads.set(services.stock, (byPromotion = new Map()));
+  if (!byPromotion) pendingLoads.set(services.stock, (byPromotion = new Map<string, Promise<boolean>>()));
   let pending = byPromotion.get(promotionId);
   if (!pending) {
     pending = rebuild(services, promotionId, false).finally(() => byPromotion.delete(promotionId));
@@ -51,31 +52,37 @@ async function rebuild({ db, stock }: Services, promotionId: string, force: bool
     await new Promise((resolve) => setTimeout(resolve, wait));
     if (!force && (await stock.snapshot(promotionId))) return true;
   }
-  throw new ApiError(503, "UNAVAILABLE", "Stock is being rebuilt. Please retry.", {}, { "Retry-After": "1" });
+  throw unavailable("Stock is being rebuilt. Please retry.");
 }
 
+interface StoredPromotion {
+  startsAt: Date;
+  endsAt: Date;
+  paused: boolean;
+  published: boolean;
+  totalStock: number;
+  claimedCount: number;
+  winners: string[];
+}
+
+/**
+ * The promotion and its winners read in ONE statement, so from one snapshot of the database: a
+ * claim that fails (and gives its coupon back) between two separate reads cannot leave the
+ * engine with a stock that already counts it as returned while its user is still a winner, or
+ * the other way round.
+ */
 async function loadFromDatabase({ db, stock }: Services, promotionId: string): Promise<boolean> {
-  const promotion = await db.promotion.findUnique({ where: { id: promotionId } });
+  const [promotion] = await db.$queryRaw<StoredPromotion[]>`
+    SELECT p."startsAt", p."endsAt", p.paused, p.published, p."totalStock", p."claimedCount",
+      COALESCE(array_agg(c."userId") FILTER (WHERE c.id IS NOT NULL), '{}') AS winners
+    FROM "Promotion" p
+    LEFT JOIN "Claim" c ON c."promotionId" = p.id AND c.status IN ('PENDING', 'ISSUED')
+    WHERE p.id = ${promotionId}
+    GROUP BY p.id`;
   if (!promotion) {
     await stock.drop(promotionId);
     return false;
   }
-  const winners = await db.claim.findMany({
-    where: { promotionId, status: { in: ["PENDING", "ISSUED"] } },
-    select: { userId: true },
-  });
-  const snapshot: StockSnapshot = {
-    startsAt: promotion.startsAt.getTime(),
-    endsAt: promotion.endsAt.getTime(),
-    paused: promotion.paused,
-    published: promotion.published,
-    totalStock: promotion.totalStock,
-    remaining: promotion.totalStock - promotion.claimedCount,
-  };
-  await stock.load(
-    promotionId,
-    snapshot,
-    winners.map((w) => w.userId),
-  );
+  await stock.load(promotionId, storedSnapshot(promotion), promotion.winners);
   return true;
 }

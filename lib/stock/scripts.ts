@@ -1,10 +1,29 @@
+import { createHash } from "node:crypto";
 import type { ClaimDecision, StockSnapshot } from "./engine";
+import type { PromotionKeys } from "./keys";
 
-// Lua scripts shared by the Redis and Upstash engines. Every key is passed in KEYS; the clock
-// comes from the app in ARGV, so a script is deterministic and replicates safely.
+// The Lua scripts of the Redis engines (TCP and Upstash alike). Each is declared once, with the
+// order of the keys it reads as KEYS[1..n]. Every key is passed in KEYS and the clock comes from
+// the app in ARGV, so a script is deterministic and replicates safely.
 
-/** KEYS: meta, stock, winners. ARGV: userId, nowMs. Returns {code, number}. */
-export const CLAIM_SCRIPT = `
+export interface LuaScript<K> {
+  lua: string;
+  sha: string;
+  /** KEYS, in the order the Lua reads them. */
+  keys: (k: K) => string[];
+}
+
+function script<K>(keys: (k: K) => string[], lua: string): LuaScript<K> {
+  return { lua, sha: createHash("sha1").update(lua).digest("hex"), keys };
+}
+
+const metaStockWinners = (k: PromotionKeys) => [k.meta, k.stock, k.winners];
+const metaStock = (k: PromotionKeys) => [k.meta, k.stock];
+
+/** ARGV: userId, nowMs. Returns {code, number}. */
+export const CLAIM = script(
+  metaStockWinners,
+  `
 if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('EXISTS', KEYS[2]) == 0 then
   return {'MISSING', 0}
 end
@@ -19,58 +38,130 @@ if tonumber(redis.call('GET', KEYS[2])) <= 0 then return {'SOLD_OUT', 0} end
 local remaining = redis.call('DECR', KEYS[2])
 redis.call('SADD', KEYS[3], ARGV[1])
 return {'WON', remaining}
-`;
+`,
+);
 
-/** KEYS: meta, stock, winners. ARGV: userId. Gives the stock back only if the user was a winner. */
-export const RELEASE_SCRIPT = `
+/** ARGV: userId. Gives the stock back only if the user was a winner. */
+export const RELEASE = script(
+  metaStockWinners,
+  `
 if redis.call('EXISTS', KEYS[1]) == 1 and redis.call('SREM', KEYS[3], ARGV[1]) == 1 then
   redis.call('INCR', KEYS[2])
 end
 return 0
-`;
+`,
+);
 
-/** KEYS: meta, stock. Gives one coupon back to the stock (only while the promotion is loaded). */
-export const REFUND_SCRIPT = `
+/** Gives one coupon back to the stock (only while the promotion is loaded). */
+export const REFUND = script(
+  metaStock,
+  `
 if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('INCR', KEYS[2]) end
 return 0
-`;
+`,
+);
 
-/** KEYS: meta, stock, winners. ARGV: userId. Drops the user's win and sets the stock to zero. */
-export const SETTLE_SOLD_OUT_SCRIPT = `
+/** ARGV: userId. Drops the user's win and sets the stock to zero. */
+export const SETTLE_SOLD_OUT = script(
+  metaStockWinners,
+  `
 if redis.call('EXISTS', KEYS[1]) == 1 then
   redis.call('SREM', KEYS[3], ARGV[1])
   redis.call('SET', KEYS[2], 0)
 end
 return 0
-`;
+`,
+);
 
-/** KEYS: meta, stock. Returns {startsAt, endsAt, paused, published, total, remaining} or nil. */
-export const SNAPSHOT_SCRIPT = `
+/** Returns {startsAt, endsAt, paused, published, total, remaining} or nil. */
+export const SNAPSHOT = script(
+  metaStock,
+  `
 local remaining = redis.call('GET', KEYS[2])
 if redis.call('EXISTS', KEYS[1]) == 0 or not remaining then return nil end
 local m = redis.call('HMGET', KEYS[1], 'startsAt', 'endsAt', 'paused', 'published', 'total')
 return {m[1], m[2], m[3], m[4], m[5], remaining}
-`;
+`,
+);
+
+/** The winners' user ids, or nil when the promotion is not loaded. */
+export const WINNERS = script(
+  (k: PromotionKeys) => [k.meta, k.winners],
+  `
+if redis.call('EXISTS', KEYS[1]) == 0 then return nil end
+return redis.call('SMEMBERS', KEYS[2])
+`,
+);
+
+/** ARGV: user ids. Adds a chunk of winners to the staging set of a load (after DROP_STAGING). */
+export const STAGE_WINNERS = script(
+  (k: PromotionKeys) => [k.staging],
+  `
+redis.call('SADD', KEYS[1], unpack(ARGV))
+return 0
+`,
+);
+
+/** Empties the staging set before a load. */
+export const DROP_STAGING = script(
+  (k: PromotionKeys) => [k.staging],
+  `
+redis.call('DEL', KEYS[1])
+return 0
+`,
+);
 
 /**
- * KEYS: meta, stock, winners, staging. ARGV: startsAt, endsAt, paused, published, total, remaining.
+ * ARGV: startsAt, endsAt, paused, published, total, remaining.
  * The winners were added to staging beforehand; the swap itself is one atomic step.
  */
-export const LOAD_SCRIPT = `
+export const LOAD = script(
+  (k: PromotionKeys) => [k.meta, k.stock, k.winners, k.staging],
+  `
 redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
 if redis.call('EXISTS', KEYS[4]) == 1 then redis.call('RENAME', KEYS[4], KEYS[3]) end
 redis.call('SET', KEYS[2], ARGV[6])
 redis.call('HSET', KEYS[1], 'startsAt', ARGV[1], 'endsAt', ARGV[2], 'paused', ARGV[3], 'published', ARGV[4], 'total', ARGV[5])
 return 0
-`;
+`,
+);
+
+/** Forgets everything about a promotion. */
+export const DROP = script(
+  (k: PromotionKeys) => [k.meta, k.stock, k.winners, k.staging],
+  `
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4])
+return 0
+`,
+);
+
+/** ARGV: token, ttlMs. Takes the rebuild lock if nobody holds it; 1 when taken. */
+export const LOCK = script(
+  (k: PromotionKeys) => [k.lock],
+  `
+if redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return 1 end
+return 0
+`,
+);
+
+/** ARGV: token. Deletes the lock only if this holder still owns it. */
+export const UNLOCK = script(
+  (k: PromotionKeys) => [k.lock],
+  `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+`,
+);
 
 /**
  * Sliding-window limit, estimated from two fixed windows: the previous window's count weighted
  * by how much of it still overlaps the sliding window, plus the current count.
- * KEYS: current, previous. ARGV: limit, windowMs, elapsedMs (into the current window).
+ * ARGV: limit, windowMs, elapsedMs (into the current window).
  * Returns 0 and counts the attempt when allowed; otherwise the ms until the current window ends.
  */
-export const RATE_LIMIT_SCRIPT = `
+export const RATE_LIMIT = script(
+  (k: { current: string; previous: string }) => [k.current, k.previous],
+  `
 local limit = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
 local elapsed = tonumber(ARGV[3])
@@ -82,15 +173,10 @@ end
 redis.call('INCR', KEYS[1])
 redis.call('PEXPIRE', KEYS[1], window * 2)
 return 0
-`;
+`,
+);
 
-/** KEYS: lock. ARGV: token. Deletes the lock only if this holder still owns it. */
-export const UNLOCK_SCRIPT = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
-`;
-
-/** Turns a CLAIM_SCRIPT reply into a decision. */
+/** Turns a CLAIM reply into a decision. */
 export function toDecision(reply: [string, number]): ClaimDecision {
   const [code, value] = reply;
   switch (code) {
@@ -110,7 +196,7 @@ export function toDecision(reply: [string, number]): ClaimDecision {
   }
 }
 
-/** Turns a SNAPSHOT_SCRIPT reply into a snapshot. */
+/** Turns a SNAPSHOT reply into a snapshot. */
 export function toSnapshot(reply: (string | null)[] | null): StockSnapshot | null {
   if (!reply) return null;
   const [startsAt, endsAt, paused, published, total, remaining] = reply;
@@ -124,7 +210,7 @@ export function toSnapshot(reply: (string | null)[] | null): StockSnapshot | nul
   };
 }
 
-/** ARGV for LOAD_SCRIPT. */
+/** ARGV for LOAD. */
 export function loadArgs(s: StockSnapshot): string[] {
   return [s.startsAt, s.endsAt, s.paused ? 1 : 0, s.published ? 1 : 0, s.totalStock, s.remaining].map(String);
 }

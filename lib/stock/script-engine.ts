@@ -1,0 +1,96 @@
+import { randomUUID } from "node:crypto";
+import type { EngineName, StockEngine } from "./engine";
+import { promotionKeys, rateLimitKeys } from "./keys";
+import * as S from "./scripts";
+
+/**
+ * How a Redis engine reaches its server: run a script by SHA or in full. ioredis (TCP, single
+ * node or Cluster) and @upstash/redis (REST) are the two transports; everything else is here.
+ */
+export interface ScriptTransport {
+  evalsha(sha: string, keys: string[], args: (string | number)[]): Promise<unknown>;
+  eval(lua: string, keys: string[], args: (string | number)[]): Promise<unknown>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+// Adding winners to the staging set in chunks keeps every script call (and Lua's unpack) small.
+const WINNERS_CHUNK = 5_000;
+
+const isNoScript = (error: unknown) => error instanceof Error && error.message.includes("NOSCRIPT");
+
+/** The Redis stock engine: every operation is one of the scripts of lib/stock/scripts.ts. */
+export function createScriptEngine(name: EngineName, transport: ScriptTransport, keyPrefix = ""): StockEngine {
+  /**
+   * Runs a script by its SHA; when the server does not know it (first call, or its script cache
+   * was flushed) sends it once in full with EVAL, which also caches it for the next EVALSHA.
+   */
+  async function run<K, T>(script: S.LuaScript<K>, k: K, args: (string | number)[] = []): Promise<T> {
+    const keys = script.keys(k);
+    try {
+      return (await transport.evalsha(script.sha, keys, args)) as T;
+    } catch (error) {
+      if (!isNoScript(error)) throw error;
+      return (await transport.eval(script.lua, keys, args)) as T;
+    }
+  }
+  const keysOf = (promotionId: string) => promotionKeys(promotionId, keyPrefix);
+
+  return {
+    name,
+
+    async claim(promotionId, userId, nowMs) {
+      return S.toDecision(await run(S.CLAIM, keysOf(promotionId), [userId, nowMs]));
+    },
+
+    async release(promotionId, userId) {
+      await run(S.RELEASE, keysOf(promotionId), [userId]);
+    },
+
+    async refund(promotionId) {
+      await run(S.REFUND, keysOf(promotionId));
+    },
+
+    async settleSoldOut(promotionId, userId) {
+      await run(S.SETTLE_SOLD_OUT, keysOf(promotionId), [userId]);
+    },
+
+    async snapshot(promotionId) {
+      return S.toSnapshot(await run(S.SNAPSHOT, keysOf(promotionId)));
+    },
+
+    async winners(promotionId) {
+      return run<ReturnType<typeof keysOf>, string[] | null>(S.WINNERS, keysOf(promotionId));
+    },
+
+    async load(promotionId, snapshot, winners) {
+      const k = keysOf(promotionId);
+      await run(S.DROP_STAGING, k);
+      for (let i = 0; i < winners.length; i += WINNERS_CHUNK) {
+        await run(S.STAGE_WINNERS, k, winners.slice(i, i + WINNERS_CHUNK));
+      }
+      await run(S.LOAD, k, S.loadArgs(snapshot));
+    },
+
+    async drop(promotionId) {
+      await run(S.DROP, keysOf(promotionId));
+    },
+
+    async hit(key, limit, windowMs, nowMs) {
+      const k = rateLimitKeys(key, windowMs, nowMs, keyPrefix);
+      return Number(await run(S.RATE_LIMIT, k, [limit, windowMs, k.elapsedMs]));
+    },
+
+    async tryLock(promotionId, ttlMs) {
+      const k = keysOf(promotionId);
+      const token = randomUUID();
+      if (Number(await run(S.LOCK, k, [token, ttlMs])) !== 1) return null;
+      return async () => {
+        await run(S.UNLOCK, k, [token]);
+      };
+    },
+
+    ping: () => transport.ping(),
+    close: () => transport.close(),
+  };
+}
