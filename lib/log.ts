@@ -1,10 +1,21 @@
-// Structured logs: one JSON object per line, for log collectors. No dependency needed.
+// Structured logs through pino: one JSON object per line ({time, level, msg, ...fields}), written
+// asynchronously so a burst of requests never waits on the terminal or a log pipe; pino flushes
+// what is buffered when the process exits.
+import pino from "pino";
+
 type Level = "info" | "warn" | "error";
 
+const logger = pino(
+  {
+    base: undefined, // no pid/hostname on every line: collectors add their own
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    serializers: { error: pino.stdSerializers.err },
+    level: process.env.LOG_LEVEL ?? "info",
+  },
+  pino.destination({ sync: false }),
+);
+
 export function log(level: Level, msg: string, fields: Record<string, unknown> = {}): void {
-  const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields }, (_key, value) =>
-    value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value,
-  );
-  if (level === "error") console.error(line);
-  else console.log(line);
+  logger[level](fields, msg);
 }
