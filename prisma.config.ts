@@ -16,7 +16,7 @@ loadEnvConfig(process.cwd());
 const TEXT_OID = 25;
 const CATALOG_TEXT_OIDS = new Set([18, 19]);
 // pg's Result.addFields is internal and untyped; it receives every row description.
-const resultProto = pg.Result.prototype as unknown as { addFields(fields: pg.FieldDef[]): void };
+const resultProto = pg.Result.prototype as unknown as { addFields: (this: pg.Result, fields: pg.FieldDef[]) => void };
 const addFields = resultProto.addFields;
 resultProto.addFields = function (fields) {
   for (const field of fields) {

@@ -42,9 +42,8 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log("info", "stopping: finishing requests in flight");
-    server.close(async () => {
-      await Promise.allSettled([services().db.$disconnect(), services().stock.close()]);
-      process.exit(0);
+    server.close(() => {
+      void Promise.allSettled([services().db.$disconnect(), services().stock.close()]).then(() => process.exit(0));
     });
     server.closeIdleConnections();
     setTimeout(() => process.exit(0), 10_000).unref();

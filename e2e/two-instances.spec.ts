@@ -2,10 +2,10 @@
 import { spawn } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { freePort } from "../tests/support/net";
-import { sessionCookie } from "../tests/support/session-cookie";
 import { appServerEnv } from "../playwright.config";
 import { adminRequest, createPromotion } from "./helpers";
+import { freePort } from "../tests/support/net";
+import { sessionCookie } from "../tests/support/session-cookie";
 
 const PEOPLE = 300;
 const STOCK = 40;

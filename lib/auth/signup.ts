@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { isUniqueViolation, type Db } from "@/lib/db";
-import { ApiError } from "@/lib/http/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import { hashPassword } from "./password";
 import type { signupSchema } from "./schemas";
 
@@ -13,7 +13,7 @@ export async function signUp(db: Db, input: z.infer<typeof signupSchema>) {
     return { id: user.id, email: user.email, name: user.name };
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new ApiError(409, "EMAIL_TAKEN", "An account with this email already exists.", {
+      throw new DomainError("EMAIL_TAKEN", "An account with this email already exists.", {
         fields: { email: ["Already registered."] },
       });
     }

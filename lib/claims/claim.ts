@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { isUniqueViolation } from "@/lib/db";
-import { ApiError, notFound } from "@/lib/http/errors";
+import { DomainError, notFound, unavailable } from "@/lib/errors/domain-error";
 import { assertEligible } from "@/lib/issuance/validator";
 import { log } from "@/lib/log";
 import { getClaimConfig, type ClaimConfig } from "@/lib/promotions/claim-config";
@@ -11,14 +11,13 @@ import { newCouponCode } from "./coupon-code";
 import { isKnownSoldOut, markSoldOut } from "./sold-out-hint";
 import { claimView, type ClaimView } from "./view";
 
+/** A durable claim: ISSUED with its code (built-in issuer) or PENDING (an external issuer's worker follows). */
 export interface ClaimSuccess {
-  status: 201 | 202;
   claim: ClaimView;
   remaining: number;
 }
 
-const soldOut = () => new ApiError(410, "SOLD_OUT", "All coupons have been claimed.");
-const unavailable = (message: string) => new ApiError(503, "UNAVAILABLE", message, {}, { "Retry-After": "1" });
+const soldOut = () => new DomainError("SOLD_OUT", "All coupons have been claimed.");
 
 /**
  * The cheapest answer first: a promotion this instance saw sold out within the last second is
@@ -80,20 +79,20 @@ async function decide(
 function rejection(
   promotionId: string,
   decision: Exclude<ClaimDecision, { kind: "WON" | "ALREADY_CLAIMED" | "MISSING" }>,
-): ApiError {
+): DomainError {
   switch (decision.kind) {
     case "SOLD_OUT":
       markSoldOut(promotionId);
       return soldOut();
     case "NOT_STARTED":
-      return new ApiError(403, "NOT_STARTED", "This promotion has not started yet.", {
+      return new DomainError("NOT_STARTED", "This promotion has not started yet.", {
         startsAt: new Date(decision.startsAt).toISOString(),
         serverTime: new Date().toISOString(),
       });
     case "ENDED":
-      return new ApiError(403, "ENDED", "This promotion has ended.");
+      return new DomainError("ENDED", "This promotion has ended.");
     case "PAUSED":
-      return new ApiError(403, "PAUSED", "This promotion is paused. Please try again later.");
+      return new DomainError("PAUSED", "This promotion is paused. Please try again later.");
     case "NOT_FOUND":
       return notFound();
   }
@@ -154,7 +153,7 @@ async function persistWinner(
     markSoldOut(promotionId);
     throw soldOut();
   }
-  return { status: builtin ? 201 : 202, claim: claimView(rows[0]), remaining: Math.max(remaining, 0) };
+  return { claim: claimView(rows[0]), remaining: Math.max(remaining, 0) };
 }
 
 const IN_FLIGHT_WAIT_MS = 50;
@@ -174,4 +173,4 @@ async function waitForClaim({ db }: Services, promotionId: string, userId: strin
 }
 
 const alreadyClaimed = (claim: Parameters<typeof claimView>[0]) =>
-  new ApiError(409, "ALREADY_CLAIMED", "You already have this coupon.", { claim: claimView(claim) });
+  new DomainError("ALREADY_CLAIMED", "You already have this coupon.", { claim: claimView(claim) });

@@ -1,7 +1,7 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { env } from "@/lib/env";
-import { ApiError } from "@/lib/http/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import type { StockEngine } from "@/lib/stock/engine";
 
 /**
@@ -23,12 +23,6 @@ export async function assertWithinRateLimits(stock: StockEngine, who: { userId: 
   ]);
   const waitMs = Math.max(...waits);
   if (waitMs > 0) {
-    throw new ApiError(
-      429,
-      "RATE_LIMITED",
-      "Too many attempts. Please wait a moment.",
-      {},
-      { "Retry-After": String(Math.ceil(waitMs / 1000)) },
-    );
+    throw new DomainError("RATE_LIMITED", "Too many attempts. Please wait a moment.", {}, waitMs);
   }
 }

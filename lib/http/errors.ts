@@ -1,42 +1,56 @@
 import { z } from "zod";
+import type { ErrorBody } from "@/lib/errors/codes";
+import { DomainError } from "@/lib/errors/domain-error";
+import { isTransientOutage } from "@/lib/errors/transient";
 import { log } from "@/lib/log";
+import { HTTP_STATUS } from "./error-status";
 
-/** The one error type of the API. Every thrown ApiError becomes `{error, message, ...extra}`. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly extra: Record<string, unknown> = {},
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-  }
+/** Everything an error answer is made of, before it becomes a Response (or a plain node reply). */
+export interface ErrorReply {
+  status: number;
+  body: ErrorBody;
+  headers: Record<string, string>;
 }
 
-export const notFound = (what = "Promotion") => new ApiError(404, "NOT_FOUND", `${what} not found.`);
-
-export function errorResponse(error: unknown, requestId?: string): Response {
-  if (error instanceof ApiError) {
-    return Response.json(
-      { error: error.code, message: error.message, ...error.extra },
-      { status: error.status, headers: error.headers },
-    );
+/**
+ * Turns anything thrown into the API's error answer: a DomainError by its code (lib/http/error-status.ts),
+ * a zod error into 400 INVALID_INPUT with the fields, a known transient outage into 503 with
+ * Retry-After, and every other error into 500 INTERNAL, logged with its stack and never shown.
+ */
+export function errorReply(error: unknown, requestId?: string): ErrorReply {
+  if (error instanceof DomainError) {
+    const { status, retryAfterS } = HTTP_STATUS[error.code];
+    const retryS = error.retryAfterMs !== undefined ? Math.max(1, Math.ceil(error.retryAfterMs / 1000)) : retryAfterS;
+    return {
+      status,
+      body: { error: error.code, message: error.message, ...error.extra },
+      headers: retryS !== undefined ? { "Retry-After": String(retryS) } : {},
+    };
   }
   if (error instanceof z.ZodError) {
-    return Response.json(
-      {
+    return {
+      status: 400,
+      body: {
         error: "INVALID_INPUT",
         message: error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; "),
         fields: z.flattenError(error).fieldErrors,
       },
-      { status: 400 },
-    );
+      headers: {},
+    };
   }
-  // Unknown failures are logged with their stack here and never shown to the client.
+  if (isTransientOutage(error)) {
+    log("error", "dependency unavailable", { requestId, error });
+    return errorReply(new DomainError("UNAVAILABLE", "The service is temporarily unavailable. Please retry."), requestId);
+  }
   log("error", "unhandled error", { requestId, error });
-  return Response.json(
-    { error: "UNAVAILABLE", message: "The service is temporarily unavailable. Please retry." },
-    { status: 503, headers: { "Retry-After": "1" } },
-  );
+  return {
+    status: 500,
+    body: { error: "INTERNAL", message: "Something went wrong on our side.", requestId },
+    headers: {},
+  };
+}
+
+export function errorResponse(error: unknown, requestId?: string): Response {
+  const { status, body, headers } = errorReply(error, requestId);
+  return Response.json(body, { status, headers });
 }

@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { type z } from "zod";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
-import { ApiError, errorResponse } from "@/lib/http/errors";
+import { DomainError } from "@/lib/errors/domain-error";
+import { errorResponse } from "@/lib/http/errors";
 import { log } from "@/lib/log";
 
 type Access = "public" | "user" | "admin";
@@ -38,9 +39,9 @@ export function route<A extends Access, P = Record<string, never>>(
     try {
       if (MUTATING.has(req.method)) assertSameOrigin(req);
       user = options.access === "public" ? null : await getSessionUser(req);
-      if (options.access !== "public" && !user) throw new ApiError(401, "UNAUTHENTICATED", "Sign in first.");
+      if (options.access !== "public" && !user) throw new DomainError("UNAUTHENTICATED", "Sign in first.");
       if (options.access === "admin" && user?.role !== "ADMIN") {
-        throw new ApiError(403, "FORBIDDEN", "This needs an administrator account.");
+        throw new DomainError("FORBIDDEN", "This needs an administrator account.");
       }
       const params = options.params ? parseParams(options.params, await ctx.params) : ({} as P);
       response = await handler({ req, params, user } as AuthedContext<P>);
@@ -66,7 +67,7 @@ export function route<A extends Access, P = Record<string, never>>(
 function parseParams<P>(schema: z.ZodType<P>, raw: unknown): P {
   const parsed = schema.safeParse(raw);
   // A malformed id can name nothing that exists.
-  if (!parsed.success) throw new ApiError(404, "NOT_FOUND", "Not found.");
+  if (!parsed.success) throw new DomainError("NOT_FOUND", "Not found.");
   return parsed.data;
 }
 
@@ -84,7 +85,7 @@ function assertSameOrigin(req: NextRequest) {
   } catch {
     originHost = "";
   }
-  if (originHost !== host) throw new ApiError(403, "FORBIDDEN", "Cross-site request refused.");
+  if (originHost !== host) throw new DomainError("FORBIDDEN", "Cross-site request refused.");
 }
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -98,7 +99,7 @@ export async function readJson<T>(req: Request, schema: z.ZodType<T>): Promise<T
   try {
     data = JSON.parse(text);
   } catch {
-    throw new ApiError(400, "INVALID_INPUT", "The request body must be valid JSON.");
+    throw new DomainError("INVALID_INPUT", "The request body must be valid JSON.");
   }
   return schema.parse(data);
 }
@@ -121,4 +122,4 @@ async function readLimited(req: Request): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-const tooLarge = () => new ApiError(413, "PAYLOAD_TOO_LARGE", `The request body must be at most ${MAX_BODY_BYTES} bytes.`);
+const tooLarge = () => new DomainError("PAYLOAD_TOO_LARGE", `The request body must be at most ${MAX_BODY_BYTES} bytes.`);

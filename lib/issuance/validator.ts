@@ -1,11 +1,10 @@
 import { z } from "zod";
-import { ApiError } from "@/lib/http/errors";
+import { DomainError, unavailable } from "@/lib/errors/domain-error";
 import { log } from "@/lib/log";
 
 const answerSchema = z.object({ eligible: z.boolean(), reason: z.string().max(500).optional() });
 
-const unavailable = () =>
-  new ApiError(503, "UNAVAILABLE", "Eligibility cannot be checked right now. Please retry.", {}, { "Retry-After": "2" });
+const validatorDown = () => unavailable("Eligibility cannot be checked right now. Please retry.", 2_000);
 
 /**
  * Asks the promotion's eligibility service before any stock is reserved:
@@ -28,10 +27,10 @@ export async function assertEligible(
     answer = answerSchema.parse(await res.json());
   } catch (error) {
     log("warn", "validator unavailable", { url: validator.url, error });
-    throw unavailable();
+    throw validatorDown();
   }
   if (!answer.eligible) {
-    throw new ApiError(403, "NOT_ELIGIBLE", answer.reason ?? "You are not eligible for this promotion.", {
+    throw new DomainError("NOT_ELIGIBLE", answer.reason ?? "You are not eligible for this promotion.", {
       reason: answer.reason ?? null,
     });
   }

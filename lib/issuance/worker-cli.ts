@@ -17,8 +17,8 @@ async function main() {
     log("info", "issuing worker stopped");
     process.exit(0);
   };
-  process.once("SIGTERM", shutdown);
-  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", () => void shutdown());
+  process.once("SIGINT", () => void shutdown());
 }
 
 main().catch((error) => {

@@ -68,7 +68,7 @@ function localAdmin(): { email: string; password: string } {
   }
   const file = path.join(DATA_DIR, "admin.json");
   try {
-    return JSON.parse(readFileSync(file, "utf8"));
+    return JSON.parse(readFileSync(file, "utf8")) as { email: string; password: string };
   } catch {
     const admin = { email: "admin@localhost.test", password: randomBytes(9).toString("base64url") };
     mkdirSync(DATA_DIR, { recursive: true });

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { clearSoldOut } from "@/lib/claims/sold-out-hint";
 import { isUniqueViolation } from "@/lib/db";
+import { DomainError, notFound } from "@/lib/errors/domain-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { ApiError, notFound } from "@/lib/http/errors";
 import type { Services } from "@/lib/services";
 import { rebuildPromotion } from "@/lib/stock/rebuild";
 import { forgetClaimConfig } from "./claim-config";
@@ -127,7 +127,7 @@ export async function createPromotion(services: Services, actorId: string, input
       if (!isUniqueViolation(error)) throw error;
     }
   }
-  throw new ApiError(409, "SLUG_TAKEN", "This slug is already used by another promotion.", { fields: { slug: ["Taken."] } });
+  throw new DomainError("SLUG_TAKEN", "This slug is already used by another promotion.", { fields: { slug: ["Taken."] } });
 }
 
 const comparable = (v: unknown) => String(v instanceof Date ? v.getTime() : v);
@@ -141,16 +141,16 @@ export async function updatePromotion(services: Services, actorId: string, id: s
     const now = Date.now();
     const started = current.startsAt.getTime() <= now;
     if (started && input.startsAt && input.startsAt.getTime() !== current.startsAt.getTime()) {
-      throw new ApiError(409, "PROMOTION_STARTED", "The start time cannot change once the promotion has started.");
+      throw new DomainError("PROMOTION_STARTED", "The start time cannot change once the promotion has started.");
     }
     const startsAt = input.startsAt ?? current.startsAt;
     const endsAt = input.endsAt ?? current.endsAt;
     if (endsAt <= startsAt)
-      throw new ApiError(400, "INVALID_INPUT", "The end must be after the start.", {
+      throw new DomainError("INVALID_INPUT", "The end must be after the start.", {
         fields: { endsAt: ["The end must be after the start."] },
       });
     if (input.totalStock !== undefined && input.totalStock < current.claimedCount) {
-      throw new ApiError(409, "BELOW_CLAIMED", `Stock cannot go below the ${current.claimedCount} coupons already claimed.`);
+      throw new DomainError("BELOW_CLAIMED", `Stock cannot go below the ${current.claimedCount} coupons already claimed.`);
     }
     const { issuer: _issuer, validator: _validator, ...plain } = input;
     const data = { ...plain, ...serviceColumns(input) };
@@ -200,10 +200,12 @@ export async function deletePromotion(services: Services, actorId: string, id: s
   await services.stock.drop(id);
 }
 
-const hasClaims = () => new ApiError(409, "HAS_CLAIMS", "A promotion with claims cannot be deleted. Unpublish it instead.");
+const hasClaims = () => new DomainError("HAS_CLAIMS", "A promotion with claims cannot be deleted. Unpublish it instead.");
 
 function audit(tx: Prisma.TransactionClient, actorId: string, promotionId: string | null, action: string, changes: object) {
-  return tx.auditLog.create({ data: { actorId, promotionId, action, changes: JSON.parse(JSON.stringify(changes)) } });
+  return tx.auditLog.create({
+    data: { actorId, promotionId, action, changes: JSON.parse(JSON.stringify(changes)) as Prisma.InputJsonObject },
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { notFound } from "@/lib/http/errors";
+import { notFound } from "@/lib/errors/domain-error";
 import type { Services } from "@/lib/services";
 import type { StockSnapshot } from "@/lib/stock/engine";
 import { rebuildPromotion } from "@/lib/stock/rebuild";

@@ -10,7 +10,7 @@ let server: Server;
 let base: string;
 beforeAll(async () => {
   server = createServer((req, res) => {
-    fastLane(FAST_LANES, req, res).then((handled) => {
+    void fastLane(FAST_LANES, req, res).then((handled) => {
       if (!handled) res.writeHead(418).end("not in the fast lane");
     });
   });

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import * as cron from "@/app/api/cron/issue/route";
 import { claimCoupon } from "@/lib/claims/claim";
-import { ApiError } from "@/lib/http/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import { defaultIssuanceOptions, issueDueClaims, startIssuanceWorker, type IssuanceOptions } from "@/lib/issuance/worker";
 import { services } from "@/lib/services";
 import { call, createPromotion, createUsers } from "@/tests/support/fixtures";
 import { startCouponService, startValidator } from "@/tests/support/http-doubles";
+import { httpOutcome, successStatus } from "@/tests/support/storm";
 
 const svc = services();
 const SECRET = "coupon-service-secret-0123456789";
@@ -29,9 +30,9 @@ async function externalPromotion(
 
 async function outcome(promotionId: string, userId: string, email: string | null = null) {
   try {
-    return (await claimCoupon(svc, promotionId, userId, email)).status;
+    return successStatus(await claimCoupon(svc, promotionId, userId, email));
   } catch (error) {
-    if (error instanceof ApiError) return error.code;
+    if (error instanceof DomainError) return error.code;
     throw error;
   }
 }
@@ -145,17 +146,23 @@ describe("eligibility service", () => {
     });
 
     expect(await outcome(promotion.id, ok.id, ok.email)).toBe(201);
-    await expect(claimCoupon(svc, promotion.id, no.id, no.email)).rejects.toMatchObject({
+    await expect(httpOutcome(claimCoupon(svc, promotion.id, no.id, no.email))).resolves.toMatchObject({
       status: 403,
       code: "NOT_ELIGIBLE",
       extra: { reason: "Members only" },
     });
-    await expect(claimCoupon(svc, promotion.id, slow.id, slow.email)).rejects.toMatchObject({ status: 503, code: "UNAVAILABLE" });
+    await expect(httpOutcome(claimCoupon(svc, promotion.id, slow.id, slow.email))).resolves.toMatchObject({
+      status: 503,
+      code: "UNAVAILABLE",
+    });
     expect(validator.seen).toEqual([ok.id, no.id, slow.id]);
 
     await validator.close();
     cleanups.pop();
-    await expect(claimCoupon(svc, promotion.id, no.id, no.email)).rejects.toMatchObject({ status: 503, code: "UNAVAILABLE" });
+    await expect(httpOutcome(claimCoupon(svc, promotion.id, no.id, no.email))).resolves.toMatchObject({
+      status: 503,
+      code: "UNAVAILABLE",
+    });
     expect((await svc.stock.snapshot(promotion.id))?.remaining).toBe(4);
     expect(await svc.db.claim.count({ where: { promotionId: promotion.id } })).toBe(1);
   });

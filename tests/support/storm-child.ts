@@ -35,4 +35,4 @@ async function main() {
   process.exit(0);
 }
 
-main();
+void main();

@@ -1,17 +1,36 @@
 // Shared by every storm test: one claim attempt as an outcome, and the exactness check.
 import { expect } from "vitest";
-import { claimCoupon } from "@/lib/claims/claim";
-import { ApiError } from "@/lib/http/errors";
+import { claimCoupon, type ClaimSuccess } from "@/lib/claims/claim";
+import { DomainError } from "@/lib/errors/domain-error";
+import { errorReply } from "@/lib/http/errors";
 import type { Services } from "@/lib/services";
 
 export type Outcome = { ok: true; userId: string; status: number } | { ok: false; userId: string; code: string; status: number };
 
 export async function attempt(svc: Services, promotionId: string, userId: string): Promise<Outcome> {
   try {
-    const result = await claimCoupon(svc, promotionId, userId);
-    return { ok: true, userId, status: result.status };
+    return { ok: true, userId, status: successStatus(await claimCoupon(svc, promotionId, userId)) };
   } catch (error) {
-    if (error instanceof ApiError) return { ok: false, userId, code: error.code, status: error.status };
+    if (error instanceof DomainError) return { ok: false, userId, ...httpError(error) };
+    throw error;
+  }
+}
+
+/** The status the claim route answers a success with. */
+export const successStatus = ({ claim }: ClaimSuccess) => (claim.status === "PENDING" ? 202 : 201);
+
+/** What an HTTP client sees of a domain error, through the API's one error table. */
+export function httpError(error: DomainError) {
+  const { status, body } = errorReply(error);
+  return { status, code: error.code, extra: error.extra, body };
+}
+
+/** The HTTP status and error code a claim comes to, as the claim route would answer it. */
+export async function httpOutcome(claim: Promise<ClaimSuccess>) {
+  try {
+    return { status: successStatus(await claim) };
+  } catch (error) {
+    if (error instanceof DomainError) return httpError(error);
     throw error;
   }
 }

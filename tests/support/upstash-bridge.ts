@@ -66,6 +66,7 @@ export async function startUpstashBridge(options: { redisUrl: string; token: str
     return results.map(([error, result]) => (error ? { error: message(error) } : { result: encode(result, base64) }));
   };
 
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- a test double: a failing request fails its test
   const server = createServer(async (req, res) => {
     if (req.headers.authorization !== `Bearer ${options.token}`) return send(res, 401, { error: "Unauthorized" });
     if (req.method !== "POST") return send(res, 405, { error: "Only POST is supported" });

@@ -1,4 +1,13 @@
-// Unknown API paths answer in the API's JSON error shape, not with Next's HTML 404 page.
-const notFound = () => Response.json({ error: "NOT_FOUND", message: "No such API endpoint." }, { status: 404 });
+import { notFound } from "@/lib/errors/domain-error";
+import { errorResponse } from "@/lib/http/errors";
 
-export { notFound as GET, notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE };
+// Unknown API paths answer in the API's JSON error shape, not with Next's HTML 404 page.
+const noSuchEndpoint = () => errorResponse(notFound("API endpoint"));
+
+export {
+  noSuchEndpoint as GET,
+  noSuchEndpoint as POST,
+  noSuchEndpoint as PUT,
+  noSuchEndpoint as PATCH,
+  noSuchEndpoint as DELETE,
+};

@@ -5,7 +5,7 @@ import { cache } from "react";
 import { formatDiscount } from "@/components/discount";
 import { LivePromotion } from "@/components/live-promotion";
 import { LocalTime } from "@/components/local-time";
-import { ApiError } from "@/lib/http/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import { getPublishedPromotion } from "@/lib/promotions/queries";
 import { services } from "@/lib/services";
 
@@ -18,7 +18,7 @@ const loadPromotion = cache(async (slug: string) => {
   try {
     return await getPublishedPromotion(services(), { slug });
   } catch (error) {
-    if (error instanceof ApiError && error.status === 404) notFound();
+    if (error instanceof DomainError && error.code === "NOT_FOUND") notFound();
     throw error;
   }
 });

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
-import { ApiError } from "@/lib/http/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import { route } from "@/lib/http/route";
 import { issueDueClaims } from "@/lib/issuance/worker";
 import { services } from "@/lib/services";
@@ -17,7 +17,7 @@ function authorized(header: string | null): boolean {
 /** For serverless deployments without a long-running worker: a scheduler calls this every minute. */
 export const POST = route({ access: "public" }, async ({ req }) => {
   if (!authorized(req.headers.get("authorization"))) {
-    throw new ApiError(401, "UNAUTHENTICATED", "A valid Bearer CRON_SECRET is required.");
+    throw new DomainError("UNAUTHENTICATED", "A valid Bearer CRON_SECRET is required.");
   }
   const deadline = Date.now() + TIME_BUDGET_MS;
   let processed = 0;

@@ -9,6 +9,7 @@ export const POST = route({ access: "user", params: promotionIdParams }, async (
   rejectIfKnownSoldOut(params.id);
   const svc = services();
   await assertWithinRateLimits(svc.stock, { userId: user.id, ip: clientIp(req) });
-  const { status, claim, remaining } = await claimCoupon(svc, params.id, user.id, user.email);
-  return Response.json({ claim, remaining }, { status });
+  const { claim, remaining } = await claimCoupon(svc, params.id, user.id, user.email);
+  // 201: issued now; 202: recorded, an external coupon service issues it shortly.
+  return Response.json({ claim, remaining }, { status: claim.status === "PENDING" ? 202 : 201 });
 });
