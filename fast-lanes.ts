@@ -1,11 +1,12 @@
 // The requests a flash crowd sends (the claim, and the stock poll), answered by the production
 // server (server.ts) directly through lib/http/fast-lane.ts, without the App Router's
-// per-request machinery (see bench/RESULTS.md). Every other request goes to Next.
-import { POST as claim } from "@/app/api/promotions/[id]/claim/route";
-import { GET as stock } from "@/app/api/promotions/[id]/stock/route";
+// per-request machinery (see bench/RESULTS.md). They run the same endpoints as the route
+// handlers app/api/promotions/[id]/claim and .../stock. Every other request goes to Next.
+import { claimEndpoint } from "@/lib/claims/claim-endpoint";
 import type { Lane } from "@/lib/http/fast-lane";
+import { stockEndpoint } from "@/lib/promotions/stock-endpoint";
 
 export const FAST_LANES: Lane[] = [
-  { method: "POST", pattern: /^\/api\/promotions\/([^/]+)\/claim$/, handler: claim },
-  { method: "GET", pattern: /^\/api\/promotions\/([^/]+)\/stock$/, handler: stock },
+  { method: "POST", pattern: /^\/api\/promotions\/([^/]+)\/claim$/, endpoint: claimEndpoint },
+  { method: "GET", pattern: /^\/api\/promotions\/([^/]+)\/stock$/, endpoint: stockEndpoint },
 ];

@@ -21,14 +21,16 @@ async function main() {
   const { fastLane } = await import("@/lib/http/fast-lane");
   const { FAST_LANES } = await import("./fast-lanes");
   const { log } = await import("@/lib/log");
+  const { errorReply } = await import("@/lib/http/errors");
 
   const server = createServer((req, res) => {
     fastLane(FAST_LANES, req, res)
       .then((handled) => (handled ? undefined : handleWithNext(req, res)))
       .catch((error) => {
-        log("error", "request failed outside the route handlers", { error, url: req.url });
-        if (!res.headersSent) res.writeHead(503, { "content-type": "application/json", "retry-after": "1" });
-        res.end(JSON.stringify({ error: "UNAVAILABLE", message: "The service is temporarily unavailable. Please retry." }));
+        // Outside any endpoint's own error handling (Next itself failed): the same error shape.
+        const reply = errorReply(error);
+        if (!res.headersSent) res.writeHead(reply.status, { "content-type": "application/json", ...reply.headers });
+        res.end(JSON.stringify(reply.body));
       });
   });
   server.keepAliveTimeout = 65_000;

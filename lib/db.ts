@@ -1,18 +1,31 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type Db = PrismaClient;
 
-// One client per process, kept on globalThis so Next's dev reloads and the route handlers of
-// one server share a single connection pool.
-const cache = globalThis as unknown as { couponDb?: PrismaClient };
+// One pool and one client per process, kept on globalThis so Next's dev reloads and the route
+// handlers of one server share them. The claim's hot insert (lib/claims/winner-batch.ts) uses
+// the pool directly; everything else goes through Prisma on the same pool, so the embedded
+// database, which must see one connection only, still sees one.
+const cache = globalThis as unknown as { couponDb?: PrismaClient; couponPool?: pg.Pool };
+
+export function getPool(): pg.Pool {
+  if (!cache.couponPool) {
+    if (!env.DATABASE_URL) throw new Error("DATABASE_URL is not set");
+    cache.couponPool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE });
+    // An idle connection that dies (database restart) is replaced on the next query; without a
+    // listener its error would crash the process.
+    cache.couponPool.on("error", () => {});
+  }
+  return cache.couponPool;
+}
 
 export function getDb(): PrismaClient {
   if (!cache.couponDb) {
-    if (!env.DATABASE_URL) throw new Error("DATABASE_URL is not set");
-    const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE });
+    const adapter = new PrismaPg(getPool(), { disposeExternalPool: true });
     // With a one-connection pool every transaction waits for the one before it: wait longer.
     const transactionOptions = env.DATABASE_POOL_SIZE === 1 ? { maxWait: 15_000, timeout: 15_000 } : undefined;
     cache.couponDb = new PrismaClient({ adapter, transactionOptions });
@@ -24,6 +37,9 @@ export function getDb(): PrismaClient {
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; meta?: { code?: string; driverAdapterError?: { cause?: { kind?: string } } } };
   return (
-    e?.code === "P2002" || e?.meta?.code === "23505" || e?.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation"
+    e?.code === "23505" ||
+    e?.code === "P2002" ||
+    e?.meta?.code === "23505" ||
+    e?.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation"
   );
 }

@@ -5,11 +5,12 @@ import { assertEligible } from "@/lib/issuance/validator";
 import { log } from "@/lib/log";
 import { getClaimConfig, type ClaimConfig } from "@/lib/promotions/claim-config";
 import type { Services } from "@/lib/services";
-import type { ClaimDecision } from "@/lib/stock/engine";
+import type { ClaimDecision, RateLimit } from "@/lib/stock/engine";
 import { rebuildPromotion } from "@/lib/stock/rebuild";
 import { newCouponCode } from "./coupon-code";
-import { isKnownSoldOut, markSoldOut } from "./sold-out-hint";
+import { forgetSoldOut, learnSoldOut, soldOutVerdict } from "./sold-out";
 import { claimView, type ClaimView } from "./view";
+import { recordWinner } from "./winner-batch";
 
 /** A durable claim: ISSUED with its code (built-in issuer) or PENDING (an external issuer's worker follows). */
 export interface ClaimSuccess {
@@ -20,41 +21,46 @@ export interface ClaimSuccess {
 const soldOut = () => new DomainError("SOLD_OUT", "All coupons have been claimed.");
 
 /**
- * The cheapest answer first: a promotion this instance saw sold out within the last second is
- * refused without any Redis or database round trip (a top-up reaches every instance within 1 s).
- */
-export function rejectIfKnownSoldOut(promotionId: string): void {
-  if (isKnownSoldOut(promotionId)) throw soldOut();
-}
-
-/**
  * One person claims one coupon of one promotion.
+ * 0. A promotion this process knows is sold out answers at once: "sold out" to everyone but its
+ *    winners, who hear ALREADY_CLAIMED with their claim. No Redis round trip.
  * 1. The promotion's eligibility service, if it has one, is asked first (nothing reserved yet).
- * 2. The stock engine decides in one atomic step (window, pause, one per user, stock).
- * 3. A winner is written to PostgreSQL in one statement that also enforces the stock limit
- *    there; only then does the caller hear "you got it" (201 issued, or 202 when an external
- *    coupon service issues it later: the PENDING row is the worker's outbox).
- * 4. If that write fails, the engine's decision is undone and the caller gets 503.
+ * 2. The stock engine decides in one atomic step (rate limits, window, pause, one per user, stock).
+ * 3. A winner is written to PostgreSQL with the other winners of the same moment, in one
+ *    statement that also enforces the stock limit there; only after it commits does the caller
+ *    hear "you got it" (ISSUED, or PENDING when an external coupon service issues it later: the
+ *    PENDING row is the worker's outbox).
+ * 4. If that write fails, the engine's decision is undone and the caller hears UNAVAILABLE.
  */
 export async function claimCoupon(
   services: Services,
   promotionId: string,
   userId: string,
   email: string | null = null,
+  limits: readonly RateLimit[] = [],
 ): Promise<ClaimSuccess> {
+  const verdict = soldOutVerdict(promotionId, userId);
+  if (verdict === "sold out") throw soldOut();
+  if (verdict === "winner") {
+    const existing = await waitForClaim(services, promotionId, userId);
+    if (existing) throw alreadyClaimed(existing);
+  }
   const config = await getClaimConfig(services.db, promotionId);
   if (!config) throw notFound();
   if (config.validator) await assertEligible(config.validator, { promotionId, userId, email });
   for (let round = 1; ; round++) {
-    const decision = await decide(services, promotionId, userId);
+    const decision = await decide(services, promotionId, userId, limits);
     if (decision.kind === "WON") return persistWinner(services, config, promotionId, userId, decision.remaining);
-    if (decision.kind !== "ALREADY_CLAIMED") throw rejection(promotionId, decision);
+    if (decision.kind !== "ALREADY_CLAIMED") throw rejection(services, config, promotionId, decision);
     const existing = await waitForClaim(services, promotionId, userId);
     if (existing) throw alreadyClaimed(existing);
     // The engine names this person a winner but no row appeared: that claim was undone meanwhile
     // (ask again), or its process died between the script and the write (a phantom winner:
     // reload the promotion from the database, which drops it).
-    if (round === 2) await rebuildPromotion(services, promotionId, true);
+    if (round === 2) {
+      forgetSoldOut(promotionId);
+      await rebuildPromotion(services, promotionId, true);
+    }
     if (round === 3) throw unavailable("Your earlier claim is still being processed. Please retry.");
   }
 }
@@ -67,9 +73,10 @@ async function decide(
   services: Services,
   promotionId: string,
   userId: string,
+  limits: readonly RateLimit[],
 ): Promise<Exclude<ClaimDecision, { kind: "MISSING" }>> {
   for (let tries = 0; tries < 3; tries++) {
-    const decision = await services.stock.claim(promotionId, userId, Date.now());
+    const decision = await services.stock.claim(promotionId, userId, Date.now(), limits);
     if (decision.kind !== "MISSING") return decision;
     if (!(await rebuildPromotion(services, promotionId))) throw notFound();
   }
@@ -77,13 +84,17 @@ async function decide(
 }
 
 function rejection(
+  services: Services,
+  config: ClaimConfig,
   promotionId: string,
   decision: Exclude<ClaimDecision, { kind: "WON" | "ALREADY_CLAIMED" | "MISSING" }>,
 ): DomainError {
   switch (decision.kind) {
     case "SOLD_OUT":
-      markSoldOut(promotionId);
+      learnSoldOut(services.stock, promotionId, config.totalStock);
       return soldOut();
+    case "RATE_LIMITED":
+      return new DomainError("RATE_LIMITED", "Too many attempts. Please wait a moment.", {}, decision.retryAfterMs);
     case "NOT_STARTED":
       return new DomainError("NOT_STARTED", "This promotion has not started yet.", {
         startsAt: new Date(decision.startsAt).toISOString(),
@@ -98,14 +109,6 @@ function rejection(
   }
 }
 
-interface ClaimRow {
-  id: string;
-  promotionId: string;
-  status: string;
-  couponCode: string | null;
-  claimedAt: Date;
-}
-
 async function persistWinner(
   services: Services,
   config: ClaimConfig,
@@ -113,27 +116,20 @@ async function persistWinner(
   userId: string,
   remaining: number,
 ): Promise<ClaimSuccess> {
-  const { db, stock } = services;
+  const { stock } = services;
   // The built-in issuer mints the code now; an external one is asked by the worker after commit.
   const builtin = config.issuer.type === "BUILTIN";
-  const status = builtin ? "ISSUED" : "PENDING";
-  const couponCode = builtin ? newCouponCode() : null;
-  let rows: ClaimRow[];
+  let stored;
   try {
-    // One statement: the stock guard (claimedCount < totalStock) and the claim row (unique per
-    // promotion + user among active claims) commit together or not at all.
-    rows = await db.$queryRaw<ClaimRow[]>`
-      WITH guard AS (
-        UPDATE "Promotion" SET "claimedCount" = "claimedCount" + 1
-        WHERE id = ${promotionId} AND "claimedCount" < "totalStock"
-        RETURNING id
-      )
-      INSERT INTO "Claim" (id, "promotionId", "userId", status, "couponCode", "nextAttemptAt", "claimedAt", "updatedAt")
-      SELECT ${randomUUID()}, guard.id, ${userId}, ${status}::"ClaimStatus", ${couponCode},
-        CASE WHEN ${builtin} THEN NULL ELSE now() END, now(), now()
-      FROM guard
-      RETURNING id, "promotionId", status::text AS status, "couponCode", "claimedAt"`;
+    stored = await recordWinner(services.pool, {
+      id: randomUUID(),
+      promotionId,
+      userId,
+      status: builtin ? "ISSUED" : "PENDING",
+      couponCode: builtin ? newCouponCode() : null,
+    });
   } catch (error) {
+    forgetSoldOut(promotionId);
     if (isUniqueViolation(error)) {
       // The database already has this person's claim; the engine did not know (it was rebuilt
       // while that claim was in flight). They stay a winner; the coupon just taken goes back.
@@ -146,14 +142,13 @@ async function persistWinner(
     await stock.release(promotionId, userId).catch((e) => log("error", "release failed", { promotionId, userId, error: e }));
     throw unavailable("Your claim could not be saved. Nothing was taken; please retry.");
   }
-  if (rows.length === 0) {
+  if (!stored) {
     // The database's guard says the stock is gone: the engine was too generous (it was rebuilt
     // while winners were in flight). Tell the engine; the next top-up reloads it anyway.
     await stock.settleSoldOut(promotionId, userId);
-    markSoldOut(promotionId);
     throw soldOut();
   }
-  return { claim: claimView(rows[0]), remaining: Math.max(remaining, 0) };
+  return { claim: claimView(stored), remaining: Math.max(remaining, 0) };
 }
 
 const IN_FLIGHT_WAIT_MS = 50;

@@ -1,40 +1,48 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { NextRequest } from "next/server";
+import { fromNodeRequest } from "./request";
+import type { Endpoint, Reply } from "./route";
 
-/** One request the production server answers itself: method, path pattern (group 1: the id), handler. */
+/** One request the production server answers itself: method, path pattern (group 1: the id), endpoint. */
 export interface Lane {
   method: string;
   pattern: RegExp;
-  handler: (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+  endpoint: Endpoint;
 }
 
-/** Answers the request if it belongs to the fast lane; returns false to hand it to Next. */
+/**
+ * Answers the request if it belongs to the fast lane; returns false to hand it to Next. The
+ * endpoint is the same one the App Router route handler runs, given the node request as is:
+ * no web Request or Response is built on the way.
+ */
 export async function fastLane(lanes: readonly Lane[], req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-  const url = req.url ?? "/";
-  const path = url.split("?", 1)[0];
+  const path = (req.url ?? "/").split("?", 1)[0];
   let id: string | undefined;
   const lane = lanes.find((l) => l.method === req.method && (id = l.pattern.exec(path)?.[1]) !== undefined);
   if (!lane || id === undefined) return false;
-
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
-  }
-  // What Next's own server would add: the client's address, for the per-IP rate limit.
-  if (!headers.has("x-forwarded-for") && req.socket.remoteAddress) headers.set("x-forwarded-for", req.socket.remoteAddress);
   // Neither endpoint reads a body; discard one if sent.
   req.resume();
-
-  const request = new NextRequest(`http://${headers.get("host") ?? "localhost"}${url}`, { method: req.method, headers });
   let param: string;
   try {
     param = decodeURIComponent(id);
   } catch {
-    param = ""; // malformed escapes name nothing: the handler answers 404
+    param = ""; // malformed escapes name nothing: the endpoint answers 404
   }
-  const response = await lane.handler(request, { params: Promise.resolve({ id: param }) });
-  const body = Buffer.from(await response.arrayBuffer());
-  res.writeHead(response.status, { ...Object.fromEntries(response.headers), "content-length": String(body.length) });
-  res.end(body);
+  await writeReply(res, await lane.endpoint(fromNodeRequest(req), { id: param }));
   return true;
+}
+
+async function writeReply(res: ServerResponse, reply: Reply): Promise<void> {
+  if (reply instanceof Response) {
+    const body = Buffer.from(await reply.arrayBuffer());
+    res.writeHead(reply.status, { ...Object.fromEntries(reply.headers), "content-length": String(body.length) });
+    res.end(body);
+    return;
+  }
+  const body = JSON.stringify(reply.body);
+  res.writeHead(reply.status, {
+    ...reply.headers,
+    "content-type": "application/json",
+    "content-length": String(Buffer.byteLength(body)),
+  });
+  res.end(body);
 }

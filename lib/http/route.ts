@@ -2,15 +2,16 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { type z } from "zod";
-import { getSessionUser, type SessionUser } from "@/lib/auth/session";
+import { sessionUser, type SessionUser } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors/domain-error";
-import { errorResponse } from "@/lib/http/errors";
+import { errorReply } from "@/lib/http/errors";
 import { log } from "@/lib/log";
+import { fromWebRequest, type ApiRequest } from "./request";
 
 type Access = "public" | "user" | "admin";
 
 interface Context<P> {
-  req: NextRequest;
+  req: ApiRequest;
   params: P;
   user: SessionUser | null;
 }
@@ -18,50 +19,79 @@ interface AuthedContext<P> extends Context<P> {
   user: SessionUser;
 }
 
-type Handler<A extends Access, P> = (ctx: A extends "public" ? Context<P> : AuthedContext<P>) => Promise<Response>;
+/** A JSON answer without building a web Response (the fast lane writes it to the socket directly). */
+export interface JsonReply {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+export type Reply = Response | JsonReply;
+export const json = (body: unknown, status = 200, headers?: Record<string, string>): JsonReply => ({ status, body, headers });
+
+type Handler<A extends Access, P> = (ctx: A extends "public" ? Context<P> : AuthedContext<P>) => Promise<Reply>;
+
+/** An API endpoint, independent of the framework that received the request. */
+export type Endpoint = (req: ApiRequest, rawParams: Record<string, string | string[]>) => Promise<Reply>;
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
- * The one wrapper around every API route handler: session check and role guard, cross-site
- * check for mutations, parameter validation, and mapping of every thrown error to
- * `{error, message}`. Route handlers stay thin and call a use case in lib/.
+ * The one wrapper around every API endpoint: session check and role guard, cross-site check for
+ * mutations, parameter validation, mapping of every thrown error to `{error, message}`, the
+ * request id and the request log. Endpoints stay thin and call a use case in lib/.
  */
-export function route<A extends Access, P = Record<string, never>>(
+export function endpoint<A extends Access, P = Record<string, never>>(
   options: { access: A; params?: z.ZodType<P> },
   handler: Handler<A, P>,
-) {
-  return async (req: NextRequest, ctx: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+): Endpoint {
+  return async (req, rawParams) => {
     const started = performance.now();
-    const requestId = req.headers.get("x-request-id")?.slice(0, 100) || randomUUID();
+    const requestId = req.header("x-request-id")?.slice(0, 100) || randomUUID();
     let user: SessionUser | null = null;
-    let response: Response;
+    let reply: Reply;
     try {
       if (MUTATING.has(req.method)) assertSameOrigin(req);
-      user = options.access === "public" ? null : await getSessionUser(req);
+      user = options.access === "public" ? null : await sessionUser(req.header("cookie"));
       if (options.access !== "public" && !user) throw new DomainError("UNAUTHENTICATED", "Sign in first.");
       if (options.access === "admin" && user?.role !== "ADMIN") {
         throw new DomainError("FORBIDDEN", "This needs an administrator account.");
       }
-      const params = options.params ? parseParams(options.params, await ctx.params) : ({} as P);
-      response = await handler({ req, params, user } as AuthedContext<P>);
+      const params = options.params ? parseParams(options.params, rawParams) : ({} as P);
+      reply = await handler({ req, params, user } as AuthedContext<P>);
     } catch (error) {
-      response = errorResponse(error, requestId);
+      reply = errorReply(error, requestId);
     }
-    response.headers.set("X-Request-Id", requestId);
+    if (reply instanceof Response) reply.headers.set("X-Request-Id", requestId);
+    else reply.headers = { ...reply.headers, "X-Request-Id": requestId };
     // Every change (claims, admin actions) and every failure is logged; reads are not (they are polled).
-    if (MUTATING.has(req.method) || response.status >= 500) {
-      log(response.status >= 500 ? "error" : "info", "request", {
+    if (MUTATING.has(req.method) || reply.status >= 500) {
+      log(reply.status >= 500 ? "error" : "info", "request", {
         requestId,
         method: req.method,
-        path: req.nextUrl.pathname,
-        status: response.status,
+        path: req.path,
+        status: reply.status,
         ms: Math.round(performance.now() - started),
         userId: user?.id,
       });
     }
-    return response;
+    return reply;
   };
+}
+
+/** An endpoint as an App Router route handler. */
+export function nextHandler(ep: Endpoint) {
+  return async (req: NextRequest, ctx: { params: Promise<Record<string, string | string[]>> }): Promise<Response> =>
+    toResponse(await ep(fromWebRequest(req), await ctx.params));
+}
+
+/** The App Router route handler of an endpoint: `export const GET = route({...}, handler)`. */
+export const route = <A extends Access, P = Record<string, never>>(
+  options: { access: A; params?: z.ZodType<P> },
+  handler: Handler<A, P>,
+) => nextHandler(endpoint(options, handler));
+
+export function toResponse(reply: Reply): Response {
+  return reply instanceof Response ? reply : Response.json(reply.body, { status: reply.status, headers: reply.headers });
 }
 
 function parseParams<P>(schema: z.ZodType<P>, raw: unknown): P {
@@ -75,10 +105,10 @@ function parseParams<P>(schema: z.ZodType<P>, raw: unknown): P {
  * Sessions are cookies, so a mutation from another site's page must be refused (CSRF).
  * Browsers send Origin on cross-site POSTs; tools that send none (curl, tests) are not browsers.
  */
-function assertSameOrigin(req: NextRequest) {
-  const origin = req.headers.get("origin");
+function assertSameOrigin(req: ApiRequest) {
+  const origin = req.header("origin");
   if (!origin) return;
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  const host = req.header("x-forwarded-host") ?? req.header("host");
   let originHost: string;
   try {
     originHost = new URL(origin).host;
@@ -91,10 +121,8 @@ function assertSameOrigin(req: NextRequest) {
 const MAX_BODY_BYTES = 64 * 1024;
 
 /** Reads a JSON body with a size limit and validates it. */
-export async function readJson<T>(req: Request, schema: z.ZodType<T>): Promise<T> {
-  const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const text = await readLimited(req);
+export async function readJson<T>(req: ApiRequest, schema: z.ZodType<T>): Promise<T> {
+  const text = await req.text(MAX_BODY_BYTES);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -103,23 +131,3 @@ export async function readJson<T>(req: Request, schema: z.ZodType<T>): Promise<T
   }
   return schema.parse(data);
 }
-
-async function readLimited(req: Request): Promise<string> {
-  if (!req.body) return "";
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-const tooLarge = () => new DomainError("PAYLOAD_TOO_LARGE", `The request body must be at most ${MAX_BODY_BYTES} bytes.`);

@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import { newCouponCode } from "@/lib/claims/coupon-code";
+import { forgetSoldOut } from "@/lib/claims/sold-out";
 import { log } from "@/lib/log";
 import type { Services } from "@/lib/services";
 import { requestCoupon } from "./http-issuer";
@@ -107,6 +108,7 @@ async function failClaim(services: Services, claim: LeasedClaim, error: string):
   if (!failed) return;
   log("warn", "claim failed for good; stock returned", { claimId: claim.id, promotionId: claim.promotionId, error });
   // If this fails too, the engine keeps one coupon too few until reconciliation or a reload.
+  forgetSoldOut(claim.promotionId);
   await services.stock
     .release(claim.promotionId, claim.userId)
     .catch((e) => log("error", "release failed", { claimId: claim.id, error: e }));

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { clearSoldOut } from "@/lib/claims/sold-out-hint";
+import { forgetSoldOut } from "@/lib/claims/sold-out";
 import { isUniqueViolation } from "@/lib/db";
 import { DomainError, notFound } from "@/lib/errors/domain-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -213,7 +213,7 @@ function audit(tx: Prisma.TransactionClient, actorId: string, promotionId: strin
  * Other instances drop their one-second caches (sold-out hint, claim settings) on their own.
  */
 async function refreshStock(services: Services, id: string) {
-  clearSoldOut(id);
+  forgetSoldOut(id);
   forgetClaimConfig(id);
   await rebuildPromotion(services, id, true);
 }

@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db";
 
 /** What the claim path needs to know about a promotion besides its stock. */
 export interface ClaimConfig {
+  totalStock: number;
   issuer: { type: "BUILTIN" } | { type: "HTTP"; url: string; secret: string };
   validator: { url: string; timeoutMs: number } | null;
 }
@@ -32,10 +33,18 @@ export function forgetClaimConfig(promotionId: string): void {
 async function load(db: Db, promotionId: string): Promise<ClaimConfig | null> {
   const p = await db.promotion.findUnique({
     where: { id: promotionId },
-    select: { issuerType: true, issuerUrl: true, issuerSecret: true, validatorUrl: true, validatorTimeoutMs: true },
+    select: {
+      totalStock: true,
+      issuerType: true,
+      issuerUrl: true,
+      issuerSecret: true,
+      validatorUrl: true,
+      validatorTimeoutMs: true,
+    },
   });
   if (!p) return null;
   return {
+    totalStock: p.totalStock,
     issuer:
       p.issuerType === "HTTP" && p.issuerUrl && p.issuerSecret
         ? { type: "HTTP", url: p.issuerUrl, secret: p.issuerSecret }

@@ -1,6 +1,6 @@
 import { notFound } from "@/lib/errors/domain-error";
 import type { Services } from "@/lib/services";
-import type { StockSnapshot } from "@/lib/stock/engine";
+import type { StockEngine, StockSnapshot } from "@/lib/stock/engine";
 import { rebuildPromotion } from "@/lib/stock/rebuild";
 import { promotionStatus, promotionView, type PromotionView } from "./view";
 
@@ -34,7 +34,23 @@ export async function getLiveStock(services: Services, promotionId: string) {
   };
 }
 
-async function liveSnapshot(services: Services, promotionId: string): Promise<StockSnapshot | null> {
+// Concurrent reads of one promotion's stock share one engine call: under a polling crowd the
+// engine sees one read per round trip, not one per request, and no answer is older than it.
+const readsInFlight = new WeakMap<StockEngine, Map<string, Promise<StockSnapshot | null>>>();
+
+function liveSnapshot(services: Services, promotionId: string): Promise<StockSnapshot | null> {
+  let reads = readsInFlight.get(services.stock);
+  if (!reads) readsInFlight.set(services.stock, (reads = new Map<string, Promise<StockSnapshot | null>>()));
+  let read = reads.get(promotionId);
+  if (!read) {
+    const shared = reads;
+    read = readOrRebuild(services, promotionId).finally(() => shared.delete(promotionId));
+    reads.set(promotionId, read);
+  }
+  return read;
+}
+
+async function readOrRebuild(services: Services, promotionId: string): Promise<StockSnapshot | null> {
   const snapshot = await services.stock.snapshot(promotionId);
   if (snapshot) return snapshot;
   if (!(await rebuildPromotion(services, promotionId))) return null;

@@ -19,14 +19,26 @@ export type ClaimDecision =
   | { kind: "NOT_STARTED"; startsAt: number }
   | { kind: "ENDED" }
   | { kind: "PAUSED" }
-  | { kind: "SOLD_OUT" };
+  | { kind: "SOLD_OUT" }
+  | { kind: "RATE_LIMITED"; retryAfterMs: number };
+
+/** A sliding-window limit the claim checks and counts in its own atomic step. */
+export interface RateLimit {
+  /** Who is limited, e.g. "user:<id>" or "ip:<address>". */
+  subject: string;
+  limit: number;
+  windowMs: number;
+}
 
 export type EngineName = "redis" | "redis-cluster" | "upstash" | "memory";
 
 export interface StockEngine {
   readonly name: EngineName;
-  /** Window, pause, one-per-user and stock, decided in one atomic step. */
-  claim(promotionId: string, userId: string, nowMs: number): Promise<ClaimDecision>;
+  /**
+   * Rate limits, window, pause, one-per-user and stock, decided in one atomic step. Every limit
+   * counts the attempt when none is exceeded; RATE_LIMITED changes nothing.
+   */
+  claim(promotionId: string, userId: string, nowMs: number, limits?: readonly RateLimit[]): Promise<ClaimDecision>;
   /** Compensation: undoes a WON whose durable write failed. No-op if the user is not a winner. */
   release(promotionId: string, userId: string): Promise<void>;
   /** The database already held this winner: keep them, give back the stock the script took. */

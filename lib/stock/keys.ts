@@ -20,6 +20,16 @@ export function promotionKeys(promotionId: string, prefix = ""): PromotionKeys {
 }
 
 /**
+ * A claim's rate-limit counters of `subject` (e.g. "user:<id>"), under the promotion's hash tag
+ * so the claim script can check them in its own round trip, also on Redis Cluster.
+ */
+export function claimLimitKeys(promotionId: string, subject: string, windowMs: number, nowMs: number, prefix = "") {
+  const index = Math.floor(nowMs / windowMs);
+  const base = `${prefix}promo:{${promotionId}}:rl:${subject}`;
+  return { current: `${base}:${index}`, previous: `${base}:${index - 1}`, elapsedMs: nowMs - index * windowMs };
+}
+
+/**
  * Sliding-window rate limit counters: the current and the previous fixed window of `key`,
  * under one hash tag so the limit script touches one slot.
  */

@@ -1,5 +1,11 @@
 import type { ClaimDecision, StockEngine, StockSnapshot } from "./engine";
-import { rateLimitKeys } from "./keys";
+import { claimLimitKeys, rateLimitKeys } from "./keys";
+
+interface LimitWindow {
+  current: string;
+  previous: string;
+  elapsedMs: number;
+}
 
 interface PromotionStock extends StockSnapshot {
   winners: Set<string>;
@@ -15,12 +21,29 @@ export function createMemoryEngine(): StockEngine {
   const locks = new Map<string, { token: symbol; expiresAt: number }>();
   const counters = new Map<string, number>();
 
+  /** The sliding-window estimate of lib/stock/scripts.ts: 0 when one more attempt fits, else the ms to wait. */
+  function waitFor(w: LimitWindow, limit: number, windowMs: number): number {
+    const current = counters.get(w.current) ?? 0;
+    const previous = counters.get(w.previous) ?? 0;
+    return previous * ((windowMs - w.elapsedMs) / windowMs) + current + 1 > limit ? Math.max(1, windowMs - w.elapsedMs) : 0;
+  }
+  function count(w: LimitWindow) {
+    counters.set(w.current, (counters.get(w.current) ?? 0) + 1);
+  }
+
   return {
     name: "memory",
 
-    async claim(promotionId, userId, nowMs): Promise<ClaimDecision> {
+    async claim(promotionId, userId, nowMs, limits = []): Promise<ClaimDecision> {
       const p = promotions.get(promotionId);
       if (!p) return { kind: "MISSING" };
+      const windows = limits.map((l) => ({ ...l, ...claimLimitKeys(promotionId, l.subject, l.windowMs, nowMs) }));
+      const retryAfterMs = Math.max(0, ...windows.map((w) => waitFor(w, w.limit, w.windowMs)));
+      if (retryAfterMs > 0) return { kind: "RATE_LIMITED", retryAfterMs };
+      for (const w of windows) {
+        count(w);
+        counters.delete(claimLimitKeys(promotionId, w.subject, w.windowMs, nowMs - 2 * w.windowMs).current);
+      }
       if (!p.published) return { kind: "NOT_FOUND" };
       if (p.winners.has(userId)) return { kind: "ALREADY_CLAIMED" };
       if (nowMs < p.startsAt) return { kind: "NOT_STARTED", startsAt: p.startsAt };
@@ -70,15 +93,12 @@ export function createMemoryEngine(): StockEngine {
     },
 
     async hit(key, limit, windowMs, nowMs) {
-      const { current, previous, elapsedMs } = rateLimitKeys(key, windowMs, nowMs);
-      const count = counters.get(current) ?? 0;
-      if ((counters.get(previous) ?? 0) * ((windowMs - elapsedMs) / windowMs) + count + 1 > limit) {
-        return Math.max(1, windowMs - elapsedMs);
-      }
-      counters.set(current, count + 1);
+      const window = rateLimitKeys(key, windowMs, nowMs);
+      const wait = waitFor(window, limit, windowMs);
+      if (wait === 0) count(window);
       // Windows older than the previous one no longer count.
       counters.delete(rateLimitKeys(key, windowMs, nowMs - 2 * windowMs).current);
-      return 0;
+      return wait;
     },
 
     async tryLock(promotionId, ttlMs) {

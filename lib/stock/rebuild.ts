@@ -37,14 +37,15 @@ export function rebuildPromotion(services: Services, promotionId: string, force 
   return pending;
 }
 
-async function rebuild({ db, stock }: Services, promotionId: string, force: boolean): Promise<boolean> {
+async function rebuild(services: Services, promotionId: string, force: boolean): Promise<boolean> {
+  const { stock } = services;
   const deadline = Date.now() + WAIT_LIMIT_MS;
   for (let wait = FIRST_WAIT_MS; Date.now() < deadline; wait = Math.min(wait * 2, MAX_WAIT_STEP_MS)) {
     const unlock = await stock.tryLock(promotionId, LOCK_TTL_MS);
     if (unlock) {
       try {
         if (!force && (await stock.snapshot(promotionId))) return true;
-        return await loadFromDatabase({ db, stock }, promotionId);
+        return await loadFromDatabase(services, promotionId);
       } finally {
         await unlock();
       }

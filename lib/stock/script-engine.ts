@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { EngineName, StockEngine } from "./engine";
-import { promotionKeys, rateLimitKeys } from "./keys";
+import { claimLimitKeys, promotionKeys, rateLimitKeys } from "./keys";
 import * as S from "./scripts";
 
 /**
@@ -39,8 +39,10 @@ export function createScriptEngine(name: EngineName, transport: ScriptTransport,
   return {
     name,
 
-    async claim(promotionId, userId, nowMs) {
-      return S.toDecision(await run(S.CLAIM, keysOf(promotionId), [userId, nowMs]));
+    async claim(promotionId, userId, nowMs, limits = []) {
+      const windows = limits.map((l) => claimLimitKeys(promotionId, l.subject, l.windowMs, nowMs, keyPrefix));
+      const args = [userId, nowMs, ...limits.flatMap((l, i) => [l.limit, l.windowMs, windows[i].elapsedMs])];
+      return S.toDecision(await run(S.CLAIM, { promotion: keysOf(promotionId), limits: windows }, args));
     },
 
     async release(promotionId, userId) {

@@ -20,12 +20,38 @@ function script<K>(keys: (k: K) => string[], lua: string): LuaScript<K> {
 const metaStockWinners = (k: PromotionKeys) => [k.meta, k.stock, k.winners];
 const metaStock = (k: PromotionKeys) => [k.meta, k.stock];
 
-/** ARGV: userId, nowMs. Returns {code, number}. */
+/**
+ * The claim, with the caller's rate limits in the same round trip.
+ * KEYS: meta, stock, winners, then a (current, previous) window pair per rate limit.
+ * ARGV: userId, nowMs, then (limit, windowMs, elapsedMs) per rate limit.
+ * Returns {code, number}: WON with the remaining stock, NOT_STARTED with the start,
+ * RATE_LIMITED with the ms to wait.
+ */
 export const CLAIM = script(
-  metaStockWinners,
+  (k: { promotion: PromotionKeys; limits: { current: string; previous: string }[] }) => [
+    k.promotion.meta,
+    k.promotion.stock,
+    k.promotion.winners,
+    ...k.limits.flatMap((l) => [l.current, l.previous]),
+  ],
   `
 if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('EXISTS', KEYS[2]) == 0 then
   return {'MISSING', 0}
+end
+local limits = (#KEYS - 3) / 2
+for i = 0, limits - 1 do
+  local limit = tonumber(ARGV[3 + i * 3])
+  local window = tonumber(ARGV[4 + i * 3])
+  local elapsed = tonumber(ARGV[5 + i * 3])
+  local current = tonumber(redis.call('GET', KEYS[4 + i * 2]) or '0')
+  local previous = tonumber(redis.call('GET', KEYS[5 + i * 2]) or '0')
+  if previous * (window - elapsed) / window + current + 1 > limit then
+    return {'RATE_LIMITED', math.max(1, window - elapsed)}
+  end
+end
+for i = 0, limits - 1 do
+  redis.call('INCR', KEYS[4 + i * 2])
+  redis.call('PEXPIRE', KEYS[4 + i * 2], tonumber(ARGV[4 + i * 3]) * 2)
 end
 local m = redis.call('HMGET', KEYS[1], 'startsAt', 'endsAt', 'paused', 'published')
 if m[4] ~= '1' then return {'NOT_FOUND', 0} end
@@ -184,6 +210,8 @@ export function toDecision(reply: [string, number]): ClaimDecision {
       return { kind: "WON", remaining: Number(value) };
     case "NOT_STARTED":
       return { kind: "NOT_STARTED", startsAt: Number(value) };
+    case "RATE_LIMITED":
+      return { kind: "RATE_LIMITED", retryAfterMs: Number(value) };
     case "MISSING":
     case "NOT_FOUND":
     case "ALREADY_CLAIMED":

@@ -3,6 +3,7 @@
 // engine agree after reconciliation.
 import { spawn } from "node:child_process";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { services, type Services } from "@/lib/services";
@@ -60,14 +61,17 @@ describe("Redis restarted in the middle of a storm (private redis-server)", () =
 
 describe("PostgreSQL connections killed in the middle of a storm", () => {
   const appName = `fault-${process.pid}`;
+  let pool: pg.Pool;
   let db: PrismaClient;
   let svc: Services;
   beforeAll(() => {
     // A client of its own, so only its connections are terminated, not other test files'.
     const url = new URL(process.env.DATABASE_URL!);
     url.searchParams.set("application_name", appName);
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString(), max: 10 }) });
-    svc = { db, stock: services().stock };
+    pool = new pg.Pool({ connectionString: url.toString(), max: 10 });
+    pool.on("error", () => {}); // the test terminates these connections on purpose
+    db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+    svc = { db, pool, stock: services().stock };
   });
   afterAll(() => db.$disconnect());
 

@@ -1,6 +1,6 @@
 // The TCP engine against a real three-node Redis Cluster started for this file.
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { getDb } from "@/lib/db";
+import { getDb, getPool } from "@/lib/db";
 import type { Services } from "@/lib/services";
 import { createRedisClusterEngine } from "@/lib/stock/redis";
 import { createPromotion, createUsers } from "@/tests/support/fixtures";
@@ -19,7 +19,7 @@ afterAll(async () => {
 stockEngineContract(() => engine);
 
 describe("claimCoupon on a Redis Cluster", () => {
-  const svc: Services = { db: getDb(), stock: engine };
+  const svc: Services = { db: getDb(), pool: getPool(), stock: engine };
 
   /** One promotion per cluster node, so the storm writes to every node. */
   async function promotionsOnEveryNode(stocks: number[]) {

@@ -2,7 +2,7 @@
 import { createServer } from "node:http";
 import { Redis as UpstashRedis } from "@upstash/redis";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { getDb } from "@/lib/db";
+import { getDb, getPool } from "@/lib/db";
 import type { Services } from "@/lib/services";
 import { createUpstashEngine } from "@/lib/stock/upstash";
 import { deleteKeys } from "@/tests/support/cleanup";
@@ -27,7 +27,7 @@ stockEngineContract(() => engine);
 
 describe("claimCoupon over Upstash REST", () => {
   it("600 parallel claims from 600 users on stock 40: exactly 40 winners", async () => {
-    const svc: Services = { db: getDb(), stock: engine };
+    const svc: Services = { db: getDb(), pool: getPool(), stock: engine };
     const users = await createUsers(svc.db, 600);
     const promotion = await createPromotion(svc.db, { totalStock: 40 });
 

@@ -61,7 +61,7 @@ export function usePrivateRedis() {
   const context = {} as { redis: Awaited<ReturnType<typeof startRedisServer>>; svc: Services };
   beforeAll(async () => {
     context.redis = await startRedisServer();
-    context.svc = { db: services().db, stock: createRedisEngine({ url: context.redis.url }) };
+    context.svc = { ...services(), stock: createRedisEngine({ url: context.redis.url }) };
   });
   afterAll(async () => {
     await context.svc.stock.close();

@@ -16,7 +16,7 @@ function authorized(header: string | null): boolean {
 
 /** For serverless deployments without a long-running worker: a scheduler calls this every minute. */
 export const POST = route({ access: "public" }, async ({ req }) => {
-  if (!authorized(req.headers.get("authorization"))) {
+  if (!authorized(req.header("authorization"))) {
     throw new DomainError("UNAUTHENTICATED", "A valid Bearer CRON_SECRET is required.");
   }
   const deadline = Date.now() + TIME_BUDGET_MS;

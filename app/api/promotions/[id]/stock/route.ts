@@ -1,8 +1,4 @@
-import { route } from "@/lib/http/route";
-import { getLiveStock } from "@/lib/promotions/queries";
-import { promotionIdParams } from "@/lib/promotions/schemas";
-import { services } from "@/lib/services";
+import { nextHandler } from "@/lib/http/route";
+import { stockEndpoint } from "@/lib/promotions/stock-endpoint";
 
-export const GET = route({ access: "public", params: promotionIdParams }, async ({ params }) => {
-  return Response.json(await getLiveStock(services(), params.id), { headers: { "Cache-Control": "no-store" } });
-});
+export const GET = nextHandler(stockEndpoint);

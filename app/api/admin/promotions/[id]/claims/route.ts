@@ -13,7 +13,7 @@ const query = z
   .strict();
 
 export const GET = route({ access: "admin", params: promotionIdParams }, async ({ req, params }) => {
-  const { format, page, pageSize } = query.parse(Object.fromEntries(req.nextUrl.searchParams));
+  const { format, page, pageSize } = query.parse(Object.fromEntries(req.query));
   if (format === "csv") {
     return new Response(await winnersCsv(services(), params.id), {
       headers: {

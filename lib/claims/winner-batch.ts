@@ -1,0 +1,144 @@
+import type pg from "pg";
+import { isUniqueViolation } from "@/lib/db";
+
+/** A winner's claim row, as the claim path wants it written. */
+export interface WinnerRow {
+  id: string;
+  promotionId: string;
+  userId: string;
+  status: "ISSUED" | "PENDING";
+  couponCode: string | null;
+}
+
+/** The row as committed. */
+export interface StoredClaim {
+  id: string;
+  promotionId: string;
+  userId: string;
+  status: string;
+  couponCode: string | null;
+  claimedAt: Date;
+}
+
+// At most this many rows in one statement, and this many statements in flight per pool, so the
+// batches leave connections for the rest of the app (a one-connection pool gets one batch).
+const MAX_BATCH_ROWS = 200;
+const MAX_IN_FLIGHT = 4;
+
+// One statement for a whole batch of one promotion: the stock guard holds for the batch
+// (claimedCount + n <= totalStock), and every row inserts or none does. A row-by-row fallback
+// is the same statement with one row.
+const INSERT_BATCH = `
+  WITH guard AS (
+    UPDATE "Promotion" SET "claimedCount" = "claimedCount" + $2
+    WHERE id = $1 AND "claimedCount" + $2 <= "totalStock"
+    RETURNING id
+  )
+  INSERT INTO "Claim" (id, "promotionId", "userId", status, "couponCode", "nextAttemptAt", "claimedAt", "updatedAt")
+  SELECT r.id, guard.id, r.user_id, r.status::"ClaimStatus", r.coupon_code,
+    CASE WHEN r.status = 'PENDING' THEN now() END, now(), now()
+  FROM guard CROSS JOIN unnest($3::text[], $4::text[], $5::text[], $6::text[]) AS r(id, user_id, status, coupon_code)
+  RETURNING id, "promotionId", "userId", status::text AS status, "couponCode", "claimedAt"`;
+
+interface Waiter {
+  row: WinnerRow;
+  resolve: (claim: StoredClaim | null) => void;
+  reject: (error: unknown) => void;
+}
+
+interface Batcher {
+  queue: Waiter[];
+  inFlight: number;
+  scheduled: boolean;
+}
+
+const batchers = new WeakMap<pg.Pool, Batcher>();
+
+/**
+ * Writes a winner's claim row together with the other winners of the same moment (group
+ * commit): the rows that arrive while the event loop turns, or while earlier batches are still
+ * committing, go to PostgreSQL in one statement per promotion. Each caller hears about its own
+ * row only after that statement has committed.
+ *
+ * Resolves with the stored claim, or null when the database's stock guard refuses the row (the
+ * promotion is sold out there). Rejects with the database's error when the row cannot be
+ * written: a unique violation (this person already has a claim), or a failure of the batch,
+ * which fails exactly the rows of that batch.
+ */
+export function recordWinner(pool: pg.Pool, row: WinnerRow): Promise<StoredClaim | null> {
+  let batcher = batchers.get(pool);
+  if (!batcher) batchers.set(pool, (batcher = { queue: [], inFlight: 0, scheduled: false }));
+  const b = batcher;
+  return new Promise((resolve, reject) => {
+    b.queue.push({ row, resolve, reject });
+    schedule(pool, b);
+  });
+}
+
+function schedule(pool: pg.Pool, b: Batcher) {
+  if (b.scheduled || b.queue.length === 0 || b.inFlight >= MAX_IN_FLIGHT) return;
+  b.scheduled = true;
+  // After the current turn of the event loop, so every winner decided in it joins the batch.
+  setImmediate(() => {
+    b.scheduled = false;
+    while (b.queue.length > 0 && b.inFlight < MAX_IN_FLIGHT) {
+      const batch = takeBatch(b.queue);
+      b.inFlight++;
+      void writeBatch(pool, batch).finally(() => {
+        b.inFlight--;
+        schedule(pool, b);
+      });
+    }
+  });
+}
+
+/** The oldest waiter's promotion, with up to MAX_BATCH_ROWS of its rows, in arrival order. */
+function takeBatch(queue: Waiter[]): Waiter[] {
+  const promotionId = queue[0].row.promotionId;
+  const batch: Waiter[] = [];
+  const rest: Waiter[] = [];
+  for (const w of queue) (w.row.promotionId === promotionId && batch.length < MAX_BATCH_ROWS ? batch : rest).push(w);
+  queue.splice(0, queue.length, ...rest);
+  return batch;
+}
+
+async function writeBatch(pool: pg.Pool, batch: Waiter[]): Promise<void> {
+  let stored: StoredClaim[];
+  try {
+    stored = await insert(pool, batch);
+  } catch (error) {
+    // A person already holding a claim fails the whole statement; row by row, only they fail.
+    if (isUniqueViolation(error) && batch.length > 1) return writeOneByOne(pool, batch);
+    for (const w of batch) w.reject(error);
+    return;
+  }
+  // The guard refused the batch: fewer coupons are left in the database than this batch holds
+  // (the engine was too generous after a rebuild). Row by row, the first ones still fit.
+  if (stored.length === 0 && batch.length > 1) return writeOneByOne(pool, batch);
+  const byId = new Map(stored.map((c) => [c.id, c]));
+  for (const w of batch) w.resolve(byId.get(w.row.id) ?? null);
+}
+
+async function writeOneByOne(pool: pg.Pool, batch: Waiter[]): Promise<void> {
+  for (const w of batch) {
+    try {
+      const [claim] = await insert(pool, [w]);
+      w.resolve(claim ?? null);
+    } catch (error) {
+      w.reject(error);
+    }
+  }
+}
+
+async function insert(pool: pg.Pool, batch: Waiter[]): Promise<StoredClaim[]> {
+  const rows = batch.map((w) => w.row);
+  const { rows: stored } = await pool.query<StoredClaim>(INSERT_BATCH, [
+    rows[0].promotionId,
+    rows.length,
+    rows.map((r) => r.id),
+    rows.map((r) => r.userId),
+    rows.map((r) => r.status),
+    rows.map((r) => r.couponCode),
+  ]);
+  return stored;
+}
