@@ -105,6 +105,8 @@ describe("public promotion reads", () => {
     expect(Date.parse(one.json.serverTime)).not.toBeNaN();
     const s = await call(stock.GET, { params: { id: p.id } });
     expect(s.json).toEqual({ remaining: 10, totalStock: 10, status: "SCHEDULED", serverTime: expect.any(String) });
+    // A CDN may hold it for a second; a browser keeps none.
+    expect(s.headers.get("cache-control")).toBe("public, max-age=0, s-maxage=1, stale-while-revalidate=5");
   });
 
   it("answers 404 for drafts, unknown and garbage ids", async () => {
@@ -152,6 +154,28 @@ describe("POST /api/promotions/{id}/claim", () => {
     const mine = await call(myClaims.GET, { cookie: userCookie });
     expect(mine.json.claims).toContainEqual({ ...won.json.claim, promotion: { id: p.id, title: p.title, slug: p.slug } });
     expectError(await call(myClaims.GET), 401, "UNAUTHENTICATED");
+  });
+
+  it("after the sell-out: a winner pressing again hears 409 with their claim, everyone else 410", async () => {
+    const p = await createPromotion(db, { totalStock: 2 });
+    const [first, second, late] = await createUsers(db, 3);
+    const cookies = await Promise.all([first, second, late].map((u) => sessionCookie(u)));
+    const won = await Promise.all(
+      cookies.slice(0, 2).map((cookie) => call(claim.POST, { method: "POST", params: { id: p.id }, cookie })),
+    );
+    expect(won.map((w) => w.status)).toEqual([201, 201]);
+    expectError(await call(claim.POST, { method: "POST", params: { id: p.id }, cookie: cookies[2] }), 410, "SOLD_OUT");
+    // Once this process holds the sold-out promotion's winners, the answers come from memory:
+    // the same for every later press, winner or not.
+    for (let round = 0; round < 3; round++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      for (const [i, cookie] of cookies.slice(0, 2).entries()) {
+        const again = await call(claim.POST, { method: "POST", params: { id: p.id }, cookie });
+        expectError(again, 409, "ALREADY_CLAIMED");
+        expect(again.json.claim).toEqual(won[i].json.claim);
+      }
+      expectError(await call(claim.POST, { method: "POST", params: { id: p.id }, cookie: cookies[2] }), 410, "SOLD_OUT");
+    }
   });
 
   it("answers 403 NOT_STARTED with startsAt and serverTime", async () => {

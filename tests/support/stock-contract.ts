@@ -91,6 +91,35 @@ export function stockEngineContract(makeEngine: () => StockEngine) {
       expect(await engine.snapshot(id)).toBeNull();
     });
 
+    it("checks and counts a claim's rate limits in the claim's own step", async () => {
+      const id = uid();
+      const start = Math.floor(now / 10_000) * 10_000; // the start of a fixed window
+      await engine.load(id, live({ startsAt: start - 60_000, totalStock: 10, remaining: 10 }), []);
+      const limits = (ip: string) => [
+        { subject: "user:a", limit: 2, windowMs: 10_000 },
+        { subject: `ip:${ip}`, limit: 3, windowMs: 10_000 },
+      ];
+      expect(await engine.claim(id, "a", start + 1, limits("1.1.1.1"))).toMatchObject({ kind: "WON" });
+      expect(await engine.claim(id, "a", start + 2, limits("1.1.1.1"))).toEqual({ kind: "ALREADY_CLAIMED" });
+      // The user's third attempt is over its limit: refused, nothing counted or taken.
+      expect(await engine.claim(id, "a", start + 1_000, limits("1.1.1.1"))).toEqual({
+        kind: "RATE_LIMITED",
+        retryAfterMs: 9_000,
+      });
+      // The address has one attempt left (two were counted, the refused one was not).
+      expect(await engine.claim(id, "b", start + 1_000, [{ subject: "ip:1.1.1.1", limit: 3, windowMs: 10_000 }])).toMatchObject({
+        kind: "WON",
+      });
+      expect(await engine.claim(id, "c", start + 1_000, [{ subject: "ip:1.1.1.1", limit: 3, windowMs: 10_000 }])).toMatchObject({
+        kind: "RATE_LIMITED",
+      });
+      expect((await engine.snapshot(id))?.remaining).toBe(8);
+      // Limits are per promotion: another promotion counts afresh.
+      const other = uid();
+      await engine.load(other, live({ startsAt: start - 60_000 }), []);
+      expect(await engine.claim(other, "a", start + 1_000, limits("1.1.1.1"))).toMatchObject({ kind: "WON" });
+    });
+
     it("limits attempts per key in a sliding window", async () => {
       const key = `user:${uid()}`;
       const start = Math.floor(now / 10_000) * 10_000; // the start of a fixed window
