@@ -11,6 +11,8 @@ const logger = pino(
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
     serializers: { error: pino.stdSerializers.err },
+    // Read here, not through lib/env.ts: logging starts before the local run has set its
+    // environment (lib/local/bootstrap.ts), and env.ts parses it once, on first import.
     level: process.env.LOG_LEVEL ?? "info",
   },
   pino.destination({ sync: false }),
