@@ -7,15 +7,17 @@ export const CONNECTIONS = 100;
 const REQUEST_TIMEOUT_S = 10;
 
 /**
- * Fires `method path` at `url` with 100 connections until `limit` ({duration: s} or
+ * Fires `method path` at `url` with `connections` (default 100) until `limit` ({duration: s} or
  * {amount: n}) is reached. `headersFor()` gives each request its own headers (another user);
  * it returns null when it has no user left, which ends the run early.
  * With `pid` (the server's process), also the server's CPU time per answered request.
- * Returns figures plus each status's count and the times (ms since start) of 2xx answers.
+ * Returns figures plus each status's count, the times (ms since start) of 2xx answers and of
+ * the last answer.
  */
-export async function runLoad({ url, method, path, limit, headersFor = () => ({}), pid }) {
+export async function runLoad({ url, method, path, limit, headersFor = () => ({}), pid, connections = CONNECTIONS }) {
   const statusCounts = {};
   const successTimes = [];
+  let lastAnswerMs = null;
   let exhausted = false;
   let lastHeaders = {};
   let instance;
@@ -34,22 +36,23 @@ export async function runLoad({ url, method, path, limit, headersFor = () => ({}
   };
   const onResponse = (status) => {
     statusCounts[status] = (statusCounts[status] ?? 0) + 1;
-    if (status >= 200 && status < 300) successTimes.push(Date.now() - started);
+    lastAnswerMs = Date.now() - started;
+    if (status >= 200 && status < 300) successTimes.push(lastAnswerMs);
   };
 
   instance = autocannon({
     url,
-    connections: CONNECTIONS,
+    connections,
     timeout: REQUEST_TIMEOUT_S,
     ...limit,
     requests: [{ method, path, setupRequest, onResponse }],
   });
   const result = await instance;
   const cpuMs = processCpuMs(pid) - cpuBefore;
-  return summarize(result, { started, cpuMs, statusCounts, successTimes, exhausted });
+  return summarize(result, { started, cpuMs, statusCounts, successTimes, lastAnswerMs, exhausted });
 }
 
-function summarize(result, { started, cpuMs, statusCounts, successTimes, exhausted }) {
+function summarize(result, { started, cpuMs, statusCounts, successTimes, lastAnswerMs, exhausted }) {
   const completed = result.latency.totalCount;
   const cpuMsPerRequest = Number.isFinite(cpuMs) && completed ? Math.round((cpuMs / completed) * 1000) / 1000 : null;
   return {
@@ -66,6 +69,7 @@ function summarize(result, { started, cpuMs, statusCounts, successTimes, exhaust
     non2xx: result.non2xx,
     statusCounts,
     successTimes,
+    lastAnswerMs,
     stoppedEarly: exhausted ? "user pool exhausted" : undefined,
   };
 }

@@ -1,13 +1,17 @@
-// `npm run bench`: load benchmark of the claim path (issue 6). Builds, creates its own database
-// and Redis key prefix, starts the production server (`npm start`: Next behind the claim/stock fast lane) and a bare node:http
-// baseline, runs each scenario against both, prints one JSON object per scenario on stdout
-// (progress goes to stderr) and writes bench/RESULTS.md. Everything it started or created is
-// removed at the end, also on failure or Ctrl-C. Traffic goes to 127.0.0.1 only.
+// `npm run bench`: load benchmark of the claim path (issues 6 and 11). Builds, creates its own
+// database and Redis key prefix, starts the production server (`npm start`: Next behind the
+// claim/stock fast lane) and two bare node:http floors: the durable floor (session cookie, claim
+// script, one guarded claim-row statement per winner) for the winning-claim scenarios and the bare
+// script floor (claim script only) for the others. Runs each scenario against the app and its
+// floor, prints one JSON object per scenario on stdout (progress goes to stderr) and writes
+// bench/RESULTS.md. Everything it started or created is removed at the end, also on failure or
+// Ctrl-C. Traffic goes to 127.0.0.1 only.
 //
 // Environment: BENCH_SKIP_BUILD=1 (use the existing .next build), BENCH_DURATION (seconds per
 // timed run, default 8), BENCH_USERS (users with sessions for the unique-user scenarios,
-// default 40000), BENCH_PROFILE=0 (skip the CPU profile of the Next server), BENCH_KEEP=1 (keep
-// the server logs and the .cpuprofile in the temporary folder it names).
+// default 40000, at least the drop's 20000), BENCH_PROFILE=0 (skip the CPU profile of the Next
+// server), BENCH_KEEP=1 (keep the server logs and the .cpuprofile in the temporary folder it
+// names).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -29,18 +33,31 @@ import {
 import { CONNECTIONS, runLoad } from "./load.mjs";
 import { loadWindow, summarizeProfile } from "./profile.mjs";
 import { checkTargets, machine, scenarioLine, writeResultsMarkdown } from "./report.mjs";
-import { FLASH_STOCK, FLASH_USERS, appTarget, baselineTarget, scenarios } from "./scenarios.mjs";
-import { freePort, startApp, startBaseline, stopServer, waitUntilReady } from "./servers.mjs";
+import {
+  DROP_CONNECTIONS,
+  DROP_STOCK,
+  DROP_USERS,
+  FLASH_STOCK,
+  FLASH_USERS,
+  appTarget,
+  bareFloorTarget,
+  durableFloorTarget,
+  scenarios,
+  uniqueUsers,
+} from "./scenarios.mjs";
+import { freePort, startApp, startFloor, stopServer, waitUntilReady } from "./servers.mjs";
 
 const RUN_ID = `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
 const DATABASE_URL = `postgresql://postgres@127.0.0.1:5432/coupon_bench_${RUN_ID}`;
 const REDIS_URL = "redis://127.0.0.1:6379";
 const KEY_PREFIX = `bench:${RUN_ID}:`;
-const BASELINE_KEY_PREFIX = `${KEY_PREFIX}baseline:`;
+const BARE_FLOOR_KEY_PREFIX = `${KEY_PREFIX}bare:`;
+const DURABLE_FLOOR_KEY_PREFIX = `${KEY_PREFIX}durable:`;
 const SECRET = `bench-${RUN_ID}-${randomBytes(16).toString("hex")}`;
 
 const DURATION_S = positiveInt(process.env.BENCH_DURATION, 8);
-const USERS = positiveInt(process.env.BENCH_USERS, 40_000);
+// Pool a also serves the drop, so it holds at least the drop's users.
+const USERS = Math.max(positiveInt(process.env.BENCH_USERS, 40_000), DROP_USERS);
 const SKIP_BUILD = process.env.BENCH_SKIP_BUILD === "1";
 const PROFILE = process.env.BENCH_PROFILE !== "0";
 const KEEP_WORK_DIR = process.env.BENCH_KEEP === "1";
@@ -117,19 +134,29 @@ async function prepareData() {
   onCleanup(() => deleteKeys(REDIS_URL, KEY_PREFIX));
   await createDatabase(DATABASE_URL);
   const id = (name) => `${name}${RUN_ID}`;
+  // The app and the bare floor share these (the bare floor's copy lives under its own Redis
+  // prefix and writes nothing); the durable floor writes claim rows, so it gets its own
+  // promotions with the same stock and never shares stock with the app.
   const promotions = {
     big: promotionSpec(id("big"), 10_000_000),
     flash: promotionSpec(id("flash"), FLASH_STOCK),
     soldOut: promotionSpec(id("soldout"), 100, 100),
+    drop: promotionSpec(id("drop"), DROP_STOCK),
     profile: promotionSpec(id("profile"), 10_000_000),
+  };
+  const durablePromotions = {
+    big: promotionSpec(id("durable-big"), 10_000_000),
+    flash: promotionSpec(id("durable-flash"), FLASH_STOCK),
+    drop: promotionSpec(id("durable-drop"), DROP_STOCK),
   };
   progress(`inserting ${USERS + FLASH_USERS} users and minting their session cookies`);
   const pools = await withClient(DATABASE_URL, async (client) => {
-    for (const p of Object.values(promotions)) await insertPromotion(client, p);
+    for (const p of [...Object.values(promotions), ...Object.values(durablePromotions)]) await insertPromotion(client, p);
     return { a: await userPool(client, "a", USERS), b: await userPool(client, "b", FLASH_USERS) };
   });
-  await loadIntoRedis(REDIS_URL, BASELINE_KEY_PREFIX, Object.values(promotions));
-  return { promotions, pools };
+  await loadIntoRedis(REDIS_URL, BARE_FLOOR_KEY_PREFIX, Object.values(promotions));
+  await loadIntoRedis(REDIS_URL, DURABLE_FLOOR_KEY_PREFIX, Object.values(durablePromotions));
+  return { promotions, durablePromotions, pools };
 }
 
 async function userPool(client, prefix, size) {
@@ -160,14 +187,14 @@ async function startNextServer(work, name, cpuProfileDir) {
   return { server, url };
 }
 
-async function startBaselineServer(work) {
+const FLOOR_ENV = {
+  "bare-floor": { REDIS_URL, REDIS_KEY_PREFIX: BARE_FLOOR_KEY_PREFIX },
+  "durable-floor": { REDIS_URL, REDIS_KEY_PREFIX: DURABLE_FLOOR_KEY_PREFIX, DATABASE_URL, NEXTAUTH_SECRET: SECRET },
+};
+
+async function startFloorServer(work, name) {
   const port = await freePort();
-  const server = startBaseline({
-    port,
-    redisUrl: REDIS_URL,
-    keyPrefix: BASELINE_KEY_PREFIX,
-    logFile: path.join(work, "baseline.log"),
-  });
+  const server = startFloor(name, { port, env: FLOOR_ENV[name], logFile: path.join(work, `${name}.log`) });
   onCleanup(() => stopServer(server));
   const url = `http://127.0.0.1:${port}`;
   await waitUntilReady(server, `${url}/health`);
@@ -190,72 +217,77 @@ async function sleepUntil(ms) {
 }
 
 /**
- * Runs every scenario: warm-ups, the baseline's timed run, then the app's timed run between two
- * readings of PostgreSQL's transaction counter (each taken once earlier traffic has settled).
+ * Runs every scenario: warm-ups, the floor's timed run, then the app's timed run between two
+ * readings of PostgreSQL's transaction counter, each taken once earlier database traffic (the
+ * app's, or the durable floor's: same database) has settled.
  */
-async function runScenarios(targets, { promotions }) {
+async function runScenarios(targets) {
   const lines = [];
-  let lastAppTraffic = Date.now();
+  let lastDbTraffic = Date.now();
+  const load = async (s, target, users, limit) => {
+    const result = await runLoad({
+      url: target.url,
+      pid: target.pid,
+      method: s.method,
+      path: s.path(target, target.promotions[s.promotion]),
+      limit,
+      connections: s.connections,
+      headersFor: users,
+    });
+    if (target.writesDatabase) lastDbTraffic = Date.now();
+    return result;
+  };
   for (const s of scenarios(DURATION_S)) {
     progress(`scenario ${s.name}: ${s.about}`);
-    const promotion = promotions[s.promotion];
-    const users = { app: s.users(targets.app), baseline: s.users(targets.baseline) };
-    const load = (target, limit) =>
-      runLoad({
-        url: target.url,
-        pid: target.pid,
-        method: s.method,
-        path: s.path(target, promotion),
-        limit,
-        headersFor: users[target.name],
-      });
+    const floorTarget = s.floor === "durable" ? targets.durableFloor : targets.bareFloor;
+    const appUsers = s.users(targets.app);
+    const floorUsers = s.users(floorTarget);
     if (s.warmup) {
-      await load(targets.app, { duration: WARMUP_S });
-      lastAppTraffic = Date.now();
-      await load(targets.baseline, { duration: WARMUP_S });
+      await load(s, targets.app, appUsers, { duration: WARMUP_S });
+      await load(s, floorTarget, floorUsers, { duration: WARMUP_S });
     }
-    const baseline = await load(targets.baseline, s.limit);
-    await sleepUntil(lastAppTraffic + STATS_SETTLE_MS);
+    const floor = await load(s, floorTarget, floorUsers, s.limit);
+    await sleepUntil(lastDbTraffic + STATS_SETTLE_MS);
     const before = await dbTransactions();
-    const app = await load(targets.app, s.limit);
-    lastAppTraffic = Date.now();
-    await sleepUntil(lastAppTraffic + STATS_SETTLE_MS);
+    const app = await load(s, targets.app, appUsers, s.limit);
+    await sleepUntil(lastDbTraffic + STATS_SETTLE_MS);
     const transactions = (await dbTransactions()) - before;
-    const line = scenarioLine(s, app, baseline, await outcome(s, promotion, app, baseline, transactions));
+    const line = scenarioLine(s, floorTarget.name, app, floor, {
+      app: { ...(await sideOutcome(s, targets.app, app)), dbTransactionsPerRequest: perRequest(transactions, app) },
+      floor: await sideOutcome(s, floorTarget, floor),
+    });
     console.log(JSON.stringify(line));
     lines.push(line);
   }
   return lines;
 }
 
+const perRequest = (transactions, result) => Math.round((transactions / result.requests) * 10_000) / 10_000;
 const successes = (result) => Object.entries(result.statusCounts).reduce((n, [s, c]) => (s.startsWith("2") ? n + c : n), 0);
+const answers = (result) => Object.values(result.statusCounts).reduce((n, c) => n + c, 0);
 
-/** Winners, oversell and (flash crowd) the time to the last winner, per server. */
-async function outcome(s, promotion, app, baseline, transactions) {
-  const dbTransactionsPerRequest = Math.round((transactions / app.requests) * 10_000) / 10_000;
-  if (s.method !== "POST") return { app: { dbTransactionsPerRequest }, baseline: {} };
+/**
+ * Winners and oversell of one server's run. Where the winners must be exact (flash crowd,
+ * drop) they are counted where they are durable, the Claim rows, with the time of the last
+ * winner, the time of the last answer and whether every request sent was answered.
+ */
+async function sideOutcome(s, target, result) {
+  if (s.method !== "POST") return {};
+  const promotion = target.promotions[s.promotion];
   const stock = promotion.totalStock - promotion.claimedCount;
   const oversell = (winners) => Math.max(0, winners - stock);
-  const baselineOutcome = { winners: successes(baseline), oversell: oversell(successes(baseline)) };
-  if (s.name !== "b-flash-crowd") {
-    return {
-      app: { winners: successes(app), oversell: oversell(successes(app)), dbTransactionsPerRequest },
-      baseline: baselineOutcome,
-    };
-  }
-  // The flash crowd's winners are counted where they are durable: the Claim rows.
+  if (!s.exactWinners) return { winners: successes(result), oversell: oversell(successes(result)) };
   const claimed = await withClient(DATABASE_URL, (client) => claimTimes(client, promotion.id));
-  const last = FLASH_STOCK - 1;
+  const last = stock - 1;
   return {
-    app: {
-      winners: claimed.length,
-      winnersAnswered: successes(app),
-      oversell: oversell(claimed.length),
-      settledMs: app.successTimes[last] ?? null,
-      settledMsDb: claimed.length > last ? Math.round(claimed[last] - app.startedAt) : null,
-      dbTransactionsPerRequest,
-    },
-    baseline: { ...baselineOutcome, settledMs: baseline.successTimes[last] ?? null },
+    winners: claimed.length,
+    winnersAnswered: successes(result),
+    oversell: oversell(claimed.length),
+    settledMs: result.successTimes[last] ?? null,
+    settledMsDb: claimed.length > last ? Math.round(claimed[last] - result.startedAt) : null,
+    sent: s.limit.amount,
+    answered: answers(result),
+    timeToLastAnswerMs: result.lastAnswerMs,
   };
 }
 
@@ -266,8 +298,8 @@ async function profileClaims(work, { promotions, pools }) {
   mkdirSync(dir);
   const { server, url } = await startNextServer(work, "app-profiled", dir);
   await primeStock(url, [promotions.profile]);
-  const target = appTarget(url, server.child.pid, pools);
-  const users = target.uniqueUsers(pools.a);
+  const target = appTarget({ url, pid: server.child.pid, pools, promotions });
+  const users = uniqueUsers(target, pools.a);
   const claim = (limit) =>
     runLoad({ url, pid: target.pid, method: "POST", path: target.claimPath(promotions.profile.id), limit, headersFor: users });
   await claim({ duration: WARMUP_S });
@@ -294,19 +326,28 @@ async function main() {
   try {
     if (!SKIP_BUILD) await build();
     const fixtures = await prepareData();
-    progress("starting the production server and the baseline server");
+    progress("starting the production server, the durable floor and the bare script floor");
     const app = await startNextServer(work, "app");
-    const baseline = await startBaselineServer(work);
-    await primeStock(app.url, [fixtures.promotions.big, fixtures.promotions.flash, fixtures.promotions.soldOut]);
+    const durableFloor = await startFloorServer(work, "durable-floor");
+    const bareFloor = await startFloorServer(work, "bare-floor");
+    const { promotions, durablePromotions, pools } = fixtures;
+    await primeStock(app.url, [promotions.big, promotions.flash, promotions.soldOut, promotions.drop]);
+    const reach = ({ url, server }, promotions) => ({ url, pid: server.child.pid, pools, promotions });
     const targets = {
-      app: appTarget(app.url, app.server.child.pid, fixtures.pools),
-      baseline: baselineTarget(baseline.url, baseline.server.child.pid, fixtures.pools),
+      app: appTarget(reach(app, promotions)),
+      durableFloor: durableFloorTarget(reach(durableFloor, durablePromotions)),
+      bareFloor: bareFloorTarget(reach(bareFloor, promotions)),
     };
-    const lines = await runScenarios(targets, fixtures);
-    await stopServer(app.server);
-    await stopServer(baseline.server);
+    const lines = await runScenarios(targets);
+    for (const { server } of [app, durableFloor, bareFloor]) await stopServer(server);
     const profile = PROFILE ? await profileClaims(work, fixtures) : null;
-    const settings = { connections: CONNECTIONS, durationS: DURATION_S, warmupS: WARMUP_S, users: USERS + FLASH_USERS };
+    const settings = {
+      connections: CONNECTIONS,
+      dropConnections: DROP_CONNECTIONS,
+      durationS: DURATION_S,
+      warmupS: WARMUP_S,
+      users: USERS + FLASH_USERS,
+    };
     writeResultsMarkdown(RESULTS_FILE, {
       startedAt,
       host,

@@ -1,39 +1,56 @@
-// The four load scenarios of issue 6, each run against the app and against the baseline.
-// A target says how to reach a claim or a stock read on its server and how to name a user.
+// The load scenarios, each run against the app and against one floor: the durable floor for
+// scenarios whose answers are winning claims (a, b, f), the bare script floor for answers that
+// write nothing (c, d). A target says how to reach a claim or a stock read on its server, which
+// promotions it owns and how to name a user.
 
 export const FLASH_USERS = 10_000;
 export const FLASH_STOCK = 100;
+export const DROP_USERS = 20_000;
+export const DROP_STOCK = 2_000;
+export const DROP_CONNECTIONS = 200;
 
-export function appTarget(url, pid, pools) {
+/** Next's fast lane (`npm start`); users sign in with real session cookies. */
+export function appTarget({ url, pid, pools, promotions }) {
   return {
     name: "app",
     url,
     pid,
+    pools,
+    promotions,
     claimPath: (id) => `/api/promotions/${id}/claim`,
     stockPath: (id) => `/api/promotions/${id}/stock`,
-    uniqueUsers: (pool) => each(pool.cookies, (cookie) => ({ cookie })),
-    cyclingUsers: (pool) => cycle(pool.cookies, (cookie) => ({ cookie })),
-    pools,
+    user: cookieUser,
+    writesDatabase: true,
   };
 }
 
-export function baselineTarget(url, pid, pools) {
+/** bench/durable-floor-server.mjs: real session cookies too, and its own promotions. */
+export function durableFloorTarget({ url, pid, pools, promotions }) {
+  return { ...floorPaths, name: "durable-floor", url, pid, pools, promotions, user: cookieUser, writesDatabase: true };
+}
+
+/** bench/baseline-server.mjs: trusts a header, so it never runs out of users. */
+export function bareFloorTarget({ url, pid, pools, promotions }) {
   return {
-    name: "baseline",
+    ...floorPaths,
+    name: "bare-floor",
     url,
     pid,
-    claimPath: (id) => `/claim/${id}`,
-    stockPath: (id) => `/stock/${id}`,
-    // The baseline trusts a header, so it never runs out of users.
-    uniqueUsers: (pool) => counter((i) => ({ "x-user-id": `${pool.prefix}-${i}` })),
-    cyclingUsers: (pool) => counter((i) => ({ "x-user-id": `${pool.prefix}-${i % pool.size}` })),
     pools,
+    promotions,
+    user: (pool, i) => ({ "x-user-id": `${pool.prefix}-${i}` }),
+    unlimitedUsers: true,
   };
 }
 
+const floorPaths = { claimPath: (id) => `/claim/${id}`, stockPath: (id) => `/stock/${id}` };
+const cookieUser = (pool, i) => ({ cookie: pool.cookies[i] });
+
 /**
- * name, promotion (key into the run's promotions), the request, the users it sends (a function
- * of the target giving a fresh header source), the limit, and whether it is warmed up first.
+ * name, promotion (key into the target's promotions), which floor it is measured against, the
+ * request, the users it sends (a function of the target giving a fresh header source), the
+ * limit, the connections (default 100), whether the winners must be exactly the stock (counted
+ * in the Claim rows), what the ratio compares (default req/s) and whether it is warmed up first.
  */
 export function scenarios(durationS) {
   return [
@@ -41,9 +58,10 @@ export function scenarios(durationS) {
       name: "a-unique-claims",
       about: "each request a new user claiming from a 10,000,000 stock",
       promotion: "big",
+      floor: "durable",
       method: "POST",
       path: (t, p) => t.claimPath(p.id),
-      users: (t) => t.uniqueUsers(t.pools.a),
+      users: (t) => uniqueUsers(t, t.pools.a),
       limit: { duration: durationS },
       warmup: true,
     },
@@ -51,10 +69,12 @@ export function scenarios(durationS) {
       name: "b-flash-crowd",
       about: `${FLASH_USERS.toLocaleString("en")} users, one claim each, stock ${FLASH_STOCK}`,
       promotion: "flash",
+      floor: "durable",
       method: "POST",
       path: (t, p) => t.claimPath(p.id),
-      users: (t) => t.uniqueUsers(t.pools.b),
+      users: (t) => uniqueUsers(t, t.pools.b),
       limit: { amount: FLASH_USERS },
+      exactWinners: true,
       // A warm-up would take stock; the claim route is already warm from scenario a.
       warmup: false,
     },
@@ -62,9 +82,10 @@ export function scenarios(durationS) {
       name: "c-sold-out-storm",
       about: "many users claiming a promotion that is already sold out",
       promotion: "soldOut",
+      floor: "bare",
       method: "POST",
       path: (t, p) => t.claimPath(p.id),
-      users: (t) => t.cyclingUsers(t.pools.a),
+      users: (t) => cyclingUsers(t, t.pools.a),
       limit: { duration: durationS },
       warmup: true,
     },
@@ -72,27 +93,77 @@ export function scenarios(durationS) {
       name: "d-stock-read",
       about: "GET the live stock of a promotion (what the page polls)",
       promotion: "big",
+      floor: "bare",
       method: "GET",
       path: (t, p) => t.stockPath(p.id),
       users: () => () => ({}),
       limit: { duration: durationS },
       warmup: true,
     },
+    {
+      name: "f-realistic-drop",
+      about: `${DROP_USERS.toLocaleString("en")} users press twice (one in ten five times), shuffled, stock ${DROP_STOCK.toLocaleString("en")}, ${DROP_CONNECTIONS} connections`,
+      promotion: "drop",
+      floor: "durable",
+      method: "POST",
+      path: (t, p) => t.claimPath(p.id),
+      users: (t) => pressesOf(t, t.pools.a, DROP_PRESSES),
+      // The whole batch is offered at once: no pacing, every connection sends as fast as answered.
+      limit: { amount: DROP_PRESSES.length },
+      exactWinners: true,
+      connections: DROP_CONNECTIONS,
+      // The drop is a fixed batch: compare how soon each server has answered all of it.
+      ratioBy: "timeToLastAnswer",
+      // A warm-up would take stock; the claim route is already warm from scenarios a and b.
+      warmup: false,
+    },
   ];
 }
 
+/**
+ * The drop's presses as user indexes: everyone twice, every tenth user five times, shuffled
+ * with a fixed seed so the app and the floor get the same order.
+ */
+function dropPresses() {
+  const presses = [];
+  for (let user = 0; user < DROP_USERS; user++) {
+    const times = user % 10 === 0 ? 5 : 2;
+    for (let n = 0; n < times; n++) presses.push(user);
+  }
+  const random = mulberry32(11);
+  for (let i = presses.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [presses[i], presses[j]] = [presses[j], presses[i]];
+  }
+  return presses;
+}
+
+export const DROP_PRESSES = dropPresses();
+
+/** A small seeded PRNG (uniform in [0, 1)). */
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /** Header sources: each returns the next request's headers, or null when none is left. */
-function each(list, toHeaders) {
+export function uniqueUsers(target, pool) {
   let i = 0;
-  return () => (i < list.length ? toHeaders(list[i++]) : null);
+  return () => (target.unlimitedUsers || i < pool.size ? target.user(pool, i++) : null);
 }
 
-function cycle(list, toHeaders) {
+function cyclingUsers(target, pool) {
   let i = 0;
-  return () => toHeaders(list[i++ % list.length]);
+  return () => target.user(pool, i++ % pool.size);
 }
 
-function counter(toHeaders) {
+function pressesOf(target, pool, presses) {
   let i = 0;
-  return () => toHeaders(i++);
+  return () => (i < presses.length ? target.user(pool, presses[i++]) : null);
 }

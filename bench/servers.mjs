@@ -1,4 +1,4 @@
-// Starting and stopping the two servers under test. Each is one process whose PID we hold, so
+// Starting and stopping the servers under test. Each is one process whose PID we hold, so
 // stopping it frees its port (an npx or npm parent would leave the real server running).
 import { spawn } from "node:child_process";
 import { openSync } from "node:fs";
@@ -20,9 +20,12 @@ export function startApp({ port, env, logFile, cpuProfileDir }) {
   return launch("app", process.execPath, args, { ...serverEnv(), ...env, PORT: String(port), HOSTNAME: "127.0.0.1" }, logFile);
 }
 
-export function startBaseline({ port, redisUrl, keyPrefix, logFile }) {
-  const env = { ...serverEnv(), NODE_ENV: "production", PORT: String(port), REDIS_URL: redisUrl, REDIS_KEY_PREFIX: keyPrefix };
-  return launch("baseline", process.execPath, ["--import", "tsx", "bench/baseline-server.mjs"], env, logFile);
+const FLOOR_SCRIPTS = { "bare-floor": "bench/baseline-server.mjs", "durable-floor": "bench/durable-floor-server.mjs" };
+
+/** A floor server ("bare-floor" or "durable-floor"); `env` gives its REDIS_URL, DATABASE_URL, etc. */
+export function startFloor(name, { port, env, logFile }) {
+  const fullEnv = { ...serverEnv(), NODE_ENV: "production", ...env, PORT: String(port) };
+  return launch(name, process.execPath, ["--import", "tsx", FLOOR_SCRIPTS[name]], fullEnv, logFile);
 }
 
 /** The caller's environment minus anything that would pick another engine or port. */
