@@ -5,6 +5,8 @@ import pino from "pino";
 
 type Level = "info" | "warn" | "error";
 
+// Lines are gathered into writes of 4 KB and flushed at least every 250 ms: one write syscall
+// per line cost about a tenth of a claim's CPU under load (bench/RESULTS.md).
 const logger = pino(
   {
     base: undefined, // no pid/hostname on every line: collectors add their own
@@ -15,7 +17,7 @@ const logger = pino(
     // environment (lib/local/bootstrap.ts), and env.ts parses it once, on first import.
     level: process.env.LOG_LEVEL ?? "info",
   },
-  pino.destination({ sync: false }),
+  pino.destination({ sync: false, minLength: 4096, periodicFlush: 250 }),
 );
 
 export function log(level: Level, msg: string, fields: Record<string, unknown> = {}): void {

@@ -8,6 +8,7 @@ import type { Services } from "@/lib/services";
 import type { ClaimDecision, RateLimit } from "@/lib/stock/engine";
 import { rebuildPromotion } from "@/lib/stock/rebuild";
 import { newCouponCode } from "./coupon-code";
+import { issuedClaim, rememberIssued } from "./issued-claims";
 import { forgetSoldOut, learnSoldOut, soldOutVerdict } from "./sold-out";
 import { claimView, type ClaimView } from "./view";
 import { recordWinner } from "./winner-batch";
@@ -148,6 +149,7 @@ async function persistWinner(
     await stock.settleSoldOut(promotionId, userId);
     throw soldOut();
   }
+  rememberIssued(stored);
   return { claim: claimView(stored), remaining: Math.max(remaining, 0) };
 }
 
@@ -159,6 +161,8 @@ const IN_FLIGHT_TRIES = 20;
  * (a parallel request of the same person), so wait briefly for it.
  */
 async function waitForClaim({ db }: Services, promotionId: string, userId: string) {
+  const known = issuedClaim(promotionId, userId);
+  if (known) return known;
   for (let attempt = 0; attempt < IN_FLIGHT_TRIES; attempt++) {
     const claim = await db.claim.findFirst({ where: { promotionId, userId, status: { in: ["PENDING", "ISSUED"] } } });
     if (claim) return claim;

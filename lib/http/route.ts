@@ -63,8 +63,7 @@ export function endpoint<A extends Access, P = Record<string, never>>(
     }
     if (reply instanceof Response) reply.headers.set("X-Request-Id", requestId);
     else reply.headers = { ...reply.headers, "X-Request-Id": requestId };
-    // Every change (claims, admin actions) and every failure is logged; reads are not (they are polled).
-    if (MUTATING.has(req.method) || reply.status >= 500) {
+    if (worthLogging(req.method, reply.status)) {
       log(reply.status >= 500 ? "error" : "info", "request", {
         requestId,
         method: req.method,
@@ -76,6 +75,17 @@ export function endpoint<A extends Access, P = Record<string, never>>(
     }
     return reply;
   };
+}
+
+/**
+ * Every change (a mutation that succeeded: claims won, admin actions), every failure (5xx) and
+ * every refused identity (401/403) is logged. Reads are not (they are polled), nor are refusals
+ * that change nothing and answer for themselves: in a drop those are the sold-out, already-claimed
+ * and rate-limited answers, tens of thousands a second.
+ */
+function worthLogging(method: string, status: number): boolean {
+  if (status >= 500) return true;
+  return MUTATING.has(method) && (status < 400 || status === 401 || status === 403);
 }
 
 /** An endpoint as an App Router route handler. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { claimCoupon } from "@/lib/claims/claim";
 import { services } from "@/lib/services";
-import { createPromotion, createUsers } from "@/tests/support/fixtures";
+import { rebuildPromotion } from "@/lib/stock/rebuild";
+import { createPromotion, createUsers, withRefusedClaims } from "@/tests/support/fixtures";
 import { usePrivateRedis } from "@/tests/support/redis-server";
 import { attempt, expectExact, expectOnlySoldOut } from "@/tests/support/storm";
 
@@ -33,24 +33,13 @@ describe("claimCoupon against the machine's PostgreSQL and Redis", () => {
     const [doomed] = await createUsers(svc.db, 1, "USER", "doomed");
     const promotion = await createPromotion(svc.db, { totalStock: 5 });
     // A real database failure after the script succeeded: a trigger refuses this user's row.
-    await svc.db.$executeRawUnsafe(`
-      CREATE OR REPLACE FUNCTION refuse_doomed_claims() RETURNS trigger AS $$
-      BEGIN
-        IF NEW."userId" LIKE 'doomed-%' THEN RAISE EXCEPTION 'forced failure for a test'; END IF;
-        RETURN NEW;
-      END $$ LANGUAGE plpgsql`);
-    await svc.db.$executeRawUnsafe(`
-      CREATE OR REPLACE TRIGGER refuse_doomed_claims BEFORE INSERT ON "Claim"
-      FOR EACH ROW EXECUTE FUNCTION refuse_doomed_claims()`);
-    try {
+    await withRefusedClaims(svc.db, "doomed", async () => {
       const outcome = await attempt(svc, promotion.id, doomed.id);
       expect(outcome).toMatchObject({ ok: false, code: "UNAVAILABLE", status: 503 });
       expect((await svc.stock.snapshot(promotion.id))?.remaining).toBe(5);
       expect((await svc.db.promotion.findUniqueOrThrow({ where: { id: promotion.id } })).claimedCount).toBe(0);
       expect(await svc.db.claim.count({ where: { promotionId: promotion.id } })).toBe(0);
-    } finally {
-      await svc.db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS refuse_doomed_claims ON "Claim"`);
-    }
+    });
     // The slot is really free again: the same person can now claim.
     expect(await attempt(svc, promotion.id, doomed.id)).toMatchObject({ ok: true, status: 201 });
     expect((await svc.stock.snapshot(promotion.id))?.remaining).toBe(4);
@@ -99,10 +88,9 @@ describe("claimCoupon after a process died between the script and the write", ()
     const [user] = await createUsers(svc.db, 1);
     const promotion = await createPromotion(svc.db, { totalStock: 3 });
     // What a SIGKILL between the two steps leaves behind: Redis counted a win, PostgreSQL has no
-    // row. Made here by winning, then removing the row as if its write never happened.
-    await claimCoupon(svc, promotion.id, user.id);
-    await svc.db.claim.deleteMany({ where: { promotionId: promotion.id } });
-    await svc.db.promotion.update({ where: { id: promotion.id }, data: { claimedCount: 0 } });
+    // row. Made here by running the engine's step alone, as the dead process did.
+    await rebuildPromotion(svc, promotion.id);
+    await svc.stock.claim(promotion.id, user.id, Date.now());
     expect(await svc.stock.claim(promotion.id, user.id, Date.now())).toEqual({ kind: "ALREADY_CLAIMED" });
 
     expect(await attempt(svc, promotion.id, user.id)).toMatchObject({ ok: true, status: 201 });

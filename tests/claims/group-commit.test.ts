@@ -5,7 +5,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { recordWinner, type WinnerRow } from "@/lib/claims/winner-batch";
 import { services } from "@/lib/services";
-import { createPromotion, createUsers } from "@/tests/support/fixtures";
+import { createPromotion, createUsers, withRefusedClaims } from "@/tests/support/fixtures";
 import { attempt } from "@/tests/support/storm";
 
 const svc = services();
@@ -76,16 +76,7 @@ describe("a batch that fails halfway (real database error on one of its rows)", 
   it("fails exactly that batch: its people hear 503 and get their stock back, other batches commit", async () => {
     // A trigger refuses the row of a "poisoned" user, in the middle of the batch: the rows
     // before it were already inserted by the statement when it fails, and must not survive.
-    await svc.db.$executeRawUnsafe(`
-      CREATE OR REPLACE FUNCTION refuse_poisoned_claims() RETURNS trigger AS $$
-      BEGIN
-        IF NEW."userId" LIKE 'poison-%' THEN RAISE EXCEPTION 'poisoned row for a test'; END IF;
-        RETURN NEW;
-      END $$ LANGUAGE plpgsql`);
-    await svc.db.$executeRawUnsafe(`
-      CREATE OR REPLACE TRIGGER refuse_poisoned_claims BEFORE INSERT ON "Claim"
-      FOR EACH ROW EXECUTE FUNCTION refuse_poisoned_claims()`);
-    try {
+    await withRefusedClaims(svc.db, "poison", async () => {
       const failing = await createPromotion(svc.db, { totalStock: 100 });
       const healthy = await createPromotion(svc.db, { totalStock: 100 });
       const before = await createUsers(svc.db, 20);
@@ -128,8 +119,6 @@ describe("a batch that fails halfway (real database error on one of its rows)", 
         expect((await svc.stock.snapshot(promotion.id))?.remaining).toBe(100 - rows.length);
         expect(new Set(await svc.stock.winners(promotion.id))).toEqual(new Set(rowUsers));
       }
-    } finally {
-      await svc.db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS refuse_poisoned_claims ON "Claim"`);
-    }
+    });
   });
 });

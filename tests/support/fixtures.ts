@@ -74,3 +74,26 @@ export async function call(
   const text = await res.text();
   return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : null };
 }
+
+/**
+ * Runs `body` while PostgreSQL refuses every claim row of users whose id starts with
+ * `${userPrefix}-` (a real database error, raised by a trigger mid-statement).
+ */
+export async function withRefusedClaims<T>(db: Db, userPrefix: string, body: () => Promise<T>): Promise<T> {
+  if (!/^[a-z]+$/.test(userPrefix)) throw new Error("the prefix names a trigger: lower-case letters only");
+  const name = `refuse_${userPrefix}_claims`;
+  await db.$executeRawUnsafe(`
+    CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger AS $$
+    BEGIN
+      IF NEW."userId" LIKE '${userPrefix}-%' THEN RAISE EXCEPTION 'forced failure for a test'; END IF;
+      RETURN NEW;
+    END $$ LANGUAGE plpgsql`);
+  await db.$executeRawUnsafe(
+    `CREATE OR REPLACE TRIGGER ${name} BEFORE INSERT ON "Claim" FOR EACH ROW EXECUTE FUNCTION ${name}()`,
+  );
+  try {
+    return await body();
+  } finally {
+    await db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS ${name} ON "Claim"`);
+  }
+}
