@@ -2,6 +2,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { fetchStock, type Stock } from "./api";
+import { queryKeys } from "./query-keys";
 
 const POLL_MS = 2000;
 
@@ -12,7 +13,7 @@ const POLL_MS = 2000;
 export function useStock(promotionId: string, initial: Stock) {
   const queryClient = useQueryClient();
   const { data } = useQuery({
-    queryKey: ["stock", promotionId],
+    queryKey: queryKeys.stock(promotionId),
     queryFn: () => fetchStock(promotionId),
     initialData: initial,
     refetchInterval: POLL_MS,
@@ -20,7 +21,7 @@ export function useStock(promotionId: string, initial: Stock) {
   });
   const patchStock = useCallback(
     (change: Partial<Stock>) =>
-      queryClient.setQueryData<Stock>(["stock", promotionId], (old) => (old ? { ...old, ...change } : old)),
+      queryClient.setQueryData<Stock>(queryKeys.stock(promotionId), (old) => (old ? { ...old, ...change } : old)),
     [queryClient, promotionId],
   );
   return { stock: data, patchStock };
