@@ -1,8 +1,9 @@
 // What the promotion form holds, and how it becomes an API body checked by the shared schema.
 import { z } from "zod";
+import { ApiFailure, type FieldErrors } from "@/components/http";
 import { type createPromotionSchema, slugify, type updatePromotionSchema } from "@/lib/promotions/schemas";
 import type { DiscountType } from "@/lib/promotions/view";
-import { ApiFailure, type AdminPromotion, type FieldErrors } from "./api";
+import type { AdminPromotion } from "./api";
 import { fromLocalInput, toLocalInput } from "./datetime";
 
 /** Input values as typed: numbers as text, times as `datetime-local` values in the browser's zone. */

@@ -4,9 +4,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { formatDiscount } from "@/components/discount";
+import type { FieldErrors } from "@/components/http";
 import { LocalTime } from "@/components/local-time";
 import { createPromotionSchema, updatePromotionSchema } from "@/lib/promotions/schemas";
-import { createPromotion, updatePromotion, type AdminPromotion, type FieldErrors } from "./api";
+import { createPromotion, updatePromotion, type AdminPromotion } from "./api";
 import { useTimeZone } from "./datetime";
 import { FormField, inputClass } from "../form-field";
 import {

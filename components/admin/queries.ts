@@ -1,7 +1,8 @@
 "use client";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ApiFailure } from "@/components/http";
 import { queryKeys } from "@/components/query-keys";
-import { ApiFailure, fetchAudit, fetchPromotion, fetchPromotions, fetchWinners, setPaused } from "./api";
+import { fetchAudit, fetchPromotion, fetchPromotions, fetchWinners, setPaused } from "./api";
 
 /** The dashboard shows a claim within a second of it being made. */
 export const LIVE_POLL_MS = 1000;
