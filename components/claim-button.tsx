@@ -1,7 +1,7 @@
 "use client";
 import { usePathname, useRouter } from "next/navigation";
 import { useSession } from "next-auth/react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
 import type { PromotionView } from "@/lib/promotions/view";
 import { clockOffset, requestClaim, type Stock } from "./api";
 import { authHref } from "./callback-url";
@@ -85,11 +85,12 @@ export function ClaimButton({ promotion, stock, patchStock, serverTime }: Props)
   }
 
   // Retry by itself once Retry-After has passed, unless the promotion closed meanwhile.
-  // Keyed on this one wait only: claim() is new every render, the wait is not.
+  // Keyed on this one wait only: the retry is an effect event, so it sees the latest render.
   const waiting = state.kind === "waiting" && attempt.kind === "waiting" ? attempt : null;
+  const retry = useEffectEvent(() => void claim(true));
   useEffect(() => {
     if (!waiting) return;
-    const id = setTimeout(() => claim(true), waiting.afterMs);
+    const id = setTimeout(retry, waiting.afterMs);
     return () => clearTimeout(id);
   }, [waiting]);
 
