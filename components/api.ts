@@ -6,6 +6,7 @@ import type { ClaimSuccess } from "@/lib/claims/claim";
 import type { listClaimsOf } from "@/lib/claims/mine";
 import type { ClaimView } from "@/lib/claims/view";
 import type { getLiveStock } from "@/lib/promotions/queries";
+import { parseAge, type ClockOffset, type ClockSample } from "./clock-offset";
 import { ApiFailure, callApi, FALLBACK_MESSAGE, requestApi } from "./http";
 import type { Jsonified } from "./jsonified";
 
@@ -13,16 +14,28 @@ import type { Jsonified } from "./jsonified";
 export type LiveStock = Jsonified<Awaited<ReturnType<typeof getLiveStock>>>;
 
 export interface Stock extends LiveStock {
-  /** Server clock minus browser clock, in ms. */
-  offsetMs: number;
+  /** The best measurement of the server's clock so far (components/clock-offset.ts). */
+  clock: ClockOffset;
 }
 
-/** Server clock minus browser clock, measured as an answer arrives: short by the trip back, so a countdown never opens early. */
-export const clockOffset = (serverTime: string) => Date.parse(serverTime) - Date.now();
+/**
+ * What an answer that has just arrived says about the server's clock. `sentAt` is
+ * performance.now() when the request left; `ageHeader` the answer's HTTP Age, if any.
+ */
+export function sampleOnArrival(serverTime: string, ageHeader: string | null, sentAt: number): ClockSample {
+  return {
+    serverTime: Date.parse(serverTime),
+    ageMs: parseAge(ageHeader),
+    receivedAt: Date.now(),
+    rttMs: performance.now() - sentAt,
+  };
+}
 
-export async function fetchStock(promotionId: string): Promise<Stock> {
-  const stock = await callApi<LiveStock>(`/api/promotions/${promotionId}/stock`);
-  return { ...stock, offsetMs: clockOffset(stock.serverTime) };
+/** The stock read, and the clock sample it carries (it may be a CDN's copy up to a second or so old). */
+export async function fetchStock(promotionId: string): Promise<{ stock: LiveStock; clock: ClockSample }> {
+  const sentAt = performance.now();
+  const { data, headers } = await requestApi<LiveStock>(`/api/promotions/${promotionId}/stock`);
+  return { stock: data, clock: sampleOnArrival(data.serverTime, headers.get("Age"), sentAt) };
 }
 
 /** One claim of GET /api/me/claims, with the promotion it belongs to. */
@@ -42,7 +55,7 @@ export type ClaimOutcome =
   | { kind: "won"; claim: ClaimView; remaining: number }
   | { kind: "already"; claim: ClaimView }
   | { kind: "closed"; status: "SOLD_OUT" | "PAUSED" | "ENDED" }
-  | { kind: "notStarted"; startsAt: string; serverTime: string }
+  | { kind: "notStarted"; startsAt: string; clock: ClockSample }
   | { kind: "refused"; message: string }
   | { kind: "signedOut" }
   | { kind: "retry"; reason: "RATE_LIMITED" | "UNAVAILABLE"; afterMs: number }
@@ -56,6 +69,7 @@ const NETWORK_RETRY_MS = 2000;
 const DEFAULT_RETRY_MS = 1000;
 
 export async function requestClaim(promotionId: string): Promise<ClaimOutcome> {
+  const sentAt = performance.now();
   try {
     const { data, status } = await requestApi<ClaimAnswer>(`/api/promotions/${promotionId}/claim`, { method: "POST" });
     // Only a 201 (issued) or 202 (recorded, issued shortly) with its claim is a win.
@@ -66,11 +80,11 @@ export async function requestClaim(promotionId: string): Promise<ClaimOutcome> {
   } catch (error) {
     // No answer: whether it arrived is unknown; retrying is safe: a second claim answers 409 with the first.
     if (!(error instanceof ApiFailure)) return { kind: "retry", reason: "UNAVAILABLE", afterMs: NETWORK_RETRY_MS };
-    return refusalOutcome(error);
+    return refusalOutcome(error, sentAt);
   }
 }
 
-function refusalOutcome(failure: ApiFailure): ClaimOutcome {
+function refusalOutcome(failure: ApiFailure, sentAt: number): ClaimOutcome {
   // By status first: a proxy or CDN in front may answer these without the API's body.
   if (failure.status === 429 || failure.status === 503) {
     const reason = failure.status === 429 ? "RATE_LIMITED" : "UNAVAILABLE";
@@ -87,7 +101,7 @@ function refusalOutcome(failure: ApiFailure): ClaimOutcome {
       return { kind: "closed", status: failure.code };
     case "NOT_STARTED":
       return extras.startsAt && extras.serverTime
-        ? { kind: "notStarted", startsAt: extras.startsAt, serverTime: extras.serverTime }
+        ? { kind: "notStarted", startsAt: extras.startsAt, clock: sampleOnArrival(extras.serverTime, null, sentAt) }
         : { kind: "failed", message: failure.message };
     case "NOT_ELIGIBLE":
       return { kind: "refused", message: failure.message };

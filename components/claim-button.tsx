@@ -3,10 +3,11 @@ import { usePathname, useRouter } from "next/navigation";
 import { useSession } from "next-auth/react";
 import { useEffect, useEffectEvent, useRef, useState } from "react";
 import type { PromotionView } from "@/lib/promotions/view";
-import { clockOffset, requestClaim, type Stock } from "./api";
+import { requestClaim, type Stock } from "./api";
 import { authHref } from "./callback-url";
 import { ClaimCode } from "./claim-code";
 import { buttonState, type Attempt } from "./claim-state";
+import { offsetFrom } from "./clock-offset";
 import { useServerClock } from "./use-server-clock";
 
 // Automatic retries in a row after 429/503; then the person retries by hand.
@@ -24,7 +25,7 @@ export function ClaimButton({ promotion, stock, patchStock, serverTime }: Props)
   const router = useRouter();
   const pathname = usePathname();
   const signedOut = useSession().status === "unauthenticated";
-  const now = useServerClock(stock.offsetMs, serverTime);
+  const now = useServerClock(stock.clock.offsetMs, serverTime);
   const [attempt, setAttempt] = useState<Attempt>({ kind: "none" });
   // A NOT_STARTED answer carries the authoritative start time.
   const [startsAt, setStartsAt] = useState(promotion.startsAt);
@@ -61,7 +62,8 @@ export function ClaimButton({ promotion, stock, patchStock, serverTime }: Props)
         patchStock(outcome.status === "SOLD_OUT" ? { status: "SOLD_OUT", remaining: 0 } : { status: outcome.status });
         return setAttempt({ kind: "none" });
       case "notStarted":
-        patchStock({ status: "SCHEDULED", offsetMs: clockOffset(outcome.serverTime) });
+        // The server says "not yet", so what opened the button was ahead of it: this answer's clock replaces it.
+        patchStock({ status: "SCHEDULED", clock: offsetFrom(outcome.clock) });
         setStartsAt(outcome.startsAt);
         return setAttempt({ kind: "none" });
       case "refused":
@@ -77,7 +79,7 @@ export function ClaimButton({ promotion, stock, patchStock, serverTime }: Props)
           kind: "waiting",
           reason: outcome.reason,
           afterMs: outcome.afterMs,
-          retryAt: Date.now() + stock.offsetMs + outcome.afterMs,
+          retryAt: Date.now() + stock.clock.offsetMs + outcome.afterMs,
         });
       case "failed":
         return setAttempt({ kind: "failed", message: outcome.message });

@@ -176,7 +176,8 @@ describe("requestClaim", () => {
     await expect(requestClaim("p1")).resolves.toEqual({
       kind: "notStarted",
       startsAt: "2026-12-01T10:00:05Z",
-      serverTime: "2026-12-01T10:00:00Z",
+      // The refusal's server time is a clock sample, taken straight from the server (no Age).
+      clock: expect.objectContaining({ serverTime: Date.parse("2026-12-01T10:00:00Z"), ageMs: null }) as unknown,
     });
     await expect(requestClaim("p1")).resolves.toEqual({ kind: "refused", message: "Members only." });
     await expect(requestClaim("p1")).resolves.toEqual({ kind: "signedOut" });
