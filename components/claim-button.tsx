@@ -2,6 +2,7 @@
 import { usePathname, useRouter } from "next/navigation";
 import { useSession } from "next-auth/react";
 import { useEffect, useEffectEvent, useRef, useState } from "react";
+import type { ClaimView } from "@/lib/claims/view";
 import type { PromotionView } from "@/lib/promotions/view";
 import { requestClaim, type Stock } from "./api";
 import { authHref } from "./callback-url";
@@ -18,15 +19,21 @@ interface Props {
   stock: Stock;
   patchStock: (change: Partial<Stock>) => void;
   serverTime: string;
+  /** The viewer's claim as the page found it: shown as theirs, whatever the stock says. */
+  heldClaim: ClaimView | null;
+  /** Called once the viewer holds a claim (found by the page or won here). */
+  onClaimHeld: () => void;
 }
 
 /** The countdown claim button and its status region. */
-export function ClaimButton({ promotion, stock, patchStock, serverTime }: Props) {
+export function ClaimButton({ promotion, stock, patchStock, serverTime, heldClaim, onClaimHeld }: Props) {
   const router = useRouter();
   const pathname = usePathname();
   const signedOut = useSession().status === "unauthenticated";
   const now = useServerClock(stock.clock.offsetMs, serverTime);
-  const [attempt, setAttempt] = useState<Attempt>({ kind: "none" });
+  const [attempt, setAttempt] = useState<Attempt>(
+    heldClaim ? { kind: "won", claim: heldClaim, already: true } : { kind: "none" },
+  );
   // A NOT_STARTED answer carries the authoritative start time.
   const [startsAt, setStartsAt] = useState(promotion.startsAt);
   // Set synchronously on press: a second press in the same tick sends nothing.
@@ -54,8 +61,10 @@ export function ClaimButton({ promotion, stock, patchStock, serverTime }: Props)
     switch (outcome.kind) {
       case "won":
         patchStock({ remaining: outcome.remaining });
+        onClaimHeld();
         return setAttempt({ kind: "won", claim: outcome.claim, already: false });
       case "already":
+        onClaimHeld();
         return setAttempt({ kind: "won", claim: outcome.claim, already: true });
       case "closed":
         // The promotion's state lives in the stock data; the next poll can undo it (e.g. resumed).
