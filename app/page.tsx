@@ -7,6 +7,7 @@ export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
   const promotions = await listPublishedPromotions(services());
+  // eslint-disable-next-line react-hooks/purity -- a server component renders once per request (force-dynamic): no re-render can disagree
   const now = Date.now();
   // A paused promotion stays in the group its time window puts it in.
   const over = promotions.filter((p) => p.status === "SOLD_OUT" || p.status === "ENDED");

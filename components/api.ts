@@ -1,32 +1,53 @@
-// The browser's calls to the HTTP API. Types only from lib/: nothing server-side is bundled.
+// The browser's calls to the public API. Their answers are typed by the server's own functions
+// (types only from lib/: nothing server-side is bundled).
+import type { z } from "zod";
+import type { signupSchema } from "@/lib/auth/schemas";
+import type { ClaimSuccess } from "@/lib/claims/claim";
+import type { listClaimsOf } from "@/lib/claims/mine";
 import type { ClaimView } from "@/lib/claims/view";
-import type { PromotionStatus } from "@/lib/promotions/view";
+import type { getLiveStock } from "@/lib/promotions/queries";
+import { parseAge, type ClockOffset, type ClockSample } from "./clock-offset";
+import { ApiFailure, callApi, FALLBACK_MESSAGE, requestApi } from "./http";
+import type { Jsonified } from "./jsonified";
 
-export interface Stock {
-  remaining: number;
-  totalStock: number;
-  status: PromotionStatus;
-  serverTime: string;
-  /** Server clock minus browser clock, in ms. */
-  offsetMs: number;
+/** GET /api/promotions/:id/stock. */
+export type LiveStock = Jsonified<Awaited<ReturnType<typeof getLiveStock>>>;
+
+export interface Stock extends LiveStock {
+  /** The best measurement of the server's clock so far (components/clock-offset.ts). */
+  clock: ClockOffset;
 }
 
-/** Server clock minus browser clock, measured as an answer arrives: short by the trip back, so a countdown never opens early. */
-export const clockOffset = (serverTime: string) => Date.parse(serverTime) - Date.now();
-
-export async function fetchStock(promotionId: string): Promise<Stock> {
-  const res = await fetch(`/api/promotions/${promotionId}/stock`, { cache: "no-store" });
-  if (!res.ok) throw new Error(`Stock request failed with ${res.status}`);
-  const body = (await res.json()) as Omit<Stock, "offsetMs">;
-  return { ...body, offsetMs: clockOffset(body.serverTime) };
+/**
+ * What an answer that has just arrived says about the server's clock. `sentAt` is
+ * performance.now() when the request left; `ageHeader` the answer's HTTP Age, if any.
+ */
+export function sampleOnArrival(serverTime: string, ageHeader: string | null, sentAt: number): ClockSample {
+  return {
+    serverTime: Date.parse(serverTime),
+    ageMs: parseAge(ageHeader),
+    receivedAt: Date.now(),
+    rttMs: performance.now() - sentAt,
+  };
 }
 
-export type MyClaim = ClaimView & { promotion: { id: string; title: string; slug: string } };
+/** The stock read, and the clock sample it carries (it may be a CDN's copy up to a second or so old). */
+export async function fetchStock(promotionId: string): Promise<{ stock: LiveStock; clock: ClockSample }> {
+  const sentAt = performance.now();
+  const { data, headers } = await requestApi<LiveStock>(`/api/promotions/${promotionId}/stock`);
+  return { stock: data, clock: sampleOnArrival(data.serverTime, headers.get("Age"), sentAt) };
+}
+
+/** One claim of GET /api/me/claims, with the promotion it belongs to. */
+export type MyClaim = Jsonified<Awaited<ReturnType<typeof listClaimsOf>>[number]>;
 
 export async function fetchMyClaims(): Promise<MyClaim[]> {
-  const res = await fetch("/api/me/claims", { cache: "no-store" });
-  if (!res.ok) throw new Error(`Claims request failed with ${res.status}`);
-  return ((await res.json()) as { claims: MyClaim[] }).claims;
+  return (await callApi<{ claims: MyClaim[] }>("/api/me/claims")).claims;
+}
+
+/** POST /api/auth/signup: creates the account (signing in is next-auth's part). */
+export async function createAccount(body: z.input<typeof signupSchema>): Promise<void> {
+  await callApi("/api/auth/signup", { method: "POST", body });
 }
 
 /** What a claim request came to, in the terms the claim button needs. */
@@ -34,54 +55,61 @@ export type ClaimOutcome =
   | { kind: "won"; claim: ClaimView; remaining: number }
   | { kind: "already"; claim: ClaimView }
   | { kind: "closed"; status: "SOLD_OUT" | "PAUSED" | "ENDED" }
-  | { kind: "notStarted"; startsAt: string; serverTime: string }
+  | { kind: "notStarted"; startsAt: string; clock: ClockSample }
   | { kind: "refused"; message: string }
   | { kind: "signedOut" }
   | { kind: "retry"; reason: "RATE_LIMITED" | "UNAVAILABLE"; afterMs: number }
   | { kind: "failed"; message: string };
 
+type ClaimAnswer = Jsonified<Pick<ClaimSuccess, "claim" | "remaining">>;
+/** What some refusals carry besides `{error, message}`. */
+type RefusalExtras = Partial<{ claim: ClaimView; startsAt: string; serverTime: string }>;
+
 const NETWORK_RETRY_MS = 2000;
+const DEFAULT_RETRY_MS = 1000;
 
 export async function requestClaim(promotionId: string): Promise<ClaimOutcome> {
-  let res: Response;
+  const sentAt = performance.now();
   try {
-    res = await fetch(`/api/promotions/${promotionId}/claim`, { method: "POST" });
-  } catch {
-    // Whether it arrived is unknown; retrying is safe: a second claim answers 409 with the first.
-    return { kind: "retry", reason: "UNAVAILABLE", afterMs: NETWORK_RETRY_MS };
+    const { data, status } = await requestApi<ClaimAnswer>(`/api/promotions/${promotionId}/claim`, { method: "POST" });
+    // Only a 201 (issued) or 202 (recorded, issued shortly) with its claim is a win.
+    if ((status === 201 || status === 202) && data?.claim) {
+      return { kind: "won", claim: data.claim, remaining: data.remaining };
+    }
+    return { kind: "failed", message: FALLBACK_MESSAGE };
+  } catch (error) {
+    // No answer: whether it arrived is unknown; retrying is safe: a second claim answers 409 with the first.
+    if (!(error instanceof ApiFailure)) return { kind: "retry", reason: "UNAVAILABLE", afterMs: NETWORK_RETRY_MS };
+    return refusalOutcome(error, sentAt);
   }
-  if (res.status === 429 || res.status === 503) {
-    return { kind: "retry", reason: res.status === 429 ? "RATE_LIMITED" : "UNAVAILABLE", afterMs: retryAfterMs(res) };
+}
+
+function refusalOutcome(failure: ApiFailure, sentAt: number): ClaimOutcome {
+  // By status first: a proxy or CDN in front may answer these without the API's body.
+  if (failure.status === 429 || failure.status === 503) {
+    const reason = failure.status === 429 ? "RATE_LIMITED" : "UNAVAILABLE";
+    return { kind: "retry", reason, afterMs: failure.retryAfterMs ?? DEFAULT_RETRY_MS };
   }
-  const body = await res.json().catch(() => null);
-  if ((res.status === 201 || res.status === 202) && body?.claim) {
-    return { kind: "won", claim: body.claim, remaining: body.remaining };
-  }
-  switch (body?.error) {
+  // The API's contract for these codes; the body was already checked to be the API's own.
+  const extras = failure.body as RefusalExtras;
+  switch (failure.code) {
     case "ALREADY_CLAIMED":
-      return { kind: "already", claim: body.claim };
+      return extras.claim ? { kind: "already", claim: extras.claim } : { kind: "failed", message: failure.message };
     case "SOLD_OUT":
     case "PAUSED":
     case "ENDED":
-      return { kind: "closed", status: body.error };
+      return { kind: "closed", status: failure.code };
     case "NOT_STARTED":
-      return { kind: "notStarted", startsAt: body.startsAt, serverTime: body.serverTime };
+      return extras.startsAt && extras.serverTime
+        ? { kind: "notStarted", startsAt: extras.startsAt, clock: sampleOnArrival(extras.serverTime, null, sentAt) }
+        : { kind: "failed", message: failure.message };
     case "NOT_ELIGIBLE":
-      return { kind: "refused", message: body.message ?? "You are not eligible for this promotion." };
+      return { kind: "refused", message: failure.message };
     case "NOT_FOUND":
       return { kind: "refused", message: "This promotion is no longer available." };
     case "UNAUTHENTICATED":
       return { kind: "signedOut" };
     default:
-      return { kind: "failed", message: body?.message ?? "Something went wrong. Please try again." };
+      return { kind: "failed", message: failure.message };
   }
-}
-
-/** Retry-After in seconds or as an HTTP date; one second when absent or unreadable. */
-function retryAfterMs(res: Response): number {
-  const header = res.headers.get("Retry-After") ?? "";
-  const seconds = Number(header);
-  if (header.trim() !== "" && Number.isFinite(seconds)) return Math.max(seconds, 0) * 1000;
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? 1000 : Math.max(date - Date.now(), 0);
 }

@@ -1,12 +1,14 @@
 "use client";
 import { usePathname, useRouter } from "next/navigation";
 import { useSession } from "next-auth/react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
+import type { ClaimView } from "@/lib/claims/view";
 import type { PromotionView } from "@/lib/promotions/view";
-import { clockOffset, requestClaim, type Stock } from "./api";
+import { requestClaim, type Stock } from "./api";
 import { authHref } from "./callback-url";
 import { ClaimCode } from "./claim-code";
 import { buttonState, type Attempt } from "./claim-state";
+import { offsetFrom } from "./clock-offset";
 import { useServerClock } from "./use-server-clock";
 
 // Automatic retries in a row after 429/503; then the person retries by hand.
@@ -17,15 +19,21 @@ interface Props {
   stock: Stock;
   patchStock: (change: Partial<Stock>) => void;
   serverTime: string;
+  /** The viewer's claim as the page found it: shown as theirs, whatever the stock says. */
+  heldClaim: ClaimView | null;
+  /** Called once the viewer holds a claim (found by the page or won here). */
+  onClaimHeld: () => void;
 }
 
 /** The countdown claim button and its status region. */
-export function ClaimButton({ promotion, stock, patchStock, serverTime }: Props) {
+export function ClaimButton({ promotion, stock, patchStock, serverTime, heldClaim, onClaimHeld }: Props) {
   const router = useRouter();
   const pathname = usePathname();
   const signedOut = useSession().status === "unauthenticated";
-  const now = useServerClock(stock.offsetMs, serverTime);
-  const [attempt, setAttempt] = useState<Attempt>({ kind: "none" });
+  const now = useServerClock(stock.clock.offsetMs, serverTime);
+  const [attempt, setAttempt] = useState<Attempt>(
+    heldClaim ? { kind: "won", claim: heldClaim, already: true } : { kind: "none" },
+  );
   // A NOT_STARTED answer carries the authoritative start time.
   const [startsAt, setStartsAt] = useState(promotion.startsAt);
   // Set synchronously on press: a second press in the same tick sends nothing.
@@ -53,15 +61,18 @@ export function ClaimButton({ promotion, stock, patchStock, serverTime }: Props)
     switch (outcome.kind) {
       case "won":
         patchStock({ remaining: outcome.remaining });
+        onClaimHeld();
         return setAttempt({ kind: "won", claim: outcome.claim, already: false });
       case "already":
+        onClaimHeld();
         return setAttempt({ kind: "won", claim: outcome.claim, already: true });
       case "closed":
         // The promotion's state lives in the stock data; the next poll can undo it (e.g. resumed).
         patchStock(outcome.status === "SOLD_OUT" ? { status: "SOLD_OUT", remaining: 0 } : { status: outcome.status });
         return setAttempt({ kind: "none" });
       case "notStarted":
-        patchStock({ status: "SCHEDULED", offsetMs: clockOffset(outcome.serverTime) });
+        // The server says "not yet", so what opened the button was ahead of it: this answer's clock replaces it.
+        patchStock({ status: "SCHEDULED", clock: offsetFrom(outcome.clock) });
         setStartsAt(outcome.startsAt);
         return setAttempt({ kind: "none" });
       case "refused":
@@ -77,7 +88,7 @@ export function ClaimButton({ promotion, stock, patchStock, serverTime }: Props)
           kind: "waiting",
           reason: outcome.reason,
           afterMs: outcome.afterMs,
-          retryAt: Date.now() + stock.offsetMs + outcome.afterMs,
+          retryAt: Date.now() + stock.clock.offsetMs + outcome.afterMs,
         });
       case "failed":
         return setAttempt({ kind: "failed", message: outcome.message });
@@ -85,11 +96,12 @@ export function ClaimButton({ promotion, stock, patchStock, serverTime }: Props)
   }
 
   // Retry by itself once Retry-After has passed, unless the promotion closed meanwhile.
-  // Keyed on this one wait only: claim() is new every render, the wait is not.
+  // Keyed on this one wait only: the retry is an effect event, so it sees the latest render.
   const waiting = state.kind === "waiting" && attempt.kind === "waiting" ? attempt : null;
+  const retry = useEffectEvent(() => void claim(true));
   useEffect(() => {
     if (!waiting) return;
-    const id = setTimeout(() => claim(true), waiting.afterMs);
+    const id = setTimeout(retry, waiting.afterMs);
     return () => clearTimeout(id);
   }, [waiting]);
 

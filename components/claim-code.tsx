@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { ClaimView } from "@/lib/claims/view";
 import { fetchMyClaims } from "./api";
 import { CouponCode } from "./coupon-code";
+import { queryKeys } from "./query-keys";
 
 const POLL_MS = 2000;
 
@@ -10,7 +11,7 @@ const POLL_MS = 2000;
 export function ClaimCode({ claim }: { claim: ClaimView }) {
   const pending = claim.status === "PENDING";
   const { data } = useQuery({
-    queryKey: ["my-claims"],
+    queryKey: queryKeys.myClaims,
     queryFn: fetchMyClaims,
     enabled: pending,
     refetchInterval: (query) => {

@@ -5,6 +5,7 @@ import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { authHref } from "./callback-url";
 import { Field, submitClass } from "./field";
+import { formText } from "./form-text";
 
 /** Email and password sign-in; on success, back to `callbackUrl` (already checked to be a local path). */
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
@@ -18,8 +19,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     setPending(true);
     setError(null);
     const result = await signIn("credentials", {
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
+      email: formText(form, "email"),
+      password: formText(form, "password"),
       redirect: false,
     });
     if (!result || result.error) {

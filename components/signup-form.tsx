@@ -3,10 +3,11 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+import { createAccount } from "./api";
 import { authHref } from "./callback-url";
 import { Field, submitClass } from "./field";
-
-type FieldErrors = { email?: string[]; password?: string[]; name?: string[] };
+import { formText } from "./form-text";
+import { ApiFailure, type FieldErrors } from "./http";
 
 /** Creates the account, signs in with it, and goes back to `callbackUrl`. Errors come from the server. */
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
@@ -18,24 +19,21 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const email = String(form.get("email") ?? "");
-    const password = String(form.get("password") ?? "");
-    const name = String(form.get("name") ?? "").trim();
+    const email = formText(form, "email");
+    const password = formText(form, "password");
+    const name = formText(form, "name").trim();
     setPending(true);
     setFields({});
     setError(null);
 
-    const res = await fetch("/api/auth/signup", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email, password, ...(name ? { name } : {}) }),
-    }).catch(() => null);
-    if (res?.status !== 201) {
-      const body = await res?.json().catch(() => null);
+    try {
+      await createAccount({ email, password, ...(name ? { name } : {}) });
+    } catch (failure) {
       setPending(false);
-      if (body?.error === "EMAIL_TAKEN") setFields({ email: [body.message] });
-      else if (body?.error === "INVALID_INPUT" && body.fields) setFields(body.fields);
-      else setError(body?.message ?? "Could not create the account. Please try again.");
+      if (!(failure instanceof ApiFailure)) setError("Could not create the account. Please try again.");
+      else if (failure.code === "EMAIL_TAKEN") setFields({ email: [failure.message] });
+      else if (failure.code === "INVALID_INPUT" && Object.keys(failure.fields).length > 0) setFields(failure.fields);
+      else setError(failure.message);
       return;
     }
 

@@ -1,9 +1,15 @@
 import type { Stock } from "./api";
 
+interface Props {
+  stock: Pick<Stock, "remaining" | "totalStock" | "status">;
+  /** Off for a viewer who holds a coupon of it. */
+  soldOutBadge?: boolean;
+}
+
 /** Remaining coupons as a number and a bar. Not a live region: it changes every poll. */
-export function StockMeter({ stock }: { stock: Pick<Stock, "remaining" | "totalStock" | "status"> }) {
+export function StockMeter({ stock, soldOutBadge = true }: Props) {
   const { remaining, totalStock } = stock;
-  const soldOut = stock.status === "SOLD_OUT" || remaining === 0;
+  const soldOut = soldOutBadge && (stock.status === "SOLD_OUT" || remaining === 0);
   const percent = totalStock > 0 ? Math.round((remaining / totalStock) * 100) : 0;
   return (
     <div>

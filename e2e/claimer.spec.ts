@@ -11,7 +11,10 @@ async function fillSignIn(page: Page, email: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-test("sign up, the button opens by itself, claim, find the code in my coupons, claim again", async ({ page, baseURL }) => {
+test("sign up, the button opens by itself, claim, find the code in my coupons and back on the promotion", async ({
+  page,
+  baseURL,
+}) => {
   await page.goto("/signup");
   await page.getByLabel("Name").fill("Ada");
   await page.getByLabel("Email").fill(uniqueEmail("claimer"));
@@ -51,10 +54,13 @@ test("sign up, the button opens by itself, claim, find the code in my coupons, c
     couponCode!,
   );
 
+  // Back on the promotion, the page shows the coupon from the claim: nothing left to press.
   await page.goto(`/p/${promotion.slug}`);
-  await claimButton(page).click();
   await expect(status(page)).toContainText("You already claimed this coupon.");
   await expect(page.getByTestId("coupon-code")).toHaveText(couponCode!);
+  await expect(claimButton(page)).toHaveText("Claimed");
+  await expect(claimButton(page)).toBeDisabled();
+  expect(claimPosts).toHaveLength(1);
 });
 
 test("a phone whose clock is an hour fast still counts down to the server's start", async ({ page, baseURL }) => {
@@ -117,6 +123,54 @@ test("two people, one coupon: one wins, the other sees sold out; a watcher sees 
   await expect(status(watcher)).toContainText("Sold out");
 
   await Promise.all([watcherContext, ...people.map((page) => page.context())].map((context) => context.close()));
+});
+
+test("a winner who comes back after the drop sold out sees their coupon, not sold out", async ({ browser, baseURL }) => {
+  const admin = await adminRequest(baseURL!);
+  const promotion = await createPromotion(admin, { totalStock: 1 });
+  await admin.dispose();
+
+  const winnerContext = await browser.newContext({ baseURL });
+  await signUpAndSignIn(winnerContext.request);
+  const [winner, staleTab] = await Promise.all([winnerContext.newPage(), winnerContext.newPage()]);
+  for (const page of [winner, staleTab]) {
+    await page.goto(`/p/${promotion.slug}`);
+    await expect(claimButton(page)).toHaveText("Claim coupon");
+  }
+  await claimButton(winner).click();
+  await expect(status(winner)).toContainText("You got it!");
+  const couponCode = await winner.getByTestId("coupon-code").textContent();
+  // A tab opened before the win learns it from the claim answer (409 with the claim).
+  await claimButton(staleTab).click();
+  await expect(status(staleTab)).toContainText("You already claimed this coupon.");
+  await expect(staleTab.getByTestId("coupon-code")).toHaveText(couponCode!);
+
+  // Someone else comes too late: for them it is sold out.
+  const lateContext = await browser.newContext({ baseURL });
+  await signUpAndSignIn(lateContext.request);
+  expect((await lateContext.request.post(`/api/promotions/${promotion.id}/claim`)).status()).toBe(410);
+  const late = await lateContext.newPage();
+  await late.goto(`/p/${promotion.slug}`);
+  await expect(claimButton(late)).toHaveText("Claim closed: sold out");
+
+  // The winner reloads: the server renders their coupon from their claim, without a new claim request.
+  const claimPosts: string[] = [];
+  winner.on("request", (req) => {
+    if (req.method() === "POST" && req.url().endsWith(`/api/promotions/${promotion.id}/claim`)) claimPosts.push(req.url());
+  });
+  const html = await (await winnerContext.request.get(`/p/${promotion.slug}`)).text();
+  expect(html).toContain(couponCode!);
+  await winner.reload();
+  await expect(winner.getByRole("button", { name: "Sign out" })).toBeVisible(); // hydrated, session known
+  await expect(winner.getByTestId("coupon-code")).toHaveText(couponCode!);
+  await expect(status(winner)).toContainText("You already claimed this coupon.");
+  await expect(claimButton(winner)).toHaveText("Claimed");
+  await expect(claimButton(winner)).toBeDisabled();
+  await expect(winner.getByTestId("remaining")).toHaveText("0");
+  await expect(winner.getByText(/sold out/i)).toHaveCount(0);
+  expect(claimPosts).toHaveLength(0);
+
+  await Promise.all([winnerContext.close(), lateContext.close()]);
 });
 
 test("a paused promotion shows paused, and opens again by itself when resumed", async ({ page, baseURL }) => {

@@ -12,19 +12,26 @@ const ACTIONS: Record<string, string> = {
   delete: "deleted it",
 };
 
-const isIsoTime = (value: unknown): value is string => typeof value === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value);
-const isChange = (value: unknown): value is { from: unknown; to: unknown } =>
-  typeof value === "object" && value !== null && "from" in value && "to" in value;
+type Json = AuditEntry["changes"];
+type JsonObject = { [key: string]: Json | undefined };
 
-function Value({ value }: { value: unknown }) {
-  if (isIsoTime(value)) return <LocalTime iso={value} />;
+const isObject = (value: Json | undefined): value is JsonObject =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const isChange = (value: Json | undefined): value is { from: Json; to: Json } =>
+  isObject(value) && "from" in value && "to" in value;
+
+function Value({ value }: { value: Json | undefined }) {
+  if (typeof value === "string" && ISO_TIME.test(value)) return <LocalTime iso={value} />;
   if (typeof value === "boolean") return <>{value ? "yes" : "no"}</>;
   if (value === "" || value === null || value === undefined) return <span className="text-slate-400">(empty)</span>;
-  return <>{String(value)}</>;
+  return <>{typeof value === "object" ? JSON.stringify(value) : value}</>;
 }
 
 /** One line per field: "old → new" for changes, the value for a creation. */
-function Changes({ changes }: { changes: AuditEntry["changes"] }) {
+function Changes({ changes }: { changes: Json }) {
+  // Every action records its fields as an object; anything else has no fields to list.
+  if (!isObject(changes)) return null;
   return (
     <ul className="mt-1 space-y-0.5 text-sm text-slate-700">
       {Object.entries(changes).map(([field, value]) => (

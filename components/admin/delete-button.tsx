@@ -1,8 +1,8 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { queryKeys } from "@/components/query-keys";
 import { deletePromotion, type AdminPromotion } from "./api";
-import { adminKeys } from "./queries";
 import { buttonClass } from "./styles";
 
 /** Deletes a promotion nobody has claimed yet, after a confirmation. */
@@ -12,9 +12,9 @@ export function DeleteButton({ promotion, claims }: { promotion: AdminPromotion;
   const remove = useMutation({
     mutationFn: () => deletePromotion(promotion.id),
     onSuccess: () => {
-      // Stop polling a promotion that no longer exists.
-      queryClient.removeQueries({ queryKey: adminKeys.promotion(promotion.id) });
-      void queryClient.invalidateQueries({ queryKey: adminKeys.promotions });
+      // Stop polling a promotion that no longer exists (its winners and audit log too).
+      queryClient.removeQueries({ queryKey: queryKeys.admin.promotion(promotion.id) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.admin.promotions });
       router.push("/admin");
     },
   });

@@ -1,4 +1,5 @@
 "use client";
+import { useBrowserClock } from "@/components/use-server-clock";
 import { LoadError } from "./load-error";
 import { PromotionForm } from "./promotion-form";
 import { usePromotion } from "./queries";
@@ -6,10 +7,12 @@ import { usePromotion } from "./queries";
 /** The edit form for one promotion, with what a live promotion does not allow and why. */
 export function EditPromotion({ id }: { id: string }) {
   const query = usePromotion(id);
+  // Ticking, so the start time locks by itself when the promotion starts while the form is open.
+  const now = useBrowserClock();
   if (query.isPending) return <p className="text-slate-600">Loading…</p>;
   if (query.isError) return <LoadError error={query.error} />;
   const { promotion, stats } = query.data;
-  const started = Date.parse(promotion.startsAt) <= Date.now();
+  const started = now !== null && Date.parse(promotion.startsAt) <= now;
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">Edit “{promotion.title}”</h1>

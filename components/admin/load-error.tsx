@@ -1,4 +1,4 @@
-import { ApiFailure } from "./api";
+import { ApiFailure } from "@/components/http";
 
 /** Why a promotion could not be shown: gone, or a failed request. */
 export function LoadError({ error }: { error: Error }) {

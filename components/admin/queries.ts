@@ -1,28 +1,24 @@
 "use client";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ApiFailure, fetchAudit, fetchPromotion, fetchPromotions, fetchWinners, setPaused } from "./api";
+import { ApiFailure } from "@/components/http";
+import { queryKeys } from "@/components/query-keys";
+import { fetchAudit, fetchPromotion, fetchPromotions, fetchWinners, setPaused } from "./api";
 
-/** The issue asks for claims to show on the dashboard within a second. */
+/** The dashboard shows a claim within a second of it being made. */
 export const LIVE_POLL_MS = 1000;
 
-export const adminKeys = {
-  all: ["admin"] as const,
-  promotions: ["admin", "promotions"] as const,
-  promotion: (id: string) => ["admin", "promotion", id] as const,
-  winners: (id: string, page: number) => ["admin", "winners", id, page] as const,
-  audit: (id: string) => ["admin", "audit", id] as const,
-};
+const keys = queryKeys.admin;
 
 // 4xx answers (signed out, not an admin, deleted) do not get better by asking again.
 const retry = (count: number, error: Error) => !(error instanceof ApiFailure && error.status < 500) && count < 3;
 
 export function usePromotions() {
-  return useQuery({ queryKey: adminKeys.promotions, queryFn: fetchPromotions, refetchInterval: LIVE_POLL_MS, retry });
+  return useQuery({ queryKey: keys.promotions, queryFn: fetchPromotions, refetchInterval: LIVE_POLL_MS, retry });
 }
 
 export function usePromotion(id: string, { live = true } = {}) {
   return useQuery({
-    queryKey: adminKeys.promotion(id),
+    queryKey: keys.promotion(id),
     queryFn: () => fetchPromotion(id),
     refetchInterval: live ? LIVE_POLL_MS : false,
     retry,
@@ -31,7 +27,7 @@ export function usePromotion(id: string, { live = true } = {}) {
 
 export function useWinners(id: string, page: number, pageSize: number) {
   return useQuery({
-    queryKey: adminKeys.winners(id, page),
+    queryKey: keys.winners(id, page, pageSize),
     queryFn: () => fetchWinners(id, page, pageSize),
     // New winners arrive on page 1; later pages would shift under the reader, so they stay put.
     refetchInterval: page === 1 ? LIVE_POLL_MS : false,
@@ -41,13 +37,13 @@ export function useWinners(id: string, page: number, pageSize: number) {
 }
 
 export function useAudit(id: string) {
-  return useQuery({ queryKey: adminKeys.audit(id), queryFn: () => fetchAudit(id), retry });
+  return useQuery({ queryKey: keys.audit(id), queryFn: () => fetchAudit(id), retry });
 }
 
 /** Refetches every admin query; returned from onSuccess, so a mutation stays pending until fresh data is in. */
 export function useRefreshAdmin() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: adminKeys.all });
+  return () => queryClient.invalidateQueries({ queryKey: keys.all });
 }
 
 export function useSetPaused(id: string) {

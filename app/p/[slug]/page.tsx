@@ -8,6 +8,7 @@ import { LocalTime } from "@/components/local-time";
 import { DomainError } from "@/lib/errors/domain-error";
 import { getPublishedPromotion } from "@/lib/promotions/queries";
 import { services } from "@/lib/services";
+import { viewerClaim } from "./viewer-claim";
 
 export const dynamic = "force-dynamic";
 
@@ -30,6 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function PromotionPage({ params }: Props) {
   const promotion = await loadPromotion((await params).slug);
+  const claim = await viewerClaim(promotion.id);
   const serverTime = new Date().toISOString();
   return (
     <main className="mx-auto max-w-3xl px-4 py-6">
@@ -54,7 +56,7 @@ export default async function PromotionPage({ params }: Props) {
           </dl>
         </div>
         <section aria-label="Claim" className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
-          <LivePromotion promotion={promotion} serverTime={serverTime} />
+          <LivePromotion promotion={promotion} serverTime={serverTime} claim={claim} />
         </section>
       </div>
     </main>
