@@ -78,7 +78,16 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ["@/lib/*", "!@/lib/promotions/schemas", "!@/lib/errors/codes"],
+              // gitignore semantics: a folder must be re-included before a file inside it can be.
+              group: [
+                "@/lib/*",
+                "!@/lib/promotions",
+                "@/lib/promotions/*",
+                "!@/lib/promotions/schemas",
+                "!@/lib/errors",
+                "@/lib/errors/*",
+                "!@/lib/errors/codes",
+              ],
               allowTypeImports: true,
               message: "components/ imports only types and shared schemas from lib/.",
             },

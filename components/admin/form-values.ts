@@ -1,7 +1,6 @@
 // What the promotion form holds, and how it becomes an API body checked by the shared schema.
 import { z } from "zod";
 import { ApiFailure, type FieldErrors } from "@/components/http";
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- schemas is on the rule's allow-list, but its negation cannot re-include a file under the excluded @/lib/* (gitignore semantics)
 import { type createPromotionSchema, slugify, type updatePromotionSchema } from "@/lib/promotions/schemas";
 import type { DiscountType } from "@/lib/promotions/view";
 import type { AdminPromotion } from "./api";

@@ -6,7 +6,6 @@ import { useState, type FormEvent } from "react";
 import { formatDiscount } from "@/components/discount";
 import type { FieldErrors } from "@/components/http";
 import { LocalTime } from "@/components/local-time";
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- schemas is on the rule's allow-list, but its negation cannot re-include a file under the excluded @/lib/* (gitignore semantics)
 import { createPromotionSchema, updatePromotionSchema } from "@/lib/promotions/schemas";
 import { createPromotion, updatePromotion, type AdminPromotion } from "./api";
 import { useTimeZone } from "./datetime";
