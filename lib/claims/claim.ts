@@ -9,6 +9,7 @@ import type { ClaimDecision, RateLimit } from "@/lib/stock/engine";
 import { rebuildPromotion } from "@/lib/stock/rebuild";
 import { newCouponCode } from "./coupon-code";
 import { issuedClaim, rememberIssued } from "./issued-claims";
+import { findActiveClaim } from "./my-claim";
 import { forgetSoldOut, learnSoldOut, soldOutVerdict } from "./sold-out";
 import { claimView, type ClaimView } from "./view";
 import { recordWinner } from "./winner-batch";
@@ -160,16 +161,15 @@ const IN_FLIGHT_TRIES = 20;
  * The person's claim row. The engine can know a winner a moment before the row commits
  * (a parallel request of the same person), so wait briefly for it.
  */
-async function waitForClaim({ db }: Services, promotionId: string, userId: string) {
+async function waitForClaim({ db }: Services, promotionId: string, userId: string): Promise<ClaimView | null> {
   const known = issuedClaim(promotionId, userId);
-  if (known) return known;
+  if (known) return claimView(known);
   for (let attempt = 0; attempt < IN_FLIGHT_TRIES; attempt++) {
-    const claim = await db.claim.findFirst({ where: { promotionId, userId, status: { in: ["PENDING", "ISSUED"] } } });
+    const claim = await findActiveClaim(db, userId, promotionId);
     if (claim) return claim;
     await new Promise((resolve) => setTimeout(resolve, IN_FLIGHT_WAIT_MS));
   }
   return null;
 }
 
-const alreadyClaimed = (claim: Parameters<typeof claimView>[0]) =>
-  new DomainError("ALREADY_CLAIMED", "You already have this coupon.", { claim: claimView(claim) });
+const alreadyClaimed = (claim: ClaimView) => new DomainError("ALREADY_CLAIMED", "You already have this coupon.", { claim });
