@@ -41,7 +41,8 @@ async function sessionUserId(cookieHeader) {
   }
 }
 
-// persistWinner's statement for the built-in issuer: the stock guard and the claim row commit
+// One guarded statement per winner, as a per-request server would write it (the app batches the
+// same guard and insert, lib/claims/winner-batch.ts): the stock guard and the claim row commit
 // together or not at all.
 const PERSIST_WINNER = `
   WITH guard AS (

@@ -1,4 +1,4 @@
-// The figures of a run: one JSON object per scenario, the targets of issue 11, and
+// The figures of a run: one JSON object per scenario, the performance targets, and
 // bench/RESULTS.md (generated figures followed by the hand-written findings in findings.md).
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -42,7 +42,7 @@ export function scenarioLine(scenario, floorName, app, floor, outcome) {
   return line;
 }
 
-/** The targets of issue 11 (and the flash crowd's exactness), each with met, the figure and the gap. */
+/** The performance targets (and the flash crowd's exactness), each with met, the figure and the gap. */
 export function checkTargets(lines) {
   const by = Object.fromEntries(lines.map((l) => [l.scenario, l]));
   const targets = [];
@@ -145,7 +145,7 @@ export function writeResultsMarkdown(file, { startedAt, host, settings, lines, t
     "",
     ...flashDetails(lines),
     ...dropDetails(lines),
-    "## Targets (issue 11)",
+    "## Targets",
     "",
     ...targets.map((t) => `- (${t.id}) ${t.goal}: **${t.met ? "met" : "not met"}** (${t.details.join("; ")})`),
     "",

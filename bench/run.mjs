@@ -1,4 +1,4 @@
-// `npm run bench`: load benchmark of the claim path (issues 6 and 11). Builds, creates its own
+// `npm run bench`: load benchmark of a drop (claims, sold-out answers, stock reads). Builds, creates its own
 // database and Redis key prefix, starts the production server (`npm start`: Next behind the
 // claim/stock fast lane) and two bare node:http floors: the durable floor (session cookie, claim
 // script, one guarded claim-row statement per winner) for the winning-claim scenarios and the bare
