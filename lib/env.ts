@@ -54,6 +54,9 @@ const schema = z
     CRON_SECRET: z.string().min(16).optional(),
     // "off" keeps this process from running the issuing worker (e.g. when `npm run worker` runs apart).
     ISSUING_WORKER: z.enum(["on", "off"]).default("on"),
+    // A win whose claim row has not appeared after this many seconds is a phantom (its process
+    // died between the script and the write) and goes back on sale.
+    PHANTOM_RELEASE_AFTER_S: z.coerce.number().min(1).max(3_600).default(10),
     // Claim rate limits per user and per client IP, as "count/window" (window in s or ms);
     // RATE_LIMIT=off turns both off (load tests).
     RATE_LIMIT: z.enum(["on", "off"]).default("on"),

@@ -52,7 +52,7 @@ export async function claimCoupon(
   if (config.validator) await assertEligible(config.validator, { promotionId, userId, email });
   for (let round = 1; ; round++) {
     const decision = await decide(services, promotionId, userId, limits);
-    if (decision.kind === "WON") return persistWinner(services, config, promotionId, userId, decision.remaining);
+    if (decision.kind === "WON") return persistWinner(services, config, promotionId, userId, decision);
     if (decision.kind !== "ALREADY_CLAIMED") throw rejection(services, config, promotionId, decision);
     const existing = await waitForClaim(services, promotionId, userId);
     if (existing) throw alreadyClaimed(existing);
@@ -100,7 +100,7 @@ function rejection(
     case "NOT_STARTED":
       return new DomainError("NOT_STARTED", "This promotion has not started yet.", {
         startsAt: new Date(decision.startsAt).toISOString(),
-        serverTime: new Date().toISOString(),
+        serverTime: new Date(decision.engineNowMs).toISOString(),
       });
     case "ENDED":
       return new DomainError("ENDED", "This promotion has ended.");
@@ -116,7 +116,7 @@ async function persistWinner(
   config: ClaimConfig,
   promotionId: string,
   userId: string,
-  remaining: number,
+  { remaining, loadId }: Extract<ClaimDecision, { kind: "WON" }>,
 ): Promise<ClaimSuccess> {
   const { stock } = services;
   // The built-in issuer mints the code now; an external one is asked by the worker after commit.
@@ -135,19 +135,21 @@ async function persistWinner(
     if (isUniqueViolation(error)) {
       // The database already has this person's claim; the engine did not know (it was rebuilt
       // while that claim was in flight). They stay a winner; the coupon just taken goes back.
-      await stock.refund(promotionId);
+      await stock.refund(promotionId, userId, loadId);
       const existing = await waitForClaim(services, promotionId, userId);
       if (existing) throw alreadyClaimed(existing);
       throw unavailable("Your claim could not be saved. Please retry.");
     }
     log("error", "claim write failed; releasing the reserved coupon", { promotionId, userId, error });
-    await stock.release(promotionId, userId).catch((e) => log("error", "release failed", { promotionId, userId, error: e }));
+    await stock
+      .release(promotionId, userId, loadId)
+      .catch((e) => log("error", "release failed", { promotionId, userId, error: e }));
     throw unavailable("Your claim could not be saved. Nothing was taken; please retry.");
   }
   if (!stored) {
     // The database's guard says the stock is gone: the engine was too generous (it was rebuilt
     // while winners were in flight). Tell the engine; the next top-up reloads it anyway.
-    await stock.settleSoldOut(promotionId, userId);
+    await stock.settleSoldOut(promotionId, userId, loadId);
     throw soldOut();
   }
   rememberIssued(stored);

@@ -2,7 +2,7 @@
 // brings up the zero-service local run: embedded PostgreSQL under .data/, migrations, an admin
 // account and a demo promotion. In every mode it logs which engines serve this process, reloads
 // running promotions into the stock engine (healing what a crashed process left behind), and
-// starts the issuing worker (unless ISSUING_WORKER=off).
+// starts the phantom sweeper and the issuing worker (unless ISSUING_WORKER=off).
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -54,6 +54,10 @@ async function start(): Promise<void> {
   });
   const drifted = healed.filter((r) => r.drift);
   if (drifted.length) log("warn", "start-up reconciliation fixed drift", { promotions: drifted });
+
+  const { env } = await import("@/lib/env");
+  const { startPhantomSweeper } = await import("@/lib/claims/phantom-sweeper");
+  startPhantomSweeper(services, env.PHANTOM_RELEASE_AFTER_S * 1_000);
 
   if (process.env.ISSUING_WORKER !== "off") {
     const { startIssuanceWorker } = await import("@/lib/issuance/worker");

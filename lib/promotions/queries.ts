@@ -1,6 +1,6 @@
 import { notFound } from "@/lib/errors/domain-error";
 import type { Services } from "@/lib/services";
-import type { StockEngine, StockSnapshot } from "@/lib/stock/engine";
+import type { StockEngine, LiveSnapshot } from "@/lib/stock/engine";
 import { rebuildPromotion } from "@/lib/stock/rebuild";
 import { promotionStatus, promotionView, type PromotionView } from "./view";
 
@@ -25,7 +25,9 @@ export async function getPublishedPromotion(services: Services, idOrSlug: { id: 
 export async function getLiveStock(services: Services, promotionId: string) {
   const snapshot = await liveSnapshot(services, promotionId);
   if (!snapshot?.published) throw notFound();
-  const now = Date.now();
+  // The engine's clock decides the window, so the status and the time the page syncs its
+  // countdown to come from it too.
+  const now = snapshot.engineNowMs;
   return {
     remaining: Math.max(snapshot.remaining, 0),
     totalStock: snapshot.totalStock,
@@ -36,11 +38,11 @@ export async function getLiveStock(services: Services, promotionId: string) {
 
 // Concurrent reads of one promotion's stock share one engine call: under a polling crowd the
 // engine sees one read per round trip, not one per request, and no answer is older than it.
-const readsInFlight = new WeakMap<StockEngine, Map<string, Promise<StockSnapshot | null>>>();
+const readsInFlight = new WeakMap<StockEngine, Map<string, Promise<LiveSnapshot | null>>>();
 
-function liveSnapshot(services: Services, promotionId: string): Promise<StockSnapshot | null> {
+function liveSnapshot(services: Services, promotionId: string): Promise<LiveSnapshot | null> {
   let reads = readsInFlight.get(services.stock);
-  if (!reads) readsInFlight.set(services.stock, (reads = new Map<string, Promise<StockSnapshot | null>>()));
+  if (!reads) readsInFlight.set(services.stock, (reads = new Map<string, Promise<LiveSnapshot | null>>()));
   let read = reads.get(promotionId);
   if (!read) {
     const shared = reads;
@@ -50,7 +52,7 @@ function liveSnapshot(services: Services, promotionId: string): Promise<StockSna
   return read;
 }
 
-async function readOrRebuild(services: Services, promotionId: string): Promise<StockSnapshot | null> {
+async function readOrRebuild(services: Services, promotionId: string): Promise<LiveSnapshot | null> {
   const snapshot = await services.stock.snapshot(promotionId);
   if (snapshot) return snapshot;
   if (!(await rebuildPromotion(services, promotionId))) return null;

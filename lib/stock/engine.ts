@@ -11,12 +11,17 @@ export interface StockSnapshot {
   remaining: number;
 }
 
+/** A snapshot as read back, with the engine's clock at that moment (the one clock of the window). */
+export interface LiveSnapshot extends StockSnapshot {
+  engineNowMs: number;
+}
+
 export type ClaimDecision =
-  | { kind: "WON"; remaining: number }
+  | { kind: "WON"; remaining: number; loadId: string } // loadId: the load this win was decided in
   | { kind: "MISSING" } // the engine holds no keys for this promotion: rebuild from PostgreSQL
   | { kind: "NOT_FOUND" } // known but not published
   | { kind: "ALREADY_CLAIMED" }
-  | { kind: "NOT_STARTED"; startsAt: number }
+  | { kind: "NOT_STARTED"; startsAt: number; engineNowMs: number }
   | { kind: "ENDED" }
   | { kind: "PAUSED" }
   | { kind: "SOLD_OUT" }
@@ -35,17 +40,25 @@ export type EngineName = "redis" | "redis-cluster" | "upstash" | "memory";
 export interface StockEngine {
   readonly name: EngineName;
   /**
-   * Rate limits, window, pause, one-per-user and stock, decided in one atomic step. Every limit
-   * counts the attempt when none is exceeded; RATE_LIMITED changes nothing.
+   * Rate limits, window, pause, one-per-user and stock, decided in one atomic step. The window is
+   * judged on the engine's own clock; `nowMs` (the caller's clock) only names the rate-limit
+   * windows. Every limit counts the attempt when none is exceeded; RATE_LIMITED changes nothing.
    */
   claim(promotionId: string, userId: string, nowMs: number, limits?: readonly RateLimit[]): Promise<ClaimDecision>;
-  /** Compensation: undoes a WON whose durable write failed. No-op if the user is not a winner. */
-  release(promotionId: string, userId: string): Promise<void>;
-  /** The database already held this winner: keep them, give back the stock the script took. */
-  refund(promotionId: string): Promise<void>;
-  /** The database says the stock is gone: forget this user's win and show the promotion sold out. */
-  settleSoldOut(promotionId: string, userId: string): Promise<void>;
-  snapshot(promotionId: string): Promise<StockSnapshot | null>;
+  /**
+   * Compensation: undoes a WON whose durable write failed, only while load `loadId` is current
+   * (omitted: whatever load is current). No-op if the user is not a winner.
+   */
+  release(promotionId: string, userId: string, loadId?: string): Promise<void>;
+  /** The database already held this winner: keep them, give back the stock taken in load `loadId`. */
+  refund(promotionId: string, userId: string, loadId: string): Promise<void>;
+  /** The database says the stock is gone: forget this win and show sold out, only in load `loadId`. */
+  settleSoldOut(promotionId: string, userId: string, loadId: string): Promise<void>;
+  /** Wins reserved more than `olderThanMs` ago (engine clock) and not yet confirmed, with the current load. */
+  reservedBefore(promotionId: string, olderThanMs: number): Promise<{ loadId: string; userIds: string[] } | null>;
+  /** These winners' claim rows are committed: their reservations are settled. */
+  confirm(promotionId: string, userIds: readonly string[]): Promise<void>;
+  snapshot(promotionId: string): Promise<LiveSnapshot | null>;
   /** The user ids the engine counts as winners (for reconciliation), or null when not loaded. */
   winners(promotionId: string): Promise<string[] | null>;
   /** Replaces everything the engine holds for a promotion, atomically for readers. */

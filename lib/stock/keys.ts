@@ -5,6 +5,7 @@ export interface PromotionKeys {
   stock: string;
   winners: string;
   staging: string;
+  reserved: string;
   lock: string;
 }
 
@@ -15,6 +16,7 @@ export function promotionKeys(promotionId: string, prefix = ""): PromotionKeys {
     stock: `${tag}:stock`, // remaining count
     winners: `${tag}:winners`, // set of user ids
     staging: `${tag}:winners:staging`, // winners being loaded, renamed into place atomically
+    reserved: `${tag}:reserved`, // sorted set: wins by time, until their claim row is confirmed
     lock: `${tag}:lock`, // rebuild lock
   };
 }

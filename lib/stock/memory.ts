@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { ClaimDecision, StockEngine, StockSnapshot } from "./engine";
 import { claimLimitKeys, rateLimitKeys } from "./keys";
 
@@ -9,10 +10,14 @@ interface LimitWindow {
 
 interface PromotionStock extends StockSnapshot {
   winners: Set<string>;
+  /** Wins by time (this process's clock), until their claim rows are confirmed. */
+  reserved: Map<string, number>;
+  loadId: string;
 }
 
 /**
- * In-process stock engine for the zero-service local run (one Node process only).
+ * In-process stock engine for the zero-service local run (one Node process only). Its clock is
+ * this process's clock, which is then also the app's: there is no other server to disagree.
  * Each method runs to completion without awaiting, so on Node's single thread it is as atomic
  * as the Redis scripts it mirrors (lib/stock/scripts.ts); the same contract tests run on both.
  */
@@ -31,6 +36,12 @@ export function createMemoryEngine(): StockEngine {
     counters.set(w.current, (counters.get(w.current) ?? 0) + 1);
   }
 
+  /** The promotion, if it is loaded and (when a load is named) still in that load. */
+  function current(promotionId: string, loadId?: string): PromotionStock | undefined {
+    const p = promotions.get(promotionId);
+    return p && (!loadId || p.loadId === loadId) ? p : undefined;
+  }
+
   return {
     name: "memory",
 
@@ -46,37 +57,57 @@ export function createMemoryEngine(): StockEngine {
       }
       if (!p.published) return { kind: "NOT_FOUND" };
       if (p.winners.has(userId)) return { kind: "ALREADY_CLAIMED" };
-      if (nowMs < p.startsAt) return { kind: "NOT_STARTED", startsAt: p.startsAt };
-      if (nowMs >= p.endsAt) return { kind: "ENDED" };
+      const now = Date.now();
+      if (now < p.startsAt) return { kind: "NOT_STARTED", startsAt: p.startsAt, engineNowMs: now };
+      if (now >= p.endsAt) return { kind: "ENDED" };
       if (p.paused) return { kind: "PAUSED" };
       if (p.remaining <= 0) return { kind: "SOLD_OUT" };
       p.remaining -= 1;
       p.winners.add(userId);
-      return { kind: "WON", remaining: p.remaining };
+      p.reserved.set(userId, now);
+      return { kind: "WON", remaining: p.remaining, loadId: p.loadId };
     },
 
-    async release(promotionId, userId) {
-      const p = promotions.get(promotionId);
-      if (p?.winners.delete(userId)) p.remaining += 1;
-    },
-
-    async refund(promotionId) {
-      const p = promotions.get(promotionId);
-      if (p) p.remaining += 1;
-    },
-
-    async settleSoldOut(promotionId, userId) {
-      const p = promotions.get(promotionId);
+    async release(promotionId, userId, loadId) {
+      const p = current(promotionId, loadId);
       if (!p) return;
+      p.reserved.delete(userId);
+      if (p.winners.delete(userId)) p.remaining += 1;
+    },
+
+    async refund(promotionId, userId, loadId) {
+      const p = current(promotionId, loadId);
+      if (!p) return;
+      p.reserved.delete(userId);
+      p.remaining += 1;
+    },
+
+    async settleSoldOut(promotionId, userId, loadId) {
+      const p = current(promotionId, loadId);
+      if (!p) return;
+      p.reserved.delete(userId);
       p.winners.delete(userId);
       p.remaining = 0;
+    },
+
+    async reservedBefore(promotionId, olderThanMs) {
+      const p = promotions.get(promotionId);
+      if (!p) return null;
+      const cutoff = Date.now() - olderThanMs;
+      const userIds = [...p.reserved].filter(([, at]) => at <= cutoff).map(([userId]) => userId);
+      return { loadId: p.loadId, userIds: userIds.slice(0, 1_000) };
+    },
+
+    async confirm(promotionId, userIds) {
+      const p = promotions.get(promotionId);
+      for (const userId of userIds) p?.reserved.delete(userId);
     },
 
     async snapshot(promotionId) {
       const p = promotions.get(promotionId);
       if (!p) return null;
-      const { winners: _winners, ...snapshot } = p;
-      return snapshot;
+      const { startsAt, endsAt, paused, published, totalStock, remaining } = p;
+      return { startsAt, endsAt, paused, published, totalStock, remaining, engineNowMs: Date.now() };
     },
 
     async winners(promotionId) {
@@ -85,7 +116,13 @@ export function createMemoryEngine(): StockEngine {
     },
 
     async load(promotionId, snapshot, winners) {
-      promotions.set(promotionId, { ...snapshot, winners: new Set(winners) });
+      const { startsAt, endsAt, paused, published, totalStock, remaining } = snapshot;
+      promotions.set(promotionId, {
+        ...{ startsAt, endsAt, paused, published, totalStock, remaining },
+        winners: new Set(winners),
+        reserved: new Map(),
+        loadId: randomUUID(),
+      });
     },
 
     async drop(promotionId) {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { EngineName, StockEngine } from "./engine";
-import { claimLimitKeys, promotionKeys, rateLimitKeys } from "./keys";
+import { claimLimitKeys, promotionKeys, rateLimitKeys, type PromotionKeys } from "./keys";
 import * as S from "./scripts";
 
 /**
@@ -41,20 +41,31 @@ export function createScriptEngine(name: EngineName, transport: ScriptTransport,
 
     async claim(promotionId, userId, nowMs, limits = []) {
       const windows = limits.map((l) => claimLimitKeys(promotionId, l.subject, l.windowMs, nowMs, keyPrefix));
-      const args = [userId, nowMs, ...limits.flatMap((l, i) => [l.limit, l.windowMs, windows[i].elapsedMs])];
+      const args = [userId, ...limits.flatMap((l, i) => [l.limit, l.windowMs, windows[i].elapsedMs])];
       return S.toDecision(await run(S.CLAIM, { promotion: keysOf(promotionId), limits: windows }, args));
     },
 
-    async release(promotionId, userId) {
-      await run(S.RELEASE, keysOf(promotionId), [userId]);
+    async release(promotionId, userId, loadId = "") {
+      await run(S.RELEASE, keysOf(promotionId), [userId, loadId]);
     },
 
-    async refund(promotionId) {
-      await run(S.REFUND, keysOf(promotionId));
+    async refund(promotionId, userId, loadId) {
+      await run(S.REFUND, keysOf(promotionId), [userId, loadId]);
     },
 
-    async settleSoldOut(promotionId, userId) {
-      await run(S.SETTLE_SOLD_OUT, keysOf(promotionId), [userId]);
+    async settleSoldOut(promotionId, userId, loadId) {
+      await run(S.SETTLE_SOLD_OUT, keysOf(promotionId), [userId, loadId]);
+    },
+
+    async reservedBefore(promotionId, olderThanMs) {
+      const reply = await run<PromotionKeys, string[] | null>(S.RESERVED_BEFORE, keysOf(promotionId), [olderThanMs]);
+      if (!reply) return null;
+      const [loadId, ...userIds] = reply;
+      return { loadId, userIds };
+    },
+
+    async confirm(promotionId, userIds) {
+      if (userIds.length > 0) await run(S.CONFIRM, keysOf(promotionId), [...userIds]);
     },
 
     async snapshot(promotionId) {
@@ -62,7 +73,7 @@ export function createScriptEngine(name: EngineName, transport: ScriptTransport,
     },
 
     async winners(promotionId) {
-      return run<ReturnType<typeof keysOf>, string[] | null>(S.WINNERS, keysOf(promotionId));
+      return run<PromotionKeys, string[] | null>(S.WINNERS, keysOf(promotionId));
     },
 
     async load(promotionId, snapshot, winners) {
@@ -71,7 +82,7 @@ export function createScriptEngine(name: EngineName, transport: ScriptTransport,
       for (let i = 0; i < winners.length; i += WINNERS_CHUNK) {
         await run(S.STAGE_WINNERS, k, winners.slice(i, i + WINNERS_CHUNK));
       }
-      await run(S.LOAD, k, S.loadArgs(snapshot));
+      await run(S.LOAD, k, S.loadArgs(snapshot, randomUUID()));
     },
 
     async drop(promotionId) {

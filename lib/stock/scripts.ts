@@ -1,10 +1,22 @@
 import { createHash } from "node:crypto";
-import type { ClaimDecision, StockSnapshot } from "./engine";
+import type { ClaimDecision, LiveSnapshot, StockSnapshot } from "./engine";
 import type { PromotionKeys } from "./keys";
 
 // The Lua scripts of the Redis engines (TCP and Upstash alike). Each is declared once, with the
-// order of the keys it reads as KEYS[1..n]. Every key is passed in KEYS and the clock comes from
-// the app in ARGV, so a script is deterministic and replicates safely.
+// order of the keys it reads as KEYS[1..n]. Every key is passed in KEYS.
+//
+// Time: a promotion's window is decided on Redis's own clock (TIME), the one clock every app
+// server shares, so a server whose clock runs ahead cannot open a promotion early. (Redis 7
+// replicates scripts by their effects, so reading TIME inside one is safe.) Rate-limit windows
+// are named by the caller's clock; a skewed server only shifts its own windows a little.
+//
+// Loads: every load of a promotion writes a new random load id into its meta hash. A claim
+// returns the load it was decided in, and the compensations (release, refund, sold-out
+// settlement) apply only while that load is still the current one: a reload from PostgreSQL
+// (a top-up, a rebuild) already reflects the truth, and a late compensation must not undo it.
+//
+// Reservations: a win is also recorded with its time in a sorted set, so the phantom sweeper can
+// find wins whose claim row never appeared (the process died between script and write).
 
 export interface LuaScript<K> {
   lua: string;
@@ -17,96 +29,129 @@ function script<K>(keys: (k: K) => string[], lua: string): LuaScript<K> {
   return { lua, sha: createHash("sha1").update(lua).digest("hex"), keys };
 }
 
-const metaStockWinners = (k: PromotionKeys) => [k.meta, k.stock, k.winners];
-const metaStock = (k: PromotionKeys) => [k.meta, k.stock];
+const fenced = (k: PromotionKeys) => [k.meta, k.stock, k.winners, k.reserved];
+
+// Lua: the engine's clock in ms.
+const NOW_MS = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+`;
 
 /**
  * The claim, with the caller's rate limits in the same round trip.
- * KEYS: meta, stock, winners, then a (current, previous) window pair per rate limit.
- * ARGV: userId, nowMs, then (limit, windowMs, elapsedMs) per rate limit.
- * Returns {code, number}: WON with the remaining stock, NOT_STARTED with the start,
- * RATE_LIMITED with the ms to wait.
+ * KEYS: meta, stock, winners, reserved, then a (current, previous) window pair per rate limit.
+ * ARGV: userId, then (limit, windowMs, elapsedMs) per rate limit.
+ * Returns {code, number, load}: WON with the remaining stock and the load id, NOT_STARTED with
+ * the start and the engine's time, RATE_LIMITED with the ms to wait.
  */
 export const CLAIM = script(
   (k: { promotion: PromotionKeys; limits: { current: string; previous: string }[] }) => [
-    k.promotion.meta,
-    k.promotion.stock,
-    k.promotion.winners,
+    ...fenced(k.promotion),
     ...k.limits.flatMap((l) => [l.current, l.previous]),
   ],
   `
 if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('EXISTS', KEYS[2]) == 0 then
   return {'MISSING', 0}
 end
-local limits = (#KEYS - 3) / 2
+local limits = (#KEYS - 4) / 2
 for i = 0, limits - 1 do
-  local limit = tonumber(ARGV[3 + i * 3])
-  local window = tonumber(ARGV[4 + i * 3])
-  local elapsed = tonumber(ARGV[5 + i * 3])
-  local current = tonumber(redis.call('GET', KEYS[4 + i * 2]) or '0')
-  local previous = tonumber(redis.call('GET', KEYS[5 + i * 2]) or '0')
+  local limit = tonumber(ARGV[2 + i * 3])
+  local window = tonumber(ARGV[3 + i * 3])
+  local elapsed = tonumber(ARGV[4 + i * 3])
+  local current = tonumber(redis.call('GET', KEYS[5 + i * 2]) or '0')
+  local previous = tonumber(redis.call('GET', KEYS[6 + i * 2]) or '0')
   if previous * (window - elapsed) / window + current + 1 > limit then
     return {'RATE_LIMITED', math.max(1, window - elapsed)}
   end
 end
 for i = 0, limits - 1 do
-  redis.call('INCR', KEYS[4 + i * 2])
-  redis.call('PEXPIRE', KEYS[4 + i * 2], tonumber(ARGV[4 + i * 3]) * 2)
+  redis.call('INCR', KEYS[5 + i * 2])
+  redis.call('PEXPIRE', KEYS[5 + i * 2], tonumber(ARGV[3 + i * 3]) * 2)
 end
-local m = redis.call('HMGET', KEYS[1], 'startsAt', 'endsAt', 'paused', 'published')
+local m = redis.call('HMGET', KEYS[1], 'startsAt', 'endsAt', 'paused', 'published', 'load')
 if m[4] ~= '1' then return {'NOT_FOUND', 0} end
 if redis.call('SISMEMBER', KEYS[3], ARGV[1]) == 1 then return {'ALREADY_CLAIMED', 0} end
-local now = tonumber(ARGV[2])
-if now < tonumber(m[1]) then return {'NOT_STARTED', tonumber(m[1])} end
+${NOW_MS}
+if now < tonumber(m[1]) then return {'NOT_STARTED', tonumber(m[1]), tostring(now)} end
 if now >= tonumber(m[2]) then return {'ENDED', 0} end
 if m[3] == '1' then return {'PAUSED', 0} end
 if tonumber(redis.call('GET', KEYS[2])) <= 0 then return {'SOLD_OUT', 0} end
 local remaining = redis.call('DECR', KEYS[2])
 redis.call('SADD', KEYS[3], ARGV[1])
-return {'WON', remaining}
+redis.call('ZADD', KEYS[4], now, ARGV[1])
+return {'WON', remaining, m[5] or ''}
 `,
 );
 
-/** ARGV: userId. Gives the stock back only if the user was a winner. */
+/**
+ * ARGV: userId, load id ('' = whatever load is current). Gives the stock back only if the user
+ * was a winner of that load.
+ */
 export const RELEASE = script(
-  metaStockWinners,
+  fenced,
   `
-if redis.call('EXISTS', KEYS[1]) == 1 and redis.call('SREM', KEYS[3], ARGV[1]) == 1 then
-  redis.call('INCR', KEYS[2])
-end
-return 0
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+if ARGV[2] ~= '' and redis.call('HGET', KEYS[1], 'load') ~= ARGV[2] then return 0 end
+redis.call('ZREM', KEYS[4], ARGV[1])
+if redis.call('SREM', KEYS[3], ARGV[1]) == 1 then redis.call('INCR', KEYS[2]) end
+return 1
 `,
 );
 
-/** Gives one coupon back to the stock (only while the promotion is loaded). */
+/** ARGV: userId, load id. The database already held this winner: gives back the coupon just taken. */
 export const REFUND = script(
-  metaStock,
+  fenced,
   `
-if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('INCR', KEYS[2]) end
-return 0
+if redis.call('HGET', KEYS[1], 'load') ~= ARGV[2] then return 0 end
+redis.call('ZREM', KEYS[4], ARGV[1])
+redis.call('INCR', KEYS[2])
+return 1
 `,
 );
 
-/** ARGV: userId. Drops the user's win and sets the stock to zero. */
+/** ARGV: userId, load id. The database says sold out: drops the user's win, sets the stock to zero. */
 export const SETTLE_SOLD_OUT = script(
-  metaStockWinners,
+  fenced,
   `
-if redis.call('EXISTS', KEYS[1]) == 1 then
-  redis.call('SREM', KEYS[3], ARGV[1])
-  redis.call('SET', KEYS[2], 0)
-end
+if redis.call('HGET', KEYS[1], 'load') ~= ARGV[2] then return 0 end
+redis.call('ZREM', KEYS[4], ARGV[1])
+redis.call('SREM', KEYS[3], ARGV[1])
+redis.call('SET', KEYS[2], 0)
+return 1
+`,
+);
+
+/** ARGV: user ids whose claim rows are committed: their reservations are settled. */
+export const CONFIRM = script(
+  (k: PromotionKeys) => [k.reserved],
+  `
+redis.call('ZREM', KEYS[1], unpack(ARGV))
 return 0
 `,
 );
 
-/** Returns {startsAt, endsAt, paused, published, total, remaining} or nil. */
+/** ARGV: cutoff (engine ms). Wins reserved before it, still unconfirmed: {load id, user ids...}. */
+export const RESERVED_BEFORE = script(
+  (k: PromotionKeys) => [k.meta, k.reserved],
+  `
+local load = redis.call('HGET', KEYS[1], 'load')
+if not load then return nil end
+${NOW_MS}
+local users = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now - tonumber(ARGV[1]), 'LIMIT', 0, 1000)
+table.insert(users, 1, load)
+return users
+`,
+);
+
+/** Returns {startsAt, endsAt, paused, published, total, remaining, engine now} or nil. */
 export const SNAPSHOT = script(
-  metaStock,
+  (k: PromotionKeys) => [k.meta, k.stock],
   `
 local remaining = redis.call('GET', KEYS[2])
 if redis.call('EXISTS', KEYS[1]) == 0 or not remaining then return nil end
 local m = redis.call('HMGET', KEYS[1], 'startsAt', 'endsAt', 'paused', 'published', 'total')
-return {m[1], m[2], m[3], m[4], m[5], remaining}
+${NOW_MS}
+return {m[1], m[2], m[3], m[4], m[5], remaining, tostring(now)}
 `,
 );
 
@@ -138,25 +183,26 @@ return 0
 );
 
 /**
- * ARGV: startsAt, endsAt, paused, published, total, remaining.
- * The winners were added to staging beforehand; the swap itself is one atomic step.
+ * ARGV: startsAt, endsAt, paused, published, total, remaining, load id.
+ * The winners were added to staging beforehand; the swap itself is one atomic step, and the new
+ * load id fences off every compensation decided in an earlier load.
  */
 export const LOAD = script(
-  (k: PromotionKeys) => [k.meta, k.stock, k.winners, k.staging],
+  (k: PromotionKeys) => [k.meta, k.stock, k.winners, k.staging, k.reserved],
   `
-redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[5])
 if redis.call('EXISTS', KEYS[4]) == 1 then redis.call('RENAME', KEYS[4], KEYS[3]) end
 redis.call('SET', KEYS[2], ARGV[6])
-redis.call('HSET', KEYS[1], 'startsAt', ARGV[1], 'endsAt', ARGV[2], 'paused', ARGV[3], 'published', ARGV[4], 'total', ARGV[5])
+redis.call('HSET', KEYS[1], 'startsAt', ARGV[1], 'endsAt', ARGV[2], 'paused', ARGV[3], 'published', ARGV[4], 'total', ARGV[5], 'load', ARGV[7])
 return 0
 `,
 );
 
 /** Forgets everything about a promotion. */
 export const DROP = script(
-  (k: PromotionKeys) => [k.meta, k.stock, k.winners, k.staging],
+  (k: PromotionKeys) => [k.meta, k.stock, k.winners, k.staging, k.reserved],
   `
-redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4])
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5])
 return 0
 `,
 );
@@ -203,13 +249,13 @@ return 0
 );
 
 /** Turns a CLAIM reply into a decision. */
-export function toDecision(reply: [string, number]): ClaimDecision {
-  const [code, value] = reply;
+export function toDecision(reply: [string, number, string?]): ClaimDecision {
+  const [code, value, extra] = reply;
   switch (code) {
     case "WON":
-      return { kind: "WON", remaining: Number(value) };
+      return { kind: "WON", remaining: Number(value), loadId: String(extra) };
     case "NOT_STARTED":
-      return { kind: "NOT_STARTED", startsAt: Number(value) };
+      return { kind: "NOT_STARTED", startsAt: Number(value), engineNowMs: Number(extra) };
     case "RATE_LIMITED":
       return { kind: "RATE_LIMITED", retryAfterMs: Number(value) };
     case "MISSING":
@@ -224,10 +270,10 @@ export function toDecision(reply: [string, number]): ClaimDecision {
   }
 }
 
-/** Turns a SNAPSHOT reply into a snapshot. */
-export function toSnapshot(reply: (string | null)[] | null): StockSnapshot | null {
+/** Turns a SNAPSHOT reply into a snapshot and the engine's time. */
+export function toSnapshot(reply: (string | null)[] | null): LiveSnapshot | null {
   if (!reply) return null;
-  const [startsAt, endsAt, paused, published, total, remaining] = reply;
+  const [startsAt, endsAt, paused, published, total, remaining, now] = reply;
   return {
     startsAt: Number(startsAt),
     endsAt: Number(endsAt),
@@ -235,10 +281,11 @@ export function toSnapshot(reply: (string | null)[] | null): StockSnapshot | nul
     published: published === "1",
     totalStock: Number(total),
     remaining: Number(remaining),
+    engineNowMs: Number(now),
   };
 }
 
 /** ARGV for LOAD. */
-export function loadArgs(s: StockSnapshot): string[] {
-  return [s.startsAt, s.endsAt, s.paused ? 1 : 0, s.published ? 1 : 0, s.totalStock, s.remaining].map(String);
+export function loadArgs(s: StockSnapshot, loadId: string): string[] {
+  return [...[s.startsAt, s.endsAt, s.paused ? 1 : 0, s.published ? 1 : 0, s.totalStock, s.remaining].map(String), loadId];
 }

@@ -54,9 +54,9 @@ describe("Upstash engine details", () => {
       const live = { startsAt: now - 1_000, endsAt: now + 60_000, paused: false, published: true, totalStock: 2, remaining: 2 };
       await fresh.load("p1", live, []);
       await raw.scriptFlush();
-      expect(await fresh.claim("p1", "a", now)).toEqual({ kind: "WON", remaining: 1 });
+      expect(await fresh.claim("p1", "a", now)).toEqual({ kind: "WON", remaining: 1, loadId: expect.any(String) });
       await raw.scriptFlush();
-      expect(await fresh.snapshot("p1")).toEqual({ ...live, remaining: 1 });
+      expect(await fresh.snapshot("p1")).toEqual({ ...live, remaining: 1, engineNowMs: expect.any(Number) });
     } finally {
       await privateBridge.stop();
       await redis.stop();

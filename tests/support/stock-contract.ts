@@ -26,10 +26,10 @@ export function stockEngineContract(makeEngine: () => StockEngine) {
     it("hands out exactly the stock, once per user, and counts down", async () => {
       const id = uid();
       await engine.load(id, live(), []);
-      expect(await engine.claim(id, "a", now)).toEqual({ kind: "WON", remaining: 2 });
+      expect(await engine.claim(id, "a", now)).toEqual({ kind: "WON", remaining: 2, loadId: expect.any(String) });
       expect(await engine.claim(id, "a", now)).toEqual({ kind: "ALREADY_CLAIMED" });
-      expect(await engine.claim(id, "b", now)).toEqual({ kind: "WON", remaining: 1 });
-      expect(await engine.claim(id, "c", now)).toEqual({ kind: "WON", remaining: 0 });
+      expect(await engine.claim(id, "b", now)).toEqual({ kind: "WON", remaining: 1, loadId: expect.any(String) });
+      expect(await engine.claim(id, "c", now)).toEqual({ kind: "WON", remaining: 0, loadId: expect.any(String) });
       expect(await engine.claim(id, "d", now)).toEqual({ kind: "SOLD_OUT" });
       expect((await engine.snapshot(id))?.remaining).toBe(0);
     });
@@ -45,12 +45,19 @@ export function stockEngineContract(makeEngine: () => StockEngine) {
       expect((await engine.snapshot(id))?.remaining).toBe(0);
     });
 
-    it("respects the window, pause and publish state", async () => {
+    it("respects the window, on the engine's own clock, and pause and publish state", async () => {
       const id = uid();
-      await engine.load(id, live({ startsAt: now + 5_000 }), []);
-      expect(await engine.claim(id, "a", now)).toEqual({ kind: "NOT_STARTED", startsAt: now + 5_000 });
-      expect(await engine.claim(id, "a", now + 5_000)).toMatchObject({ kind: "WON" });
-      expect(await engine.claim(id, "b", now + 60_000)).toEqual({ kind: "ENDED" });
+      const startsAt = Date.now() + 5_000;
+      await engine.load(id, live({ startsAt }), []);
+      expect(await engine.claim(id, "a", Date.now())).toEqual({ kind: "NOT_STARTED", startsAt, engineNowMs: expect.any(Number) });
+      // An app server whose clock runs 10 s ahead does not open it early.
+      expect(await engine.claim(id, "a", Date.now() + 10_000)).toMatchObject({ kind: "NOT_STARTED", startsAt });
+      const reply = await engine.claim(id, "a", Date.now());
+      expect(reply.kind === "NOT_STARTED" && Math.abs(reply.engineNowMs - Date.now())).toBeLessThan(1_000);
+      await engine.load(id, live({ startsAt: Date.now() - 1_000 }), []);
+      expect(await engine.claim(id, "a", Date.now() - 10_000)).toMatchObject({ kind: "WON" });
+      await engine.load(id, live({ startsAt: Date.now() - 60_000, endsAt: Date.now() - 1 }), []);
+      expect(await engine.claim(id, "b", Date.now() - 10_000)).toEqual({ kind: "ENDED" });
 
       await engine.load(id, live({ paused: true }), []);
       expect(await engine.claim(id, "c", now)).toEqual({ kind: "PAUSED" });
@@ -61,10 +68,10 @@ export function stockEngineContract(makeEngine: () => StockEngine) {
     it("load replaces stock and winners; release undoes only a real win", async () => {
       const id = uid();
       await engine.load(id, live({ totalStock: 5, remaining: 3 }), ["x", "y"]);
-      expect(await engine.snapshot(id)).toEqual(live({ totalStock: 5, remaining: 3 }));
+      expect(await engine.snapshot(id)).toEqual({ ...live({ totalStock: 5, remaining: 3 }), engineNowMs: expect.any(Number) });
       expect(await engine.claim(id, "x", now)).toEqual({ kind: "ALREADY_CLAIMED" });
       expect((await engine.winners(id))?.sort()).toEqual(["x", "y"]);
-      expect(await engine.claim(id, "z", now)).toEqual({ kind: "WON", remaining: 2 });
+      expect(await engine.claim(id, "z", now)).toEqual({ kind: "WON", remaining: 2, loadId: expect.any(String) });
       await engine.release(id, "z");
       await engine.release(id, "z");
       await engine.release(id, "nobody");
@@ -78,17 +85,54 @@ export function stockEngineContract(makeEngine: () => StockEngine) {
     it("refund returns a coupon; settleSoldOut drops the win and empties the stock", async () => {
       const id = uid();
       await engine.load(id, live(), []);
-      expect(await engine.claim(id, "a", now)).toEqual({ kind: "WON", remaining: 2 });
-      await engine.refund(id);
+      const won = await engine.claim(id, "a", now);
+      expect(won).toEqual({ kind: "WON", remaining: 2, loadId: expect.any(String) });
+      const loadId = won.kind === "WON" ? won.loadId : "";
+      await engine.refund(id, "a", loadId);
       expect((await engine.snapshot(id))?.remaining).toBe(3);
       expect(await engine.claim(id, "a", now)).toEqual({ kind: "ALREADY_CLAIMED" });
-      await engine.settleSoldOut(id, "a");
+      await engine.settleSoldOut(id, "a", loadId);
       expect((await engine.snapshot(id))?.remaining).toBe(0);
       expect(await engine.claim(id, "a", now)).toEqual({ kind: "SOLD_OUT" });
       await engine.drop(id);
-      await engine.refund(id);
-      await engine.settleSoldOut(id, "a");
+      await engine.refund(id, "a", loadId);
+      await engine.settleSoldOut(id, "a", loadId);
       expect(await engine.snapshot(id)).toBeNull();
+    });
+
+    it("applies a compensation only in the load it was decided in (a top-up's reload is never undone)", async () => {
+      const id = uid();
+      await engine.load(id, live({ totalStock: 1, remaining: 1 }), []);
+      const won = await engine.claim(id, "a", now);
+      const loadId = won.kind === "WON" ? won.loadId : "";
+      // A top-up reloads the promotion from PostgreSQL (50 more, "a" was never written).
+      await engine.load(id, live({ totalStock: 51, remaining: 50 }), ["b"]);
+      // The late compensations of the win decided in the old load change nothing now.
+      await engine.settleSoldOut(id, "a", loadId);
+      await engine.refund(id, "a", loadId);
+      await engine.release(id, "b", loadId);
+      expect((await engine.snapshot(id))?.remaining).toBe(50);
+      expect(await engine.winners(id)).toEqual(["b"]);
+      // Unfenced, a release still undoes a real win of the current load.
+      await engine.release(id, "b");
+      expect((await engine.snapshot(id))?.remaining).toBe(51);
+    });
+
+    it("keeps each win reserved until confirmed, and lists the old ones for the sweeper", async () => {
+      const id = uid();
+      await engine.load(id, live(), []);
+      await engine.claim(id, "a", now);
+      await engine.claim(id, "b", now);
+      expect(await engine.reservedBefore(id, 60_000)).toMatchObject({ userIds: [] });
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      const old = await engine.reservedBefore(id, 10);
+      expect(old?.userIds.sort()).toEqual(["a", "b"]);
+      await engine.confirm(id, ["a"]);
+      expect((await engine.reservedBefore(id, 10))?.userIds).toEqual(["b"]);
+      await engine.release(id, "b", old?.loadId);
+      expect((await engine.reservedBefore(id, 10))?.userIds).toEqual([]);
+      expect((await engine.snapshot(id))?.remaining).toBe(2);
+      expect(await engine.reservedBefore(uid(), 10)).toBeNull();
     });
 
     it("checks and counts a claim's rate limits in the claim's own step", async () => {

@@ -2,6 +2,7 @@
 // ("told success") as soon as claimCoupon returns, the moment a browser would hear 201.
 // Like the browser, it retries a 503 a few times after a second. The fault test kills it with
 // SIGKILL mid-storm. Run with tsx under the react-server condition.
+export {};
 async function main() {
   const [promotionId, ...userIds] = process.argv.slice(2);
   const { claimCoupon } = await import("@/lib/claims/claim");
@@ -19,8 +20,9 @@ async function main() {
           process.stdout.write(`${JSON.stringify({ won: userId })}\n`);
           return;
         } catch (error) {
-          const status = (error as { status?: number }).status;
-          if ((status === undefined || status === 503) && attempt < 4) {
+          const code = (error as { code?: string }).code;
+          // A raw failure (a dropped connection) or UNAVAILABLE: the route's 503, retried.
+          if ((code === undefined || code === "UNAVAILABLE") && attempt < 4) {
             await new Promise((r) => setTimeout(r, 1_000));
             continue;
           }
