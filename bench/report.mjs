@@ -122,7 +122,7 @@ export function machine() {
   };
 }
 
-export function writeResultsMarkdown(file, { startedAt, host, settings, lines, targets, profile, findingsFile }) {
+export function writeResultsMarkdown(file, { startedAt, host, settings, lines, targets, profiles, findingsFile }) {
   const parts = [
     "# Benchmark results",
     "",
@@ -149,7 +149,9 @@ export function writeResultsMarkdown(file, { startedAt, host, settings, lines, t
     "",
     ...targets.map((t) => `- (${t.id}) ${t.goal}: **${t.met ? "met" : "not met"}** (${t.details.join("; ")})`),
     "",
-    ...profileSection(profile),
+    ...(profiles.length
+      ? profiles.flatMap(profileSection)
+      : ["## CPU profile", "", "Not taken in this run (BENCH_PROFILE=0).", ""]),
     readFileSync(findingsFile, "utf8").trim(),
     "",
   ];
@@ -185,11 +187,10 @@ function dropDetails(lines) {
 }
 
 function profileSection(profile) {
-  if (!profile) return ["## CPU profile", "", "Not taken in this run (BENCH_PROFILE=0).", ""];
   return [
-    "## CPU profile of the Next server (scenario a, unique-user claims)",
+    `## CPU profile of the production server (${profile.scenario}, ${profile.about})`,
     "",
-    `\`node --cpu-prof\` on the production server (\`npm start\`) during a separate ${profile.durationS} s run of scenario a (${profile.requestsPerSec} req/s under the profiler). Minified frames were mapped back through the build's source maps. Shares are of busy (non-idle) CPU time: ${profile.summary.busyMs} ms of ${profile.summary.totalMs} ms sampled.`,
+    `\`node --cpu-prof\` on the production server (\`npm start\`) during a separate ${profile.durationS} s run of ${profile.scenario} (${profile.requestsPerSec} req/s under the profiler). Minified frames were mapped back through the build's source maps. Shares are of busy (non-idle) CPU time: ${profile.summary.busyMs} ms of ${profile.summary.totalMs} ms sampled.`,
     "",
     `- Server CPU per request under the profiler: **${profile.cpuMsPerRequest} ms** (from /proc; the profiler adds its own cost)`,
     `- Time with no app frame (lib/ or app/) anywhere on the stack: **${profile.summary.outsideAppCodeShare}%**`,

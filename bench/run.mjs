@@ -42,6 +42,7 @@ import {
   appTarget,
   bareFloorTarget,
   durableFloorTarget,
+  cyclingUsers,
   scenarios,
   uniqueUsers,
 } from "./scenarios.mjs";
@@ -291,17 +292,24 @@ async function sideOutcome(s, target, result) {
   };
 }
 
-/** Scenario a once more on a server under node's CPU profiler; returns where its time went. */
-async function profileClaims(work, { promotions, pools }) {
-  progress("profiling the Next server under scenario a (BENCH_PROFILE=0 skips this)");
-  const dir = path.join(work, "cpuprofile");
+// The profiled runs: winning claims (a) and the sold-out storm (c), each on a fresh server.
+const PROFILED = [
+  { scenario: "a-unique-claims", about: "unique-user claims", promotion: "profile", users: uniqueUsers },
+  { scenario: "c-sold-out-storm", about: "sold-out storm", promotion: "soldOut", users: cyclingUsers },
+];
+
+/** A scenario once more on a server under node's CPU profiler; returns where its time went. */
+async function profileClaims(work, { promotions, pools }, spec) {
+  progress(`profiling the Next server under ${spec.scenario} (BENCH_PROFILE=0 skips this)`);
+  const dir = path.join(work, `cpuprofile-${spec.scenario}`);
   mkdirSync(dir);
-  const { server, url } = await startNextServer(work, "app-profiled", dir);
-  await primeStock(url, [promotions.profile]);
+  const { server, url } = await startNextServer(work, `app-profiled-${spec.scenario}`, dir);
+  const promotion = promotions[spec.promotion];
+  await primeStock(url, [promotion]);
   const target = appTarget({ url, pid: server.child.pid, pools, promotions });
-  const users = uniqueUsers(target, pools.a);
+  const users = spec.users(target, pools.a);
   const claim = (limit) =>
-    runLoad({ url, pid: target.pid, method: "POST", path: target.claimPath(promotions.profile.id), limit, headersFor: users });
+    runLoad({ url, pid: target.pid, method: "POST", path: target.claimPath(promotion.id), limit, headersFor: users });
   await claim({ duration: WARMUP_S });
   const result = await claim({ duration: DURATION_S });
   const loadEndMs = Date.now();
@@ -315,7 +323,13 @@ async function profileClaims(work, { promotions, pools }) {
   const profile = JSON.parse(readFileSync(path.join(dir, file), "utf8"));
   const window = loadWindow(profile, { loadStartMs: result.startedAt, loadEndMs, exitedAtMs });
   const summary = summarizeProfile(profile, window);
-  return { durationS: result.durationS, requestsPerSec: result.requestsPerSec, cpuMsPerRequest: result.cpuMsPerRequest, summary };
+  return {
+    ...spec,
+    durationS: result.durationS,
+    requestsPerSec: result.requestsPerSec,
+    cpuMsPerRequest: result.cpuMsPerRequest,
+    summary,
+  };
 }
 
 async function main() {
@@ -340,7 +354,11 @@ async function main() {
     };
     const lines = await runScenarios(targets);
     for (const { server } of [app, durableFloor, bareFloor]) await stopServer(server);
-    const profile = PROFILE ? await profileClaims(work, fixtures) : null;
+    const profiles = [];
+    for (const spec of PROFILE ? PROFILED : []) {
+      const profile = await profileClaims(work, fixtures, spec);
+      if (profile) profiles.push(profile);
+    }
     const settings = {
       connections: CONNECTIONS,
       dropConnections: DROP_CONNECTIONS,
@@ -354,7 +372,7 @@ async function main() {
       settings,
       lines,
       targets: checkTargets(lines),
-      profile,
+      profiles,
       findingsFile: FINDINGS_FILE,
     });
     progress(`wrote ${path.relative(process.cwd(), RESULTS_FILE)}`);

@@ -158,7 +158,7 @@ export function uniqueUsers(target, pool) {
   return () => (target.unlimitedUsers || i < pool.size ? target.user(pool, i++) : null);
 }
 
-function cyclingUsers(target, pool) {
+export function cyclingUsers(target, pool) {
   let i = 0;
   return () => target.user(pool, i++ % pool.size);
 }

@@ -74,9 +74,10 @@ export async function sessionUser(cookieHeader: string | null | undefined): Prom
 
 // In a drop the same people press again and again: a token decoded once is remembered for a
 // minute (never past its own expiry), bounded, oldest first out. Decryption was about an
-// eighth of a claim's CPU (bench/RESULTS.md).
+// eighth of a claim's CPU (bench/RESULTS.md). 50,000 tokens hold a crowd of that size in about
+// 30 MB.
 const DECODED_TTL_MS = 60_000;
-const MAX_DECODED = 20_000;
+const MAX_DECODED = 50_000;
 const decoded = new Map<string, { user: SessionUser; untilMs: number }>();
 
 function remember(token: string, user: SessionUser, untilMs: number) {

@@ -13,7 +13,12 @@ export class DomainError extends Error {
     /** When the caller may try again, if sooner or later than the code's default. */
     readonly retryAfterMs?: number,
   ) {
+    // An expected answer (sold out, already claimed, ...), not a bug: capturing a stack trace
+    // cost 8% of a sold-out storm's CPU (bench/RESULTS.md), and nobody reads it.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = stackTraceLimit;
     this.name = "DomainError";
   }
 }
