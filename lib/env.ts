@@ -54,6 +54,12 @@ const schema = z
     CRON_SECRET: z.string().min(16).optional(),
     // "off" keeps this process from running the issuing worker (e.g. when `npm run worker` runs apart).
     ISSUING_WORKER: z.enum(["on", "off"]).default("on"),
+    // "true" lets the coupon service and validator URLs of promotions reach loopback, private and
+    // link-local addresses (local development, tests). Off, such a URL is refused (SSRF guard).
+    ALLOW_PRIVATE_SERVICE_URLS: z
+      .enum(["true", "false"])
+      .default("false")
+      .transform((value) => value === "true"),
     // Claim rate limits per user and per client IP, as "count/window" (window in s or ms);
     // RATE_LIMIT=off turns both off (load tests).
     RATE_LIMIT: z.enum(["on", "off"]).default("on"),

@@ -18,6 +18,7 @@ export interface IssuanceOptions {
   timeoutMs: number; // per call to the coupon service
   maxAttempts: number; // then the claim FAILS and its stock returns
   retryBaseMs: number; // first retry delay; doubles per attempt, with jitter
+  allowPrivateAddresses?: boolean; // defaults to ALLOW_PRIVATE_SERVICE_URLS
 }
 
 export const defaultIssuanceOptions: IssuanceOptions = { batch: 20, timeoutMs: 3_000, maxAttempts: 8, retryBaseMs: 250 };
@@ -104,7 +105,7 @@ function askIssuer(claim: LeasedClaim, options: IssuanceOptions): Promise<IssueO
       userId: claim.userId,
       discount: { type: claim.discountType, value: claim.discountValue },
     },
-    options.timeoutMs,
+    { timeoutMs: options.timeoutMs, allowPrivateAddresses: options.allowPrivateAddresses },
   );
 }
 

@@ -2,10 +2,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import * as cron from "@/app/api/cron/issue/route";
 import { claimCoupon } from "@/lib/claims/claim";
 import { DomainError } from "@/lib/errors/domain-error";
+import { assertEligible } from "@/lib/issuance/validator";
 import { defaultIssuanceOptions, issueDueClaims, startIssuanceWorker, type IssuanceOptions } from "@/lib/issuance/worker";
 import { services } from "@/lib/services";
 import { call, createPromotion, createUsers } from "@/tests/support/fixtures";
-import { startCouponService, startValidator } from "@/tests/support/http-doubles";
+import { startCouponService, startRedirect, startValidator } from "@/tests/support/http-doubles";
 import { httpOutcome, successStatus } from "@/tests/support/storm";
 
 const svc = services();
@@ -241,6 +242,78 @@ describe("issuing never stalls", () => {
     expect(claim).toMatchObject({ status: "FAILED", attempts: 4, lastError: expect.stringMatching(/no attempts left.*503/) });
     expect(coupons.stats.requests).toBe(0);
     expect((await svc.stock.snapshot(promotion.id))?.remaining).toBe(1);
+  });
+});
+
+describe("calls to a promotion's services", () => {
+  it("a coupon service on a private address is refused unless allowed: the claim FAILS at once, and it is never called", async () => {
+    const coupons = await startCouponService({ secret: SECRET });
+    cleanups.push(coupons.close);
+    const [a, b, c] = await createUsers(svc.db, 3);
+    const literal = await externalPromotion(coupons.url, 1); // http://127.0.0.1:port/
+    const named = await externalPromotion(coupons.url.replace("127.0.0.1", "localhost"), 1); // refused after DNS
+    expect(await outcome(literal.id, a.id)).toBe(202);
+    expect(await outcome(named.id, b.id)).toBe(202);
+
+    const refusing = { ...fast, allowPrivateAddresses: false };
+    await drain(literal.id, refusing);
+    await drain(named.id, refusing);
+    for (const promotion of [literal, named]) {
+      expect(await svc.db.claim.findFirst({ where: { promotionId: promotion.id } })).toMatchObject({
+        status: "FAILED",
+        attempts: 1,
+        lastError: expect.stringMatching(/not called: refused to call .*loopback, private or link-local/),
+      });
+      expect((await svc.stock.snapshot(promotion.id))?.remaining).toBe(1);
+    }
+    expect(coupons.stats.requests).toBe(0);
+
+    const allowed = await externalPromotion(coupons.url, 1);
+    expect(await outcome(allowed.id, c.id)).toBe(202);
+    await drain(allowed.id, { ...fast, allowPrivateAddresses: true });
+    const claim = await svc.db.claim.findFirstOrThrow({ where: { promotionId: allowed.id } });
+    expect(claim).toMatchObject({ status: "ISSUED", couponCode: coupons.codes.get(claim.id) });
+  });
+
+  it("a coupon service that redirects is not followed: the claim FAILS, and the target never hears of it", async () => {
+    const target = await startCouponService({ secret: SECRET });
+    cleanups.push(target.close);
+    const redirect = await startRedirect(target.url);
+    cleanups.push(redirect.close);
+    const [user] = await createUsers(svc.db, 1);
+    const promotion = await externalPromotion(redirect.url, 1);
+    expect(await outcome(promotion.id, user.id)).toBe(202);
+
+    await drain(promotion.id);
+    expect(await svc.db.claim.findFirst({ where: { promotionId: promotion.id } })).toMatchObject({
+      status: "FAILED",
+      attempts: 1,
+      lastError: expect.stringMatching(/redirected with 307/),
+    });
+    expect(target.stats.requests).toBe(0);
+  });
+
+  it("a validator that redirects, or on a refused address, answers 503 and takes nothing", async () => {
+    const validator = await startValidator(() => ({ status: 200, body: { eligible: true } }));
+    cleanups.push(validator.close);
+    const redirect = await startRedirect(validator.url);
+    cleanups.push(redirect.close);
+    const [user] = await createUsers(svc.db, 1);
+    const promotion = await createPromotion(svc.db, { totalStock: 2 });
+    await svc.db.promotion.update({ where: { id: promotion.id }, data: { validatorUrl: redirect.url } });
+
+    await expect(httpOutcome(claimCoupon(svc, promotion.id, user.id, user.email))).resolves.toMatchObject({
+      status: 503,
+      code: "UNAVAILABLE",
+    });
+    const input = { promotionId: promotion.id, userId: user.id, email: user.email };
+    await expect(assertEligible({ url: validator.url, timeoutMs: 1_000 }, input, false)).rejects.toMatchObject({
+      code: "UNAVAILABLE",
+    });
+    expect(validator.seen).toEqual([]);
+    await expect(assertEligible({ url: validator.url, timeoutMs: 1_000 }, input, true)).resolves.toBeUndefined();
+    expect(validator.seen).toEqual([user.id]);
+    expect(await svc.db.claim.count({ where: { promotionId: promotion.id } })).toBe(0);
   });
 });
 

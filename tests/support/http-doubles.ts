@@ -83,3 +83,8 @@ export async function startValidator(
   });
   return { ...service, seen };
 }
+
+/** A service that answers every request with a redirect (307 keeps the method and body) to `location`. */
+export async function startRedirect(location: string, status = 307) {
+  return listen((_req, _body, res) => res.writeHead(status, { location }).end());
+}
