@@ -57,6 +57,12 @@ const schema = z
     // A win whose claim row has not appeared after this many seconds is a phantom (its process
     // died between the script and the write) and goes back on sale.
     PHANTOM_RELEASE_AFTER_S: z.coerce.number().min(1).max(3_600).default(10),
+    // "true" lets the coupon service and validator URLs of promotions reach loopback, private and
+    // link-local addresses (local development, tests). Off, such a URL is refused (SSRF guard).
+    ALLOW_PRIVATE_SERVICE_URLS: z
+      .enum(["true", "false"])
+      .default("false")
+      .transform((value) => value === "true"),
     // Claim rate limits per user and per client IP, as "count/window" (window in s or ms);
     // RATE_LIMIT=off turns both off (load tests).
     RATE_LIMIT: z.enum(["on", "off"]).default("on"),

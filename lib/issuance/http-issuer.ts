@@ -1,16 +1,24 @@
 import { createHmac } from "node:crypto";
+import type { Response } from "undici";
 import { z } from "zod";
+import { refusalIn, serviceFetch } from "./service-fetch";
 
 export type IssueOutcome =
   | { kind: "ISSUED"; couponCode: string }
   | { kind: "RETRY"; error: string } // worth trying again: 5xx, timeout, connection error
-  | { kind: "REJECTED"; error: string }; // final: any other answer
+  | { kind: "REJECTED"; error: string }; // final: any other answer, a redirect, a refused address
 
 export interface IssueRequest {
   claimId: string;
   promotionId: string;
   userId: string;
   discount: { type: string; value: number };
+}
+
+export interface IssueCallOptions {
+  timeoutMs?: number;
+  /** Defaults to ALLOW_PRIVATE_SERVICE_URLS. */
+  allowPrivateAddresses?: boolean;
 }
 
 const DEFAULT_TIMEOUT_MS = 3_000;
@@ -28,23 +36,30 @@ export function signature(body: string, secret: string): string {
 export async function requestCoupon(
   issuer: { url: string; secret: string },
   request: IssueRequest,
-  timeoutMs = DEFAULT_TIMEOUT_MS,
+  { timeoutMs = DEFAULT_TIMEOUT_MS, allowPrivateAddresses }: IssueCallOptions = {},
 ): Promise<IssueOutcome> {
   const body = JSON.stringify(request);
   let res: Response;
   try {
-    res = await fetch(issuer.url, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "idempotency-key": request.claimId,
-        "x-signature": signature(body, issuer.secret),
+    res = await serviceFetch(
+      issuer.url,
+      {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "idempotency-key": request.claimId,
+          "x-signature": signature(body, issuer.secret),
+        },
+        body,
+        signal: AbortSignal.timeout(timeoutMs),
       },
-      body,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+      allowPrivateAddresses,
+    );
   } catch (error) {
-    return { kind: "RETRY", error: `request failed: ${(error as Error).message}` };
+    // The address will not change by retrying: as final as a 4xx.
+    const refusal = refusalIn(error);
+    if (refusal) return { kind: "REJECTED", error: `coupon service not called: ${refusal.message}` };
+    return { kind: "RETRY", error: `request failed: ${describe(error)}` };
   }
   if (res.status >= 500) return { kind: "RETRY", error: `coupon service answered ${res.status}` };
   if ((res.status >= 200 && res.status < 300) || res.status === 409) {
@@ -52,5 +67,14 @@ export async function requestCoupon(
     if (parsed.success) return { kind: "ISSUED", couponCode: parsed.data.couponCode };
     return { kind: "RETRY", error: `coupon service answered ${res.status} without a couponCode` };
   }
+  if (res.status >= 300 && res.status < 400) {
+    return { kind: "REJECTED", error: `coupon service redirected with ${res.status}; redirects are not followed` };
+  }
   return { kind: "REJECTED", error: `coupon service refused with ${res.status}` };
+}
+
+/** fetch wraps what went wrong ("fetch failed"); the cause says what. */
+function describe(error: unknown): string {
+  const e = error as Error;
+  return e.cause instanceof Error ? `${e.message}: ${e.cause.message}` : e.message;
 }

@@ -1,9 +1,10 @@
 import { randomInt } from "node:crypto";
 import { newCouponCode } from "@/lib/claims/coupon-code";
 import { forgetSoldOut } from "@/lib/claims/sold-out";
+import { isUniqueViolation } from "@/lib/db";
 import { log } from "@/lib/log";
 import type { Services } from "@/lib/services";
-import { requestCoupon } from "./http-issuer";
+import { requestCoupon, type IssueOutcome } from "./http-issuer";
 
 // The claim row is the outbox: a PENDING claim is work to do. A worker leases due claims by
 // pushing their nextAttemptAt past the lease (one statement, FOR UPDATE SKIP LOCKED, so several
@@ -17,6 +18,7 @@ export interface IssuanceOptions {
   timeoutMs: number; // per call to the coupon service
   maxAttempts: number; // then the claim FAILS and its stock returns
   retryBaseMs: number; // first retry delay; doubles per attempt, with jitter
+  allowPrivateAddresses?: boolean; // defaults to ALLOW_PRIVATE_SERVICE_URLS
 }
 
 export const defaultIssuanceOptions: IssuanceOptions = { batch: 20, timeoutMs: 3_000, maxAttempts: 8, retryBaseMs: 250 };
@@ -26,6 +28,7 @@ interface LeasedClaim {
   promotionId: string;
   userId: string;
   attempts: number;
+  lastError: string | null;
   issuerType: "BUILTIN" | "HTTP";
   issuerUrl: string | null;
   issuerSecret: string | null;
@@ -38,7 +41,11 @@ export function retryDelayMs(attempt: number, baseMs: number): number {
   return randomInt(Math.max(1, Math.min(MAX_DELAY_MS, baseMs * 2 ** attempt)));
 }
 
-/** Leases and issues up to `options.batch` due claims; returns how many it handled. */
+/**
+ * Leases and issues up to `options.batch` due claims; returns how many it handled. Only the
+ * lease itself can fail the pass: each claim is handled on its own, and one claim's error is
+ * logged and leaves that claim to its lease (it is tried again when the lease expires).
+ */
 export async function issueDueClaims(services: Services, options: IssuanceOptions = defaultIssuanceOptions): Promise<number> {
   const leased = await services.db.$queryRaw<LeasedClaim[]>`
     UPDATE "Claim" c
@@ -51,35 +58,30 @@ export async function issueDueClaims(services: Services, options: IssuanceOption
       LIMIT ${options.batch}
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING c.id, c."promotionId", c."userId", c.attempts, p."issuerType"::text AS "issuerType",
+    RETURNING c.id, c."promotionId", c."userId", c.attempts, c."lastError", p."issuerType"::text AS "issuerType",
       p."issuerUrl", p."issuerSecret", p."discountType"::text AS "discountType", p."discountValue"`;
-  await Promise.all(leased.map((claim) => issueOne(services, claim, options)));
+  const settled = await Promise.allSettled(leased.map((claim) => issueOne(services, claim, options)));
+  settled.forEach((result, i) => {
+    if (result.status === "fulfilled") return;
+    const { id: claimId, promotionId, attempts } = leased[i];
+    log("error", "issuing a claim failed; it is tried again when its lease expires", {
+      claimId,
+      promotionId,
+      attempts,
+      error: result.reason,
+    });
+  });
   return leased.length;
 }
 
 async function issueOne(services: Services, claim: LeasedClaim, options: IssuanceOptions): Promise<void> {
-  // A promotion switched back to the built-in issuer mints the code itself.
-  const outcome =
-    claim.issuerType === "HTTP" && claim.issuerUrl && claim.issuerSecret
-      ? await requestCoupon(
-          { url: claim.issuerUrl, secret: claim.issuerSecret },
-          {
-            claimId: claim.id,
-            promotionId: claim.promotionId,
-            userId: claim.userId,
-            discount: { type: claim.discountType, value: claim.discountValue },
-          },
-          options.timeoutMs,
-        )
-      : ({ kind: "ISSUED", couponCode: newCouponCode() } as const);
-
-  if (outcome.kind === "ISSUED") {
-    await services.db.claim.updateMany({
-      where: { id: claim.id, status: "PENDING" },
-      data: { status: "ISSUED", couponCode: outcome.couponCode, nextAttemptAt: null, lastError: null },
-    });
-    return;
-  }
+  // Leased again after its last attempt, whose answer was never recorded (the worker died, or
+  // the database failed): the budget is spent, so it fails without another call.
+  const outcome: IssueOutcome =
+    claim.attempts > options.maxAttempts
+      ? { kind: "REJECTED", error: `no attempts left; last error: ${claim.lastError ?? "the answer was not recorded"}` }
+      : await recordIssued(services, claim, await askIssuer(claim, options));
+  if (outcome.kind === "ISSUED") return;
   if (outcome.kind === "RETRY" && claim.attempts < options.maxAttempts) {
     await services.db.claim.updateMany({
       where: { id: claim.id, status: "PENDING" },
@@ -88,6 +90,54 @@ async function issueOne(services: Services, claim: LeasedClaim, options: Issuanc
     return;
   }
   await failClaim(services, claim, outcome.error);
+}
+
+function askIssuer(claim: LeasedClaim, options: IssuanceOptions): Promise<IssueOutcome> {
+  // A promotion switched back to the built-in issuer mints the code itself.
+  if (claim.issuerType !== "HTTP" || !claim.issuerUrl || !claim.issuerSecret) {
+    return Promise.resolve({ kind: "ISSUED", couponCode: newCouponCode() });
+  }
+  return requestCoupon(
+    { url: claim.issuerUrl, secret: claim.issuerSecret },
+    {
+      claimId: claim.id,
+      promotionId: claim.promotionId,
+      userId: claim.userId,
+      discount: { type: claim.discountType, value: claim.discountValue },
+    },
+    { timeoutMs: options.timeoutMs, allowPrivateAddresses: options.allowPrivateAddresses },
+  );
+}
+
+/**
+ * Stores an ISSUED answer. If it cannot be stored, the answer counts as a failed attempt
+ * (RETRY), so the claim still ends ISSUED or FAILED within its attempts.
+ *
+ * A coupon code is unique per promotion. A code the service already gave to another claim of
+ * the same promotion is a broken answer: two people would hold one coupon. It is retried with
+ * the same idempotency key (a service that mixed up its answer may correct it); a service that
+ * keeps answering it makes the claim FAIL, with its stock returned.
+ */
+async function recordIssued(services: Services, claim: LeasedClaim, outcome: IssueOutcome): Promise<IssueOutcome> {
+  if (outcome.kind !== "ISSUED") return outcome;
+  try {
+    await services.db.claim.updateMany({
+      where: { id: claim.id, status: "PENDING" },
+      data: { status: "ISSUED", couponCode: outcome.couponCode, nextAttemptAt: null, lastError: null },
+    });
+    return outcome;
+  } catch (error) {
+    const duplicate = isUniqueViolation(error);
+    const context = { claimId: claim.id, promotionId: claim.promotionId, attempts: claim.attempts, error };
+    if (duplicate) log("error", "coupon service answered a code another claim of this promotion holds", context);
+    else log("error", "the coupon service's answer could not be recorded", context);
+    return {
+      kind: "RETRY",
+      error: duplicate
+        ? `coupon service answered coupon code ${outcome.couponCode}, already held by another claim of this promotion`
+        : `the answer could not be recorded: ${(error as Error).message}`,
+    };
+  }
 }
 
 /**

@@ -2,10 +2,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import * as cron from "@/app/api/cron/issue/route";
 import { claimCoupon } from "@/lib/claims/claim";
 import { DomainError } from "@/lib/errors/domain-error";
+import { assertEligible } from "@/lib/issuance/validator";
 import { defaultIssuanceOptions, issueDueClaims, startIssuanceWorker, type IssuanceOptions } from "@/lib/issuance/worker";
 import { services } from "@/lib/services";
 import { call, createPromotion, createUsers } from "@/tests/support/fixtures";
-import { startCouponService, startValidator } from "@/tests/support/http-doubles";
+import { startCouponService, startRedirect, startValidator } from "@/tests/support/http-doubles";
 import { httpOutcome, successStatus } from "@/tests/support/storm";
 
 const svc = services();
@@ -130,6 +131,192 @@ describe("issuing through an external coupon service", () => {
   });
 });
 
+/** A real database error: while `body` runs, a trigger refuses the updates of this promotion's claims matching `when`. */
+async function withRefusedClaimUpdates<T>(promotionId: string, when: string, body: () => Promise<T>): Promise<T> {
+  if (!/^\w+$/.test(promotionId)) throw new Error("a promotion id goes into the trigger's text: word characters only");
+  await svc.db.$executeRawUnsafe(`
+    CREATE OR REPLACE FUNCTION refuse_claim_updates() RETURNS trigger AS $$
+    BEGIN
+      IF NEW."promotionId" = '${promotionId}' AND (${when}) THEN RAISE EXCEPTION 'forced failure for a test'; END IF;
+      RETURN NEW;
+    END $$ LANGUAGE plpgsql`);
+  await svc.db.$executeRawUnsafe(
+    `CREATE OR REPLACE TRIGGER refuse_claim_updates BEFORE UPDATE ON "Claim" FOR EACH ROW EXECUTE FUNCTION refuse_claim_updates()`,
+  );
+  try {
+    return await body();
+  } finally {
+    await svc.db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS refuse_claim_updates ON "Claim"`);
+  }
+}
+
+describe("issuing never stalls", () => {
+  it("a code the service already gave another claim of the promotion is retried, then FAILS with its stock back", async () => {
+    const coupons = await startCouponService({ secret: SECRET, code: "SAME-CODE" });
+    cleanups.push(coupons.close);
+    const users = await createUsers(svc.db, 4);
+    const promotion = await externalPromotion(coupons.url, 3);
+    const other = await externalPromotion(coupons.url, 1);
+    for (const user of users.slice(0, 3)) expect(await outcome(promotion.id, user.id)).toBe(202);
+    expect(await outcome(other.id, users[3].id)).toBe(202);
+
+    // Two workers at once, as in every drain: neither pass fails.
+    await drain(promotion.id, { ...fast, maxAttempts: 3 });
+    const claims = await svc.db.claim.findMany({ where: { promotionId: promotion.id } });
+    expect(claims.filter((c) => c.status === "ISSUED")).toMatchObject([{ couponCode: "SAME-CODE" }]);
+    const failed = claims.filter((c) => c.status === "FAILED");
+    expect(failed).toHaveLength(2);
+    for (const claim of failed) {
+      expect(claim).toMatchObject({
+        attempts: 3,
+        couponCode: null,
+        lastError: expect.stringMatching(/already held by another claim/),
+      });
+      expect(coupons.calls.get(claim.id)).toBe(3);
+    }
+    expect((await svc.db.promotion.findUniqueOrThrow({ where: { id: promotion.id } })).claimedCount).toBe(1);
+    expect((await svc.stock.snapshot(promotion.id))?.remaining).toBe(2);
+
+    // Unique per promotion only: in another promotion the same code is another coupon.
+    await drain(other.id);
+    expect(await svc.db.claim.findFirst({ where: { promotionId: other.id } })).toMatchObject({
+      status: "ISSUED",
+      couponCode: "SAME-CODE",
+    });
+  });
+
+  it("an answer that cannot be recorded counts as a failed attempt: the claim still ends FAILED within its attempts", async () => {
+    const coupons = await startCouponService({ secret: SECRET });
+    cleanups.push(coupons.close);
+    const [user] = await createUsers(svc.db, 1);
+    const promotion = await externalPromotion(coupons.url, 2);
+    expect(await outcome(promotion.id, user.id)).toBe(202);
+
+    await withRefusedClaimUpdates(promotion.id, `NEW.status = 'ISSUED'`, () => drain(promotion.id, { ...fast, maxAttempts: 3 }));
+    const [claim] = await svc.db.claim.findMany({ where: { promotionId: promotion.id } });
+    expect(claim).toMatchObject({ status: "FAILED", attempts: 3, lastError: expect.stringMatching(/could not be recorded/) });
+    expect(coupons.calls.get(claim.id)).toBe(3);
+    expect((await svc.stock.snapshot(promotion.id))?.remaining).toBe(2);
+  });
+
+  it("a claim none of whose writes succeed holds up no other claim, and is issued once the database takes it again", async () => {
+    const coupons = await startCouponService({ secret: SECRET });
+    cleanups.push(coupons.close);
+    const [stuckUser, fineUser] = await createUsers(svc.db, 2);
+    const stuck = await externalPromotion(coupons.url, 1);
+    const fine = await externalPromotion(coupons.url, 1);
+    expect(await outcome(stuck.id, stuckUser.id)).toBe(202);
+    expect(await outcome(fine.id, fineUser.id)).toBe(202);
+
+    // Every write after the lease (issued, retry later, failed) is refused for the stuck claim.
+    const anyAnswer = `NEW.status <> OLD.status OR NEW."lastError" IS DISTINCT FROM OLD."lastError"`;
+    await withRefusedClaimUpdates(stuck.id, anyAnswer, async () => {
+      await expect(issueDueClaims(svc, fast)).resolves.toBeGreaterThanOrEqual(2);
+    });
+    expect(await svc.db.claim.findFirst({ where: { promotionId: fine.id } })).toMatchObject({ status: "ISSUED" });
+    expect(await svc.db.claim.findFirst({ where: { promotionId: stuck.id } })).toMatchObject({ status: "PENDING", attempts: 1 });
+
+    // Its lease runs out (made to, here); the next pass asks again with the same key.
+    await svc.db.claim.updateMany({ where: { promotionId: stuck.id }, data: { nextAttemptAt: new Date() } });
+    await drain(stuck.id);
+    const claim = await svc.db.claim.findFirstOrThrow({ where: { promotionId: stuck.id } });
+    expect(claim).toMatchObject({ status: "ISSUED", attempts: 2 });
+    expect(claim.couponCode).toBe(coupons.codes.get(claim.id));
+  });
+
+  it("a claim leased again after its last attempt, whose answer was lost, FAILS without another call", async () => {
+    const coupons = await startCouponService({ secret: SECRET });
+    cleanups.push(coupons.close);
+    const [user] = await createUsers(svc.db, 1);
+    const promotion = await externalPromotion(coupons.url, 1);
+    expect(await outcome(promotion.id, user.id)).toBe(202);
+    // As after three leases whose worker died before recording the answer.
+    await svc.db.claim.updateMany({
+      where: { promotionId: promotion.id },
+      data: { attempts: 3, lastError: "coupon service answered 503" },
+    });
+
+    await drain(promotion.id, { ...fast, maxAttempts: 3 });
+    const [claim] = await svc.db.claim.findMany({ where: { promotionId: promotion.id } });
+    // attempts counts leases: the fourth found no call left to make.
+    expect(claim).toMatchObject({ status: "FAILED", attempts: 4, lastError: expect.stringMatching(/no attempts left.*503/) });
+    expect(coupons.stats.requests).toBe(0);
+    expect((await svc.stock.snapshot(promotion.id))?.remaining).toBe(1);
+  });
+});
+
+describe("calls to a promotion's services", () => {
+  it("a coupon service on a private address is refused unless allowed: the claim FAILS at once, and it is never called", async () => {
+    const coupons = await startCouponService({ secret: SECRET });
+    cleanups.push(coupons.close);
+    const [a, b, c] = await createUsers(svc.db, 3);
+    const literal = await externalPromotion(coupons.url, 1); // http://127.0.0.1:port/
+    const named = await externalPromotion(coupons.url.replace("127.0.0.1", "localhost"), 1); // refused after DNS
+    expect(await outcome(literal.id, a.id)).toBe(202);
+    expect(await outcome(named.id, b.id)).toBe(202);
+
+    const refusing = { ...fast, allowPrivateAddresses: false };
+    await drain(literal.id, refusing);
+    await drain(named.id, refusing);
+    for (const promotion of [literal, named]) {
+      expect(await svc.db.claim.findFirst({ where: { promotionId: promotion.id } })).toMatchObject({
+        status: "FAILED",
+        attempts: 1,
+        lastError: expect.stringMatching(/not called: refused to call .*loopback, private or link-local/),
+      });
+      expect((await svc.stock.snapshot(promotion.id))?.remaining).toBe(1);
+    }
+    expect(coupons.stats.requests).toBe(0);
+
+    const allowed = await externalPromotion(coupons.url, 1);
+    expect(await outcome(allowed.id, c.id)).toBe(202);
+    await drain(allowed.id, { ...fast, allowPrivateAddresses: true });
+    const claim = await svc.db.claim.findFirstOrThrow({ where: { promotionId: allowed.id } });
+    expect(claim).toMatchObject({ status: "ISSUED", couponCode: coupons.codes.get(claim.id) });
+  });
+
+  it("a coupon service that redirects is not followed: the claim FAILS, and the target never hears of it", async () => {
+    const target = await startCouponService({ secret: SECRET });
+    cleanups.push(target.close);
+    const redirect = await startRedirect(target.url);
+    cleanups.push(redirect.close);
+    const [user] = await createUsers(svc.db, 1);
+    const promotion = await externalPromotion(redirect.url, 1);
+    expect(await outcome(promotion.id, user.id)).toBe(202);
+
+    await drain(promotion.id);
+    expect(await svc.db.claim.findFirst({ where: { promotionId: promotion.id } })).toMatchObject({
+      status: "FAILED",
+      attempts: 1,
+      lastError: expect.stringMatching(/redirected with 307/),
+    });
+    expect(target.stats.requests).toBe(0);
+  });
+
+  it("a validator that redirects, or on a refused address, answers 503 and takes nothing", async () => {
+    const validator = await startValidator(() => ({ status: 200, body: { eligible: true } }));
+    cleanups.push(validator.close);
+    const redirect = await startRedirect(validator.url);
+    cleanups.push(redirect.close);
+    const [user] = await createUsers(svc.db, 1);
+    const promotion = await createPromotion(svc.db, { totalStock: 2 });
+    await svc.db.promotion.update({ where: { id: promotion.id }, data: { validatorUrl: redirect.url } });
+
+    await expect(httpOutcome(claimCoupon(svc, promotion.id, user.id, user.email))).resolves.toMatchObject({
+      status: 503,
+      code: "UNAVAILABLE",
+    });
+    const input = { promotionId: promotion.id, userId: user.id, email: user.email };
+    await expect(assertEligible({ url: validator.url, timeoutMs: 1_000 }, input, false)).rejects.toMatchObject({
+      code: "UNAVAILABLE",
+    });
+    expect(validator.seen).toEqual([]);
+    await expect(assertEligible({ url: validator.url, timeoutMs: 1_000 }, input, true)).resolves.toBeUndefined();
+    expect(validator.seen).toEqual([user.id]);
+    expect(await svc.db.claim.count({ where: { promotionId: promotion.id } })).toBe(0);
+  });
+});
+
 describe("eligibility service", () => {
   it("eligible users claim, ineligible get 403 with the reason, a down or slow service gives 503; no stock taken", async () => {
     const [ok, no, slow] = await createUsers(svc.db, 3);
@@ -187,6 +374,26 @@ describe("POST /api/cron/issue", () => {
       status: "ISSUED",
       couponCode: expect.any(String),
     });
+  });
+});
+
+describe("POST /api/cron/issue with a claim whose answer cannot be stored", () => {
+  it("answers 200 and issues the others; that claim is retried and ends FAILED", async () => {
+    const coupons = await startCouponService({ secret: SECRET, code: "CRON-SAME-CODE" });
+    cleanups.push(coupons.close);
+    const users = await createUsers(svc.db, 2);
+    const promotion = await externalPromotion(coupons.url, 2);
+    for (const user of users) expect(await outcome(promotion.id, user.id)).toBe(202);
+
+    const res = await call(cron.POST, { method: "POST", headers: { authorization: `Bearer ${process.env.CRON_SECRET}` } });
+    expect(res.status).toBe(200);
+    expect(res.json.processed).toBeGreaterThanOrEqual(2);
+    const statuses = async () =>
+      (await svc.db.claim.findMany({ where: { promotionId: promotion.id } })).map((c) => c.status).sort();
+    expect(await svc.db.claim.count({ where: { promotionId: promotion.id, status: "ISSUED" } })).toBe(1);
+
+    await drain(promotion.id, { ...fast, maxAttempts: 2 });
+    expect(await statuses()).toEqual(["FAILED", "ISSUED"]);
   });
 });
 

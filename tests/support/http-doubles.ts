@@ -36,6 +36,8 @@ export async function startCouponService(options: {
   timeoutRate?: number;
   delayMs?: number;
   status?: number;
+  /** Answer this code for every key: a broken service that hands one coupon to several people. */
+  code?: string;
 }) {
   const calls = new Map<string, number>();
   const codes = new Map<string, string>();
@@ -55,7 +57,7 @@ export async function startCouponService(options: {
       return json(res, 503, { error: "try later" });
     }
     const existing = codes.get(key);
-    const code = existing ?? `EXT-${randomBytes(6).toString("hex").toUpperCase()}`;
+    const code = existing ?? options.code ?? `EXT-${randomBytes(6).toString("hex").toUpperCase()}`;
     codes.set(key, code);
     const answer = () => json(res, existing ? 409 : 201, { couponCode: code });
     if (roll < (options.failRate ?? 0) + (options.timeoutRate ?? 0)) {
@@ -80,4 +82,9 @@ export async function startValidator(
     setTimeout(() => json(res, status, answer ?? {}), delayMs ?? 0);
   });
   return { ...service, seen };
+}
+
+/** A service that answers every request with a redirect (307 keeps the method and body) to `location`. */
+export async function startRedirect(location: string, status = 307) {
+  return listen((_req, _body, res) => res.writeHead(status, { location }).end());
 }

@@ -10,3 +10,5 @@ process.env.NEXTAUTH_URL = "http://localhost:3000";
 process.env.CRON_SECRET = "cron-secret-of-this-run-0123";
 process.env.RATE_LIMIT_USER = "30/10s";
 process.env.RATE_LIMIT_IP = "8/10s";
+// The coupon services and validators of the tests listen on 127.0.0.1.
+process.env.ALLOW_PRIVATE_SERVICE_URLS = "true";
