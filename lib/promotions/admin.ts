@@ -197,6 +197,7 @@ export async function deletePromotion(services: Services, actorId: string, id: s
       if (code === "P2003" || code === "P2014") throw hasClaims();
       throw error;
     });
+  forgetClaimConfig(id);
   await services.stock.drop(id);
 }
 

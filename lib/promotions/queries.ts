@@ -2,6 +2,7 @@ import { notFound } from "@/lib/errors/domain-error";
 import type { Services } from "@/lib/services";
 import type { StockEngine, StockSnapshot } from "@/lib/stock/engine";
 import { rebuildPromotion } from "@/lib/stock/rebuild";
+import { promotionExists } from "./claim-config";
 import { promotionStatus, promotionView, type PromotionView } from "./view";
 
 /** Published promotions, soonest first, with live stock from the engine. */
@@ -53,6 +54,9 @@ function liveSnapshot(services: Services, promotionId: string): Promise<StockSna
 async function readOrRebuild(services: Services, promotionId: string): Promise<StockSnapshot | null> {
   const snapshot = await services.stock.snapshot(promotionId);
   if (snapshot) return snapshot;
+  // An id the database does not know (a typo, a scan of random ids) is answered by the bounded
+  // one-second lookup cache: one primary-key query per id and second, and no rebuild lock.
+  if (!(await promotionExists(services.db, promotionId))) return null;
   if (!(await rebuildPromotion(services, promotionId))) return null;
   return services.stock.snapshot(promotionId);
 }
