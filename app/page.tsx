@@ -1,12 +1,18 @@
+import { EndedPager } from "@/components/ended-pager";
 import { PromotionCard } from "@/components/promotion-card";
-import { listPublishedPromotions } from "@/lib/promotions/queries";
+import { listPublicPromotions } from "@/lib/promotions/queries";
+import { publicListQuery } from "@/lib/promotions/schemas";
 import type { PromotionView } from "@/lib/promotions/view";
 import { services } from "@/lib/services";
 
 export const dynamic = "force-dynamic";
 
-export default async function HomePage() {
-  const promotions = await listPublishedPromotions(services());
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function HomePage({ searchParams }: Props) {
+  // A page is for people, not programs: a bad or foreign parameter shows the first page.
+  const parsed = publicListQuery.safeParse(await searchParams);
+  const { promotions, ended } = await listPublicPromotions(services(), parsed.success ? parsed.data : publicListQuery.parse({}));
   // eslint-disable-next-line react-hooks/purity -- a server component renders once per request (force-dynamic): no re-render can disagree
   const now = Date.now();
   // A paused promotion stays in the group its time window puts it in.
@@ -21,6 +27,7 @@ export default async function HomePage() {
       <PromotionGroup title="Live now" promotions={live} />
       <PromotionGroup title="Upcoming" promotions={upcoming} upcoming />
       <PromotionGroup title="Ended or sold out" promotions={over} />
+      <EndedPager {...ended} />
     </main>
   );
 }

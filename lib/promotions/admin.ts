@@ -6,41 +6,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Services } from "@/lib/services";
 import { rebuildPromotion } from "@/lib/stock/rebuild";
 import { forgetClaimConfig } from "./claim-config";
-import { claimRates } from "./reports";
 import { slugify, type CreatePromotionInput, type UpdatePromotionInput } from "./schemas";
+import { claimRates, statsByPromotion } from "./stats";
 import { promotionView, type PromotionRow } from "./view";
-
-export interface PromotionStats {
-  claimed: number; // active claims: issued + pending
-  issued: number;
-  pending: number;
-  failed: number;
-  oldestPendingSeconds: number | null; // how long the oldest PENDING claim has waited to be issued
-}
-
-async function statsByPromotion({ db }: Services, ids: string[]): Promise<Map<string, PromotionStats>> {
-  const groups = await db.claim.groupBy({
-    by: ["promotionId", "status"],
-    where: { promotionId: { in: ids } },
-    _count: true,
-    _min: { claimedAt: true },
-  });
-  const stats = new Map<string, PromotionStats>(
-    ids.map((id) => [id, { claimed: 0, issued: 0, pending: 0, failed: 0, oldestPendingSeconds: null }]),
-  );
-  const now = Date.now();
-  for (const g of groups) {
-    const s = stats.get(g.promotionId)!;
-    if (g.status === "ISSUED") s.issued = g._count;
-    if (g.status === "FAILED") s.failed = g._count;
-    if (g.status === "PENDING") {
-      s.pending = g._count;
-      s.oldestPendingSeconds = g._min.claimedAt ? Math.round((now - g._min.claimedAt.getTime()) / 1000) : null;
-    }
-    s.claimed = s.issued + s.pending;
-  }
-  return stats;
-}
 
 type AdminRow = PromotionRow & {
   issuerType: "BUILTIN" | "HTTP";
@@ -82,7 +50,7 @@ function serviceColumns(input: Pick<UpdatePromotionInput, "issuer" | "validator"
 export async function listPromotionsWithStats(services: Services) {
   const rows = await services.db.promotion.findMany({ orderBy: { startsAt: "desc" } });
   const ids = rows.map((r) => r.id);
-  const [stats, rates] = await Promise.all([statsByPromotion(services, ids), claimRates(services, ids)]);
+  const [stats, rates] = await Promise.all([statsByPromotion(services, ids), claimRates(services, rows)]);
   return Promise.all(
     rows.map(async (row) => ({
       ...(await adminView(row, services)),
@@ -197,6 +165,7 @@ export async function deletePromotion(services: Services, actorId: string, id: s
       if (code === "P2003" || code === "P2014") throw hasClaims();
       throw error;
     });
+  forgetClaimConfig(id);
   await services.stock.drop(id);
 }
 

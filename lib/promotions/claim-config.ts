@@ -1,3 +1,4 @@
+import { LruCache } from "@/lib/cache/lru";
 import type { Db } from "@/lib/db";
 
 /** What the claim path needs to know about a promotion besides its stock. */
@@ -7,28 +8,40 @@ export interface ClaimConfig {
   validator: { url: string; timeoutMs: number } | null;
 }
 
-const TTL_MS = 1_000;
 const DEFAULT_VALIDATOR_TIMEOUT_MS = 1_000;
-const cache = new Map<string, { value: Promise<ClaimConfig | null>; expiresAt: number }>();
+// Far more promotions than any deployment runs at once: a scan of random ids evicts only ids
+// nobody asked for lately, never the promotion a crowd is hitting.
+const cache = new LruCache<string, Promise<ClaimConfig | null>>({ max: 10_000, ttlMs: 1_000 });
 
 /**
  * The promotion's issuer and validator settings, cached in this process for one second so a
  * flash crowd costs one database query per second, not one per request; concurrent misses share
- * one query. Admin changes reach every instance within that second. Null: no such promotion.
+ * one query. Admin changes reach every instance within that second. Null: no such promotion,
+ * remembered for the same second, so an unknown id costs one primary-key query per second too.
  */
 export function getClaimConfig(db: Db, promotionId: string): Promise<ClaimConfig | null> {
-  const now = Date.now();
   const hit = cache.get(promotionId);
-  if (hit && hit.expiresAt > now) return hit.value;
+  if (hit) return hit;
   const value = load(db, promotionId);
-  cache.set(promotionId, { value, expiresAt: now + TTL_MS });
-  value.catch(() => cache.delete(promotionId));
+  cache.set(promotionId, value);
+  // A failed read is not remembered (unless a newer read replaced it meanwhile).
+  value.catch(() => {
+    if (cache.get(promotionId) === value) cache.delete(promotionId);
+  });
   return value;
+}
+
+/** Whether the promotion exists, answered from the same one-second cache. */
+export async function promotionExists(db: Db, promotionId: string): Promise<boolean> {
+  return (await getClaimConfig(db, promotionId)) !== null;
 }
 
 export function forgetClaimConfig(promotionId: string): void {
   cache.delete(promotionId);
 }
+
+/** Entries held and the bound (for tests: memory stays flat under random ids). */
+export const claimConfigCache = { size: () => cache.size, max: cache.max };
 
 async function load(db: Db, promotionId: string): Promise<ClaimConfig | null> {
   const p = await db.promotion.findUnique({

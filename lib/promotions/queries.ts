@@ -2,14 +2,40 @@ import { notFound } from "@/lib/errors/domain-error";
 import type { Services } from "@/lib/services";
 import type { StockEngine, LiveSnapshot } from "@/lib/stock/engine";
 import { rebuildPromotion } from "@/lib/stock/rebuild";
+import { promotionExists } from "./claim-config";
+import type { PublicListQuery } from "./schemas";
 import { promotionStatus, promotionView, type PromotionView } from "./view";
 
-/** Published promotions, soonest first, with live stock from the engine. */
-export async function listPublishedPromotions(services: Services): Promise<PromotionView[]> {
-  const rows = await services.db.promotion.findMany({ where: { published: true }, orderBy: { startsAt: "asc" } });
-  const live = await Promise.all(rows.map((row) => services.stock.snapshot(row.id)));
+export interface PublicList {
+  /** Live and upcoming promotions (soonest start first), then one page of ended ones (latest end first). */
+  promotions: PromotionView[];
+  ended: { page: number; pageSize: number; total: number };
+}
+
+/**
+ * What the public sees: every published promotion whose window has not closed, and one page of
+ * those that ended, never the whole history. Both are ranges of the (published, endsAt) index.
+ */
+export async function listPublicPromotions(services: Services, query: PublicListQuery): Promise<PublicList> {
+  const { db } = services;
   const now = Date.now();
-  return rows.map((row, i) => promotionView(row, live[i], now));
+  const ended = { published: true, endsAt: { lte: new Date(now) } };
+  const [current, endedPage, endedTotal] = await Promise.all([
+    db.promotion.findMany({ where: { published: true, endsAt: { gt: new Date(now) } }, orderBy: { startsAt: "asc" } }),
+    db.promotion.findMany({
+      where: ended,
+      orderBy: [{ endsAt: "desc" }, { id: "desc" }],
+      skip: (query.endedPage - 1) * query.endedPageSize,
+      take: query.endedPageSize,
+    }),
+    db.promotion.count({ where: ended }),
+  ]);
+  const rows = [...current, ...endedPage];
+  const live = await Promise.all(rows.map((row) => services.stock.snapshot(row.id)));
+  return {
+    promotions: rows.map((row, i) => promotionView(row, live[i], now)),
+    ended: { page: query.endedPage, pageSize: query.endedPageSize, total: endedTotal },
+  };
 }
 
 export async function getPublishedPromotion(services: Services, idOrSlug: { id: string } | { slug: string }) {
@@ -55,6 +81,9 @@ function liveSnapshot(services: Services, promotionId: string): Promise<LiveSnap
 async function readOrRebuild(services: Services, promotionId: string): Promise<LiveSnapshot | null> {
   const snapshot = await services.stock.snapshot(promotionId);
   if (snapshot) return snapshot;
+  // An id the database does not know (a typo, a scan of random ids) is answered by the bounded
+  // one-second lookup cache: one primary-key query per id and second, and no rebuild lock.
+  if (!(await promotionExists(services.db, promotionId))) return null;
   if (!(await rebuildPromotion(services, promotionId))) return null;
   return services.stock.snapshot(promotionId);
 }

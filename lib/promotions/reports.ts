@@ -107,21 +107,3 @@ export async function listAudit(services: Services, promotionId: string) {
     createdAt: e.createdAt.toISOString(),
   }));
 }
-
-const RATE_WINDOW_SECONDS = 60;
-
-/** Claims per second over the last minute, oldest first (for the dashboard's sparkline). */
-export async function claimRates({ db }: Services, promotionIds: string[]): Promise<Map<string, number[]>> {
-  const rows = await db.$queryRaw<{ promotionId: string; ago: number; count: number }[]>`
-    SELECT "promotionId", floor(extract(epoch FROM now() - "claimedAt"))::int AS ago, count(*)::int AS count
-    FROM "Claim"
-    WHERE "promotionId" = ANY(${promotionIds}) AND "claimedAt" > now() - make_interval(secs => ${RATE_WINDOW_SECONDS})
-    GROUP BY 1, 2`;
-  const rates = new Map(promotionIds.map((id) => [id, new Array<number>(RATE_WINDOW_SECONDS).fill(0)]));
-  for (const row of rows) {
-    const series = rates.get(row.promotionId);
-    const index = RATE_WINDOW_SECONDS - 1 - row.ago;
-    if (series && index >= 0) series[index] = row.count;
-  }
-  return rates;
-}

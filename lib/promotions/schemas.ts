@@ -104,3 +104,13 @@ export function slugify(title: string): string {
       .replace(/-+$/g, "") || "promotion"
   );
 }
+
+/**
+ * The public list's query (`GET /api/promotions`, the home page): every live and upcoming
+ * promotion, plus one page of the ended ones, most recently ended first.
+ */
+export const publicListQuery = z.object({
+  endedPage: z.coerce.number().int().min(1).max(10_000).default(1),
+  endedPageSize: z.coerce.number().int().min(1).max(50).default(10),
+});
+export type PublicListQuery = z.infer<typeof publicListQuery>;

@@ -1,9 +1,13 @@
 import { route } from "@/lib/http/route";
-import { listPublishedPromotions } from "@/lib/promotions/queries";
+import { listPublicPromotions } from "@/lib/promotions/queries";
+import { publicListQuery } from "@/lib/promotions/schemas";
 import { services } from "@/lib/services";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ access: "public" }, async () => {
-  return Response.json({ promotions: await listPublishedPromotions(services()) });
+// Unknown parameters are refused like unknown JSON fields: a typo never silently does nothing.
+const query = publicListQuery.strict();
+
+export const GET = route({ access: "public" }, async ({ req }) => {
+  return Response.json(await listPublicPromotions(services(), query.parse(Object.fromEntries(req.query))));
 });
