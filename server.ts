@@ -22,6 +22,7 @@ async function main() {
   const { FAST_LANES } = await import("./fast-lanes");
   const { log } = await import("@/lib/log");
   const { errorReply } = await import("@/lib/http/errors");
+  const { writeJson } = await import("@/lib/http/node-reply");
 
   const server = createServer((req, res) => {
     fastLane(FAST_LANES, req, res)
@@ -29,8 +30,8 @@ async function main() {
       .catch((error) => {
         // Outside any endpoint's own error handling (Next itself failed): the same error shape.
         const reply = errorReply(error);
-        if (!res.headersSent) res.writeHead(reply.status, { "content-type": "application/json", ...reply.headers });
-        res.end(JSON.stringify(reply.body));
+        if (res.headersSent) res.end();
+        else writeJson(res, reply);
       });
   });
   server.keepAliveTimeout = 65_000;
