@@ -22,15 +22,19 @@ async function main() {
   const { FAST_LANES } = await import("./fast-lanes");
   const { log } = await import("@/lib/log");
   const { errorReply } = await import("@/lib/http/errors");
+  const { refuseMalformedUrl } = await import("@/lib/http/malformed-url");
+  const { writeJson } = await import("@/lib/http/node-reply");
 
   const server = createServer((req, res) => {
+    // A path Next's router cannot decode would be its plain-text 500: a 400 from here instead.
+    if (refuseMalformedUrl(req, res)) return;
     fastLane(FAST_LANES, req, res)
       .then((handled) => (handled ? undefined : handleWithNext(req, res)))
       .catch((error) => {
         // Outside any endpoint's own error handling (Next itself failed): the same error shape.
         const reply = errorReply(error);
-        if (!res.headersSent) res.writeHead(reply.status, { "content-type": "application/json", ...reply.headers });
-        res.end(JSON.stringify(reply.body));
+        if (res.headersSent) res.end();
+        else writeJson(res, reply);
       });
   });
   server.keepAliveTimeout = 65_000;

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { writeReply } from "./node-reply";
 import { fromNodeRequest } from "./request";
-import type { Endpoint, Reply } from "./route";
+import type { Endpoint } from "./route";
 
 /** One request the production server answers itself: method, path pattern (group 1: the id), endpoint. */
 export interface Lane {
@@ -29,20 +30,4 @@ export async function fastLane(lanes: readonly Lane[], req: IncomingMessage, res
   }
   await writeReply(res, await lane.endpoint(fromNodeRequest(req), { id: param }));
   return true;
-}
-
-async function writeReply(res: ServerResponse, reply: Reply): Promise<void> {
-  if (reply instanceof Response) {
-    const body = Buffer.from(await reply.arrayBuffer());
-    res.writeHead(reply.status, { ...Object.fromEntries(reply.headers), "content-length": String(body.length) });
-    res.end(body);
-    return;
-  }
-  const body = JSON.stringify(reply.body);
-  res.writeHead(reply.status, {
-    ...reply.headers,
-    "content-type": "application/json",
-    "content-length": String(Buffer.byteLength(body)),
-  });
-  res.end(body);
 }

@@ -1,12 +1,27 @@
 import type { NextRequest } from "next/server";
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
+import { notFound } from "@/lib/errors/domain-error";
+import { errorResponse } from "@/lib/http/errors";
+import { answeredRefusal, thrownRefusal } from "./refusals";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
-function handler(req: NextRequest, ctx: Context): Promise<Response> {
-  // next-auth v4 types its App Router handler as any.
-  return NextAuth(req, ctx, authOptions()) as Promise<Response>;
+// next-auth v4's actions (next-auth/core/index.js); it would answer any other in plain text.
+const ACTIONS = new Set(["signin", "signout", "callback", "session", "csrf", "providers", "error", "verify-request", "_log"]);
+
+/** next-auth, held to the API's error contract: an unknown action is 404, a refusal never a 500. */
+async function handler(req: NextRequest, ctx: Context): Promise<Response> {
+  const [action] = (await ctx.params).nextauth;
+  if (!ACTIONS.has(action)) return errorResponse(notFound("Auth action"));
+  let res: Response;
+  try {
+    // next-auth v4 types its App Router handler as any.
+    res = (await NextAuth(req, ctx, authOptions())) as Response;
+  } catch (error) {
+    return thrownRefusal(error);
+  }
+  return res.status >= 400 ? answeredRefusal(res, req.nextUrl.pathname) : res;
 }
 
 export { handler as GET, handler as POST };
