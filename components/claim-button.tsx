@@ -4,7 +4,7 @@ import { useSession } from "next-auth/react";
 import { useEffect, useEffectEvent, useRef, useState } from "react";
 import type { ClaimView } from "@/lib/claims/view";
 import type { PromotionView } from "@/lib/promotions/view";
-import { requestClaim, type Stock } from "./api";
+import { fetchMyClaims, requestClaim, type Stock } from "./api";
 import { authHref } from "./callback-url";
 import { ClaimCode } from "./claim-code";
 import { buttonState, type Attempt } from "./claim-state";
@@ -29,7 +29,8 @@ interface Props {
 export function ClaimButton({ promotion, stock, patchStock, serverTime, heldClaim, onClaimHeld }: Props) {
   const router = useRouter();
   const pathname = usePathname();
-  const signedOut = useSession().status === "unauthenticated";
+  const session = useSession().status;
+  const signedOut = session === "unauthenticated";
   const now = useServerClock(stock.clock.offsetMs, serverTime);
   const [attempt, setAttempt] = useState<Attempt>(
     heldClaim ? { kind: "won", claim: heldClaim, already: true } : { kind: "none" },
@@ -94,6 +95,22 @@ export function ClaimButton({ promotion, stock, patchStock, serverTime, heldClai
         return setAttempt({ kind: "failed", message: outcome.message });
     }
   }
+
+  // A winner never sees "sold out": a tab that has not heard of its person's claim (won in another
+  // tab, or while this one was open) asks for it once, when the promotion sells out.
+  const soldOutUnheard = stock.status === "SOLD_OUT" && attempt.kind === "none" && session === "authenticated";
+  const askedForOwnClaim = useRef(false);
+  const findOwnClaim = useEffectEvent(async () => {
+    const mine = (await fetchMyClaims()).find((c) => c.promotionId === promotion.id && c.status !== "FAILED");
+    if (!mine) return;
+    onClaimHeld();
+    setAttempt({ kind: "won", claim: mine, already: true });
+  });
+  useEffect(() => {
+    if (!soldOutUnheard || askedForOwnClaim.current) return;
+    askedForOwnClaim.current = true;
+    findOwnClaim().catch(() => {}); // only a courtesy: without it the page says sold out
+  }, [soldOutUnheard]);
 
   // Retry by itself once Retry-After has passed, unless the promotion closed meanwhile.
   // Keyed on this one wait only: the retry is an effect event, so it sees the latest render.

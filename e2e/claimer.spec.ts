@@ -132,8 +132,14 @@ test("a winner who comes back after the drop sold out sees their coupon, not sol
 
   const winnerContext = await browser.newContext({ baseURL });
   await signUpAndSignIn(winnerContext.request);
-  const [winner, staleTab] = await Promise.all([winnerContext.newPage(), winnerContext.newPage()]);
-  for (const page of [winner, staleTab]) {
+  const [winner, staleTab, otherTab] = await Promise.all([
+    winnerContext.newPage(),
+    winnerContext.newPage(),
+    winnerContext.newPage(),
+  ]);
+  // This tab's stock polls never arrive, so it still offers the claim after the win.
+  await staleTab.route("**/stock", (route) => route.abort());
+  for (const page of [winner, staleTab, otherTab]) {
     await page.goto(`/p/${promotion.slug}`);
     await expect(claimButton(page)).toHaveText("Claim coupon");
   }
@@ -144,6 +150,10 @@ test("a winner who comes back after the drop sold out sees their coupon, not sol
   await claimButton(staleTab).click();
   await expect(status(staleTab)).toContainText("You already claimed this coupon.");
   await expect(staleTab.getByTestId("coupon-code")).toHaveText(couponCode!);
+  // A tab that only watched sees the sell-out in its poll and asks for its person's claim.
+  await expect(status(otherTab)).toContainText("You already claimed this coupon.");
+  await expect(otherTab.getByTestId("coupon-code")).toHaveText(couponCode!);
+  await expect(otherTab.getByText(/sold out/i)).toHaveCount(0);
 
   // Someone else comes too late: for them it is sold out.
   const lateContext = await browser.newContext({ baseURL });

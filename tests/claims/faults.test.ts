@@ -1,13 +1,13 @@
 // Storms under faults, with real processes and services. After each: never more winners than
 // stock, no user twice, no success answer without a claim row, and PostgreSQL and the stock
 // engine agree after reconciliation.
-import { spawn } from "node:child_process";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { services, type Services } from "@/lib/services";
 import { reconcile } from "@/lib/stock/reconcile";
+import { spawnAppScript } from "@/tests/support/app-script";
 import { createPromotion, createUsers } from "@/tests/support/fixtures";
 import { usePrivateRedis } from "@/tests/support/redis-server";
 import { attempt, type Outcome } from "@/tests/support/storm";
@@ -104,23 +104,7 @@ describe("PostgreSQL connections killed in the middle of a storm", () => {
 
 describe("the app process killed with SIGKILL in the middle of a storm, then restarted", () => {
   function runStorm(promotionId: string, userIds: string[], killAfterWins: number | null) {
-    const child = spawn(
-      "npx",
-      [
-        "tsx",
-        "--conditions=react-server",
-        "--tsconfig",
-        "tsconfig.json",
-        "tests/support/storm-child.ts",
-        promotionId,
-        ...userIds,
-      ],
-      {
-        env: process.env,
-        stdio: ["ignore", "pipe", "ignore"],
-        detached: true,
-      },
-    );
+    const child = spawnAppScript("storm-child.ts", [promotionId, ...userIds]);
     const won: string[] = [];
     const refused: Record<string, number> = {};
     let buffer = "";

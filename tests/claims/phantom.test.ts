@@ -1,28 +1,16 @@
 // Phantom winners: a process killed between the claim script and the claim row's write leaves
 // wins in the engine with no row. The sweeper gives those coupons back by itself.
-import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { startPhantomSweeper } from "@/lib/claims/phantom-sweeper";
 import { services } from "@/lib/services";
 import { rebuildPromotion } from "@/lib/stock/rebuild";
+import { spawnAppScript } from "@/tests/support/app-script";
 import { createPromotion, createUsers } from "@/tests/support/fixtures";
 import { attempt } from "@/tests/support/storm";
 
 /** Runs the dying process for these users and SIGKILLs it once its wins are in the engine. */
 function dieBetweenScriptAndWrite(promotionId: string, userIds: string[]) {
-  const child = spawn(
-    "npx",
-    [
-      "tsx",
-      "--conditions=react-server",
-      "--tsconfig",
-      "tsconfig.json",
-      "tests/support/phantom-child.ts",
-      promotionId,
-      ...userIds,
-    ],
-    { env: process.env, stdio: ["ignore", "pipe", "ignore"], detached: true },
-  );
+  const child = spawnAppScript("phantom-child.ts", [promotionId, ...userIds]);
   const decisions: string[] = [];
   return new Promise<string[]>((resolve) => {
     child.stdout.on("data", (chunk: Buffer) => {
