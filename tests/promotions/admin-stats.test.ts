@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getPromotionWithStats, listPromotionsWithStats } from "@/lib/promotions/admin";
 import { services } from "@/lib/services";
 import { createPromotion, uid } from "@/tests/support/fixtures";
-import { recordingDb, rowsRead } from "./sql-log";
+import { recordingDb, rowsRead } from "@/tests/support/sql-log";
 
 const svc = services();
 const ISSUED_LONG_AGO = 20_000;

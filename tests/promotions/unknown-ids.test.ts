@@ -6,8 +6,8 @@ import { LruCache } from "@/lib/cache/lru";
 import { claimConfigCache, getClaimConfig } from "@/lib/promotions/claim-config";
 import { getLiveStock } from "@/lib/promotions/queries";
 import { services, type Services } from "@/lib/services";
+import { recordingDb } from "@/tests/support/sql-log";
 import { attempt } from "@/tests/support/storm";
-import { recordingDb } from "./sql-log";
 
 // The shape of a real id (promotionIdParams), naming nothing.
 const randomId = () => `zz${randomBytes(10).toString("hex")}`;
