@@ -64,11 +64,6 @@ export interface StockEngine {
   /** Replaces everything the engine holds for a promotion, atomically for readers. */
   load(promotionId: string, snapshot: StockSnapshot, winners: readonly string[]): Promise<void>;
   drop(promotionId: string): Promise<void>;
-  /**
-   * One attempt against a sliding-window limit of `limit` per `windowMs` for `key`.
-   * Returns 0 when allowed (and counted), else roughly how many ms until it would be allowed.
-   */
-  hit(key: string, limit: number, windowMs: number, nowMs: number): Promise<number>;
   /** A short exclusive lock for rebuilding one promotion; returns a release function or null. */
   tryLock(promotionId: string, ttlMs: number): Promise<(() => Promise<void>) | null>;
   ping(): Promise<boolean>;

@@ -30,16 +30,3 @@ export function claimLimitKeys(promotionId: string, subject: string, windowMs: n
   const base = `${prefix}promo:{${promotionId}}:rl:${subject}`;
   return { current: `${base}:${index}`, previous: `${base}:${index - 1}`, elapsedMs: nowMs - index * windowMs };
 }
-
-/**
- * Sliding-window rate limit counters: the current and the previous fixed window of `key`,
- * under one hash tag so the limit script touches one slot.
- */
-export function rateLimitKeys(key: string, windowMs: number, nowMs: number, prefix = "") {
-  const index = Math.floor(nowMs / windowMs);
-  return {
-    current: `${prefix}rl:{${key}}:${index}`,
-    previous: `${prefix}rl:{${key}}:${index - 1}`,
-    elapsedMs: nowMs - index * windowMs,
-  };
-}

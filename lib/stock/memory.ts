@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ClaimDecision, StockEngine, StockSnapshot } from "./engine";
-import { claimLimitKeys, rateLimitKeys } from "./keys";
+import { claimLimitKeys } from "./keys";
 
 interface LimitWindow {
   current: string;
@@ -127,15 +127,6 @@ export function createMemoryEngine(): StockEngine {
 
     async drop(promotionId) {
       promotions.delete(promotionId);
-    },
-
-    async hit(key, limit, windowMs, nowMs) {
-      const window = rateLimitKeys(key, windowMs, nowMs);
-      const wait = waitFor(window, limit, windowMs);
-      if (wait === 0) count(window);
-      // Windows older than the previous one no longer count.
-      counters.delete(rateLimitKeys(key, windowMs, nowMs - 2 * windowMs).current);
-      return wait;
     },
 
     async tryLock(promotionId, ttlMs) {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { EngineName, StockEngine } from "./engine";
-import { claimLimitKeys, promotionKeys, rateLimitKeys, type PromotionKeys } from "./keys";
+import { claimLimitKeys, promotionKeys, type PromotionKeys } from "./keys";
 import * as S from "./scripts";
 
 /**
@@ -87,11 +87,6 @@ export function createScriptEngine(name: EngineName, transport: ScriptTransport,
 
     async drop(promotionId) {
       await run(S.DROP, keysOf(promotionId));
-    },
-
-    async hit(key, limit, windowMs, nowMs) {
-      const k = rateLimitKeys(key, windowMs, nowMs, keyPrefix);
-      return Number(await run(S.RATE_LIMIT, k, [limit, windowMs, k.elapsedMs]));
     },
 
     async tryLock(promotionId, ttlMs) {

@@ -225,29 +225,6 @@ return 0
 `,
 );
 
-/**
- * Sliding-window limit, estimated from two fixed windows: the previous window's count weighted
- * by how much of it still overlaps the sliding window, plus the current count.
- * ARGV: limit, windowMs, elapsedMs (into the current window).
- * Returns 0 and counts the attempt when allowed; otherwise the ms until the current window ends.
- */
-export const RATE_LIMIT = script(
-  (k: { current: string; previous: string }) => [k.current, k.previous],
-  `
-local limit = tonumber(ARGV[1])
-local window = tonumber(ARGV[2])
-local elapsed = tonumber(ARGV[3])
-local current = tonumber(redis.call('GET', KEYS[1]) or '0')
-local previous = tonumber(redis.call('GET', KEYS[2]) or '0')
-if previous * (window - elapsed) / window + current + 1 > limit then
-  return math.max(1, window - elapsed)
-end
-redis.call('INCR', KEYS[1])
-redis.call('PEXPIRE', KEYS[1], window * 2)
-return 0
-`,
-);
-
 /** Turns a CLAIM reply into a decision. */
 export function toDecision(reply: [string, number, string?]): ClaimDecision {
   const [code, value, extra] = reply;

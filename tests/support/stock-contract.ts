@@ -164,18 +164,21 @@ export function stockEngineContract(makeEngine: () => StockEngine) {
       expect(await engine.claim(other, "a", start + 1_000, limits("1.1.1.1"))).toMatchObject({ kind: "WON" });
     });
 
-    it("limits attempts per key in a sliding window", async () => {
-      const key = `user:${uid()}`;
+    it("limits a claim's attempts in a sliding window", async () => {
+      const id = uid();
       const start = Math.floor(now / 10_000) * 10_000; // the start of a fixed window
-      for (let i = 0; i < 3; i++) expect(await engine.hit(key, 3, 10_000, start + i)).toBe(0);
-      const wait = await engine.hit(key, 3, 10_000, start + 1_000);
-      expect(wait).toBe(9_000);
-      expect(await engine.hit(`user:${uid()}`, 3, 10_000, start + 1_000)).toBe(0); // other keys are free
+      await engine.load(id, live({ startsAt: start - 60_000, totalStock: 100, remaining: 100 }), []);
+      // Every attempt from a new person, so only the limit of the address decides.
+      const claim = (at: number, address = "ip:a") =>
+        engine.claim(id, uid(), at, [{ subject: address, limit: 3, windowMs: 10_000 }]);
+      for (let i = 0; i < 3; i++) expect(await claim(start + i)).toMatchObject({ kind: "WON" });
+      expect(await claim(start + 1_000)).toEqual({ kind: "RATE_LIMITED", retryAfterMs: 9_000 });
+      expect(await claim(start + 1_000, "ip:b")).toMatchObject({ kind: "WON" }); // other subjects are free
       // Halfway through the next window the previous one weighs half: 3 * 0.5 = 1.5, room for one.
-      expect(await engine.hit(key, 3, 10_000, start + 15_000)).toBe(0);
-      expect(await engine.hit(key, 3, 10_000, start + 15_001)).toBeGreaterThan(0);
+      expect(await claim(start + 15_000)).toMatchObject({ kind: "WON" });
+      expect(await claim(start + 15_001)).toMatchObject({ kind: "RATE_LIMITED" });
       // Two windows later the old attempts no longer count.
-      for (let i = 0; i < 3; i++) expect(await engine.hit(key, 3, 10_000, start + 30_000 + i)).toBe(0);
+      for (let i = 0; i < 3; i++) expect(await claim(start + 30_000 + i)).toMatchObject({ kind: "WON" });
     });
 
     it("gives the rebuild lock to one holder at a time", async () => {
