@@ -2,6 +2,7 @@ import "server-only";
 import { hkdfSync } from "node:crypto";
 import { jwtDecrypt } from "jose";
 import { authSecret } from "@/lib/auth/secret";
+import { LruCache } from "@/lib/cache/lru";
 
 export type Role = "USER" | "ADMIN";
 export interface SessionUser {
@@ -50,8 +51,8 @@ export async function sessionUser(cookieHeader: string | null | undefined): Prom
   const token = sessionToken(cookieHeader);
   if (!token) return null;
   const now = Date.now();
-  const known = decoded.get(token);
-  if (known && known.untilMs > now) return known.user;
+  const known = decoded.get(token, now);
+  if (known) return known;
   try {
     const { payload } = await jwtDecrypt(token, encryptionKey(authSecret()), {
       clockTolerance: 15,
@@ -65,7 +66,7 @@ export async function sessionUser(cookieHeader: string | null | undefined): Prom
       role: payload.role === "ADMIN" ? "ADMIN" : "USER",
       email: typeof payload.email === "string" ? payload.email : null,
     };
-    remember(token, user, Math.min(now + DECODED_TTL_MS, (payload.exp ?? Infinity) * 1000));
+    decoded.set(token, user, now, Math.min(DECODED_TTL_MS, (payload.exp ?? Infinity) * 1000 - now));
     return user;
   } catch {
     return null;
@@ -77,10 +78,4 @@ export async function sessionUser(cookieHeader: string | null | undefined): Prom
 // eighth of a claim's CPU (bench/RESULTS.md). 50,000 tokens hold a crowd of that size in about
 // 30 MB.
 const DECODED_TTL_MS = 60_000;
-const MAX_DECODED = 50_000;
-const decoded = new Map<string, { user: SessionUser; untilMs: number }>();
-
-function remember(token: string, user: SessionUser, untilMs: number) {
-  if (decoded.size >= MAX_DECODED) decoded.delete(decoded.keys().next().value!);
-  decoded.set(token, { user, untilMs });
-}
+const decoded = new LruCache<string, SessionUser>({ max: 50_000, ttlMs: DECODED_TTL_MS });

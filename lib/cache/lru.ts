@@ -1,5 +1,6 @@
 /**
- * A bounded in-process cache: at most `max` entries, each forgotten `ttlMs` after it was set,
+ * A bounded in-process cache: at most `max` entries, each forgotten `ttlMs` after it was set
+ * (or after its own shorter or longer time to live),
  * the least recently used one evicted first. Built on a Map's insertion order: a hit is moved
  * to the end, so the first key is always the least recently used. Whatever keys callers are
  * sent (a scan of random ids), the memory it holds stays bounded.
@@ -20,9 +21,9 @@ export class LruCache<K, V> {
     return entry.value;
   }
 
-  set(key: K, value: V, now = Date.now()): void {
+  set(key: K, value: V, now = Date.now(), ttlMs = this.options.ttlMs): void {
     this.entries.delete(key);
-    this.entries.set(key, { value, expiresAt: now + this.options.ttlMs });
+    this.entries.set(key, { value, expiresAt: now + ttlMs });
     // One in, at most one out: the size never passes max.
     if (this.entries.size > this.options.max) this.entries.delete(this.entries.keys().next().value as K);
   }

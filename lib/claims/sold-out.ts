@@ -1,3 +1,4 @@
+import { LruCache } from "@/lib/cache/lru";
 import type { StockEngine } from "@/lib/stock/engine";
 
 // What this process knows of sold-out promotions: once a promotion is sold out its winners
@@ -11,40 +12,31 @@ const MAX_HELD_WINNERS = 100_000;
 // At most this many sold-out promotions at once; the oldest is forgotten first.
 const MAX_PROMOTIONS = 1_000;
 
-interface SoldOut {
-  until: number;
-  winners: ReadonlySet<string>;
-}
-
-const known = new Map<string, SoldOut>();
+// Per sold-out promotion, its winners.
+const known = new LruCache<string, ReadonlySet<string>>({ max: MAX_PROMOTIONS, ttlMs: HINT_TTL_MS });
 const learning = new Map<string, Promise<void>>();
 // Bumped by every forget, so winners fetched before a release are never taken as current.
-const forgets = new Map<string, number>();
+const forgets = new LruCache<string, number>({ max: MAX_PROMOTIONS, ttlMs: Infinity });
 
 /**
  * "sold out" when this process knows the promotion is sold out and the user is not one of its
  * winners; "winner" when they are; null when it does not know (ask the engine).
  */
 export function soldOutVerdict(promotionId: string, userId: string, now = Date.now()): "sold out" | "winner" | null {
-  const entry = known.get(promotionId);
-  if (!entry) return null;
-  if (entry.until <= now) {
-    known.delete(promotionId);
-    return null;
-  }
-  return entry.winners.has(userId) ? "winner" : "sold out";
+  const winners = known.get(promotionId, now);
+  if (!winners) return null;
+  return winners.has(userId) ? "winner" : "sold out";
 }
 
 /** The engine just said SOLD_OUT: fetch the winners once (one call shared by every request). */
 export function learnSoldOut(stock: StockEngine, promotionId: string, totalStock: number): void {
-  if (known.has(promotionId) || learning.has(promotionId) || totalStock > MAX_HELD_WINNERS) return;
+  if (known.get(promotionId) || learning.has(promotionId) || totalStock > MAX_HELD_WINNERS) return;
   const forgetsBefore = forgets.get(promotionId) ?? 0;
   const load = stock
     .winners(promotionId)
     .then((winners) => {
       if (!winners || (forgets.get(promotionId) ?? 0) !== forgetsBefore) return;
-      if (known.size >= MAX_PROMOTIONS) known.delete(known.keys().next().value!);
-      known.set(promotionId, { until: Date.now() + HINT_TTL_MS, winners: new Set(winners) });
+      known.set(promotionId, new Set(winners));
     })
     .catch(() => {}) // only a hint: without it the engine answers
     .finally(() => learning.delete(promotionId));
@@ -54,6 +46,5 @@ export function learnSoldOut(stock: StockEngine, promotionId: string, totalStock
 /** A top-up, a release or a reload happened here: this process's hint is no longer true. */
 export function forgetSoldOut(promotionId: string): void {
   known.delete(promotionId);
-  if (forgets.size >= MAX_PROMOTIONS && !forgets.has(promotionId)) forgets.delete(forgets.keys().next().value!);
   forgets.set(promotionId, (forgets.get(promotionId) ?? 0) + 1);
 }
