@@ -35,6 +35,17 @@ export interface RateLimit {
   windowMs: number;
 }
 
+/**
+ * One second of claim outcomes of one promotion, as a flush adds it to the engine's live figures:
+ * integer fields added to what other instances sent (e.g. {won: 3, soldOut: 40, l4: 2}), and the
+ * lowest remaining stock seen in that second (null: none seen).
+ */
+export interface OutcomeSecond {
+  second: number; // epoch seconds
+  counts: Record<string, number>;
+  remaining: number | null;
+}
+
 export type EngineName = "redis" | "redis-cluster" | "upstash" | "memory";
 
 export interface StockEngine {
@@ -66,6 +77,20 @@ export interface StockEngine {
   drop(promotionId: string): Promise<void>;
   /** A short exclusive lock for rebuilding one promotion; returns a release function or null. */
   tryLock(promotionId: string, ttlMs: number): Promise<(() => Promise<void>) | null>;
+  /**
+   * Adds one flush of a promotion's per-second outcome counts to the live figures every instance
+   * adds to (each second kept `secondsTtlMs`), and its triers to the promotion's set of unique
+   * triers (an estimate on Redis: HyperLogLog; kept `triersTtlMs`). One atomic call per promotion.
+   * Returns the unique triers counted so far.
+   */
+  recordOutcomes(
+    promotionId: string,
+    seconds: readonly OutcomeSecond[],
+    triers: readonly string[],
+    ttl: { secondsTtlMs: number; triersTtlMs: number },
+  ): Promise<number>;
+  /** The live figures of these seconds (those with none are left out) and the unique triers so far. */
+  outcomes(promotionId: string, seconds: readonly number[]): Promise<{ seconds: OutcomeSecond[]; triers: number }>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -30,3 +30,9 @@ export function claimLimitKeys(promotionId: string, subject: string, windowMs: n
   const base = `${prefix}promo:{${promotionId}}:rl:${subject}`;
   return { current: `${base}:${index}`, previous: `${base}:${index - 1}`, elapsedMs: nowMs - index * windowMs };
 }
+
+/** A promotion's live outcome figures: one hash per second, and the unique triers (HyperLogLog). */
+export function outcomeKeys(promotionId: string, seconds: readonly number[], prefix = "") {
+  const tag = `${prefix}promo:{${promotionId}}`;
+  return { triers: `${tag}:triers`, seconds: seconds.map((s) => `${tag}:out:${s}`) };
+}

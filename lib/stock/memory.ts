@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { ClaimDecision, StockEngine, StockSnapshot } from "./engine";
+import type { ClaimDecision, OutcomeSecond, StockEngine, StockSnapshot } from "./engine";
 import { claimLimitKeys } from "./keys";
 
 interface LimitWindow {
@@ -25,6 +25,11 @@ export function createMemoryEngine(): StockEngine {
   const promotions = new Map<string, PromotionStock>();
   const locks = new Map<string, { token: symbol; expiresAt: number }>();
   const counters = new Map<string, number>();
+  // Live outcome figures: per promotion, its seconds and its triers (exact here), with expiries.
+  const outcomes = new Map<
+    string,
+    { seconds: Map<number, OutcomeSecond & { expiresAt: number }>; triers: Set<string>; triersExpireAt: number }
+  >();
 
   /** The sliding-window estimate of lib/stock/scripts.ts: 0 when one more attempt fits, else the ms to wait. */
   function waitFor(w: LimitWindow, limit: number, windowMs: number): number {
@@ -138,6 +143,34 @@ export function createMemoryEngine(): StockEngine {
       return async () => {
         if (locks.get(promotionId)?.token === token) locks.delete(promotionId);
       };
+    },
+
+    async recordOutcomes(promotionId, seconds, triers, ttl) {
+      const now = Date.now();
+      let o = outcomes.get(promotionId);
+      if (!o || o.triersExpireAt <= now) o = { seconds: new Map(), triers: new Set(), triersExpireAt: 0 };
+      outcomes.set(promotionId, o);
+      for (const [second, s] of o.seconds) if (s.expiresAt <= now) o.seconds.delete(second);
+      for (const userId of triers) o.triers.add(userId);
+      if (triers.length > 0) o.triersExpireAt = now + ttl.triersTtlMs;
+      for (const { second, counts, remaining } of seconds) {
+        const s = o.seconds.get(second) ?? { second, counts: {}, remaining: null, expiresAt: 0 };
+        for (const [field, n] of Object.entries(counts)) if (n !== 0) s.counts[field] = (s.counts[field] ?? 0) + n;
+        if (remaining !== null && (s.remaining === null || remaining < s.remaining)) s.remaining = remaining;
+        s.expiresAt = now + ttl.secondsTtlMs;
+        o.seconds.set(second, s);
+      }
+      return o.triers.size;
+    },
+
+    async outcomes(promotionId, seconds) {
+      const now = Date.now();
+      const o = outcomes.get(promotionId);
+      const found = seconds
+        .map((second) => o?.seconds.get(second))
+        .filter((s) => s !== undefined && s.expiresAt > now)
+        .map((s) => ({ second: s!.second, counts: { ...s!.counts }, remaining: s!.remaining }));
+      return { seconds: found, triers: o && o.triersExpireAt > now ? o.triers.size : 0 };
     },
 
     async ping() {

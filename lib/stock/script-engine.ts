@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { EngineName, StockEngine } from "./engine";
-import { claimLimitKeys, promotionKeys, type PromotionKeys } from "./keys";
+import { claimLimitKeys, outcomeKeys, promotionKeys, type PromotionKeys } from "./keys";
 import * as S from "./scripts";
 
 /**
@@ -96,6 +96,23 @@ export function createScriptEngine(name: EngineName, transport: ScriptTransport,
       return async () => {
         await run(S.UNLOCK, k, [token]);
       };
+    },
+
+    async recordOutcomes(promotionId, seconds, triers, ttl) {
+      const k = outcomeKeys(
+        promotionId,
+        seconds.map((s) => s.second),
+        keyPrefix,
+      );
+      return Number(await run(S.RECORD_OUTCOMES, k, S.recordOutcomesArgs(seconds, triers, ttl)));
+    },
+
+    async outcomes(promotionId, seconds) {
+      const reply = await run<{ triers: string; seconds: string[] }, [number, ...string[][]]>(
+        S.READ_OUTCOMES,
+        outcomeKeys(promotionId, seconds, keyPrefix),
+      );
+      return S.toOutcomes(seconds, reply);
     },
 
     ping: () => transport.ping(),

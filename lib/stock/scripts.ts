@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { ClaimDecision, LiveSnapshot, StockSnapshot } from "./engine";
+import type { ClaimDecision, LiveSnapshot, OutcomeSecond, StockSnapshot } from "./engine";
 import type { PromotionKeys } from "./keys";
 
 // The Lua scripts of the Redis engines (TCP and Upstash alike). Each is declared once, with the
@@ -224,6 +224,82 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) 
 return 0
 `,
 );
+
+type OutcomeKeys = { triers: string; seconds: string[] };
+const outcomeKeyList = (k: OutcomeKeys) => [k.triers, ...k.seconds];
+
+/**
+ * KEYS: triers (HyperLogLog), then one hash per second. ARGV: secondsTtlMs, triersTtlMs, n, the n
+ * triers, then per second: field count, lowest remaining ('' = none), field, amount, ...
+ * Adds the amounts (instances add up), keeps the lowest remaining; returns the unique triers.
+ */
+export const RECORD_OUTCOMES = script(
+  outcomeKeyList,
+  `
+local n = tonumber(ARGV[3])
+for j = 4, 3 + n, 1000 do
+  redis.call('PFADD', KEYS[1], unpack(ARGV, j, math.min(j + 999, 3 + n)))
+end
+if n > 0 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+local i = 4 + n
+for k = 2, #KEYS do
+  local fields = tonumber(ARGV[i])
+  local remaining = ARGV[i + 1]
+  i = i + 2
+  for f = 1, fields do
+    redis.call('HINCRBY', KEYS[k], ARGV[i], ARGV[i + 1])
+    i = i + 2
+  end
+  if remaining ~= '' then
+    local low = redis.call('HGET', KEYS[k], 'remaining')
+    if not low or tonumber(low) > tonumber(remaining) then redis.call('HSET', KEYS[k], 'remaining', remaining) end
+  end
+  redis.call('PEXPIRE', KEYS[k], ARGV[1])
+end
+return redis.call('PFCOUNT', KEYS[1])
+`,
+);
+
+/** KEYS: triers, then one hash per second. Returns {unique triers, HGETALL of each second}. */
+export const READ_OUTCOMES = script(
+  outcomeKeyList,
+  `
+local out = {redis.call('PFCOUNT', KEYS[1])}
+for k = 2, #KEYS do table.insert(out, redis.call('HGETALL', KEYS[k])) end
+return out
+`,
+);
+
+/** ARGV of RECORD_OUTCOMES. */
+export function recordOutcomesArgs(
+  seconds: readonly OutcomeSecond[],
+  triers: readonly string[],
+  ttl: { secondsTtlMs: number; triersTtlMs: number },
+): (string | number)[] {
+  const args: (string | number)[] = [ttl.secondsTtlMs, ttl.triersTtlMs, triers.length, ...triers];
+  for (const s of seconds) {
+    const fields = Object.entries(s.counts).filter(([, n]) => n !== 0);
+    args.push(fields.length, s.remaining ?? "", ...fields.flat());
+  }
+  return args;
+}
+
+/** Turns a READ_OUTCOMES reply into seconds (those with figures) and the unique triers. */
+export function toOutcomes(seconds: readonly number[], reply: [number, ...string[][]]) {
+  const [triers, ...hashes] = reply;
+  const found: OutcomeSecond[] = [];
+  hashes.forEach((flat, i) => {
+    if (!flat || flat.length === 0) return;
+    const counts: Record<string, number> = {};
+    let remaining: number | null = null;
+    for (let f = 0; f < flat.length; f += 2) {
+      if (flat[f] === "remaining") remaining = Number(flat[f + 1]);
+      else counts[flat[f]] = Number(flat[f + 1]);
+    }
+    found.push({ second: seconds[i], counts, remaining });
+  });
+  return { seconds: found, triers: Number(triers) };
+}
 
 /** Turns a CLAIM reply into a decision. */
 export function toDecision(reply: [string, number, string?]): ClaimDecision {
