@@ -41,15 +41,19 @@ async function main() {
   server.listen(port, hostname, () => log("info", "listening", { url: `http://localhost:${port}`, fastLane: true }));
 
   // Graceful stop: refuse new connections, let requests in flight (claims included) finish,
-  // close the pools, exit. A stop that takes over 10 s exits anyway.
+  // flush the claim outcome counters, close the pools, exit. A stop that takes over 10 s exits anyway.
   const { services } = await import("@/lib/services");
+  const { stopOutcomeFlusher } = await import("@/lib/metrics/flusher");
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
     log("info", "stopping: finishing requests in flight");
     server.close(() => {
-      void Promise.allSettled([services().db.$disconnect(), services().stock.close()]).then(() => process.exit(0));
+      // The claim outcomes counted since the last flush are written before the pools close.
+      void stopOutcomeFlusher(services())
+        .then(() => Promise.allSettled([services().db.$disconnect(), services().stock.close()]))
+        .then(() => process.exit(0));
     });
     server.closeIdleConnections();
     setTimeout(() => process.exit(0), 10_000).unref();

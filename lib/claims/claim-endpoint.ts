@@ -1,5 +1,7 @@
 import "server-only";
 import { json, endpoint } from "@/lib/http/route";
+import { countClaim } from "@/lib/metrics/collector";
+import { outcomeOfError } from "@/lib/metrics/outcomes";
 import { promotionIdParams } from "@/lib/promotions/schemas";
 import { services } from "@/lib/services";
 import { claimCoupon } from "./claim";
@@ -8,10 +10,21 @@ import { claimLimits } from "./limits";
 /**
  * POST /api/promotions/{id}/claim. No body: who claims comes from the session, what from the URL.
  * 201: issued now; 202: recorded, an external coupon service issues it shortly. Served by the
- * App Router route handler and, in the production server, by the fast lane: the same code.
+ * App Router route handler and, in the production server, by the fast lane: the same code, so
+ * the outcome counters (lib/metrics/collector.ts: in process, no I/O) count both lanes here.
  */
 export const claimEndpoint = endpoint({ access: "user", params: promotionIdParams }, async ({ req, params, user }) => {
+  const started = performance.now();
   const limits = claimLimits({ userId: user.id, ip: req.ip });
-  const { claim, remaining } = await claimCoupon(services(), params.id, user.id, user.email, limits);
+  let success;
+  try {
+    success = await claimCoupon(services(), params.id, user.id, user.email, limits);
+  } catch (error) {
+    const outcome = outcomeOfError(error);
+    if (outcome) countClaim(params.id, user.id, outcome, performance.now() - started, outcome === "soldOut" ? 0 : null);
+    throw error;
+  }
+  const { claim, remaining } = success;
+  countClaim(params.id, user.id, "won", performance.now() - started, remaining);
   return json({ claim, remaining }, claim.status === "PENDING" ? 202 : 201);
 });

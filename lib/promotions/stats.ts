@@ -1,10 +1,11 @@
+import { wonPerSecond } from "@/lib/metrics/claim-seconds";
 import type { Services } from "@/lib/services";
 
 // The live numbers the dashboard polls every second, during the very storm PostgreSQL must
 // absorb. None of them counts a promotion's claims one by one: `claimed` is the promotion's own
 // counter (raised in the statement that inserts claims), `pending` and `failed` are ranges of
 // partial indexes that hold only those claims (migration 20261201120000_admin_reads), and the
-// last minute is a range of ("promotionId", "claimedAt"). So a poll costs the same with a
+// last minute is a range of the per-second series ("ClaimSecond"). So a poll costs the same with a
 // thousand claims or a million.
 
 export interface PromotionStats {
@@ -49,9 +50,13 @@ export async function statsByPromotion({ db }: Services, ids: string[]): Promise
 
 const RATE_WINDOW_SECONDS = 60;
 
-/** Claims per second over the last minute, oldest first (for the dashboard's sparkline). */
+/**
+ * Claims won per second over the last minute, oldest first (the dashboard's sparkline): the same
+ * per-second series as the drop report ("ClaimSecond", written by every instance about once a
+ * second), so a range of its primary key per promotion, never the claims themselves.
+ */
 export async function claimRates(
-  { db }: Services,
+  { pool }: Services,
   promotions: { id: string; startsAt: Date; endsAt: Date }[],
 ): Promise<Map<string, number[]>> {
   const rates = new Map(promotions.map((p) => [p.id, new Array<number>(RATE_WINDOW_SECONDS).fill(0)]));
@@ -61,15 +66,11 @@ export async function claimRates(
     .filter((p) => p.startsAt.getTime() <= now && p.endsAt.getTime() > now - RATE_WINDOW_SECONDS * 1_000)
     .map((p) => p.id);
   if (open.length === 0) return rates;
-  const rows = await db.$queryRaw<{ promotionId: string; ago: number; count: number }[]>`
-    SELECT "promotionId", floor(extract(epoch FROM now() - "claimedAt"))::int AS ago, count(*)::int AS count
-    FROM "Claim"
-    WHERE "promotionId" = ANY(${open}) AND "claimedAt" > now() - make_interval(secs => ${RATE_WINDOW_SECONDS})
-    GROUP BY 1, 2`;
-  for (const row of rows) {
+  const nowS = Math.floor(now / 1_000);
+  for (const row of await wonPerSecond(pool, open, nowS - RATE_WINDOW_SECONDS + 1, nowS)) {
     const series = rates.get(row.promotionId);
-    const index = RATE_WINDOW_SECONDS - 1 - row.ago;
-    if (series && index >= 0) series[index] = row.count;
+    const index = RATE_WINDOW_SECONDS - 1 - (nowS - row.second);
+    if (series && index >= 0) series[index] += row.won;
   }
   return rates;
 }

@@ -1,4 +1,5 @@
 import { unavailable } from "@/lib/errors/domain-error";
+import { claimMetrics } from "@/lib/metrics/prometheus";
 import { storedSnapshot } from "@/lib/promotions/view";
 import type { Services } from "@/lib/services";
 import type { StockEngine } from "./engine";
@@ -85,5 +86,6 @@ async function loadFromDatabase({ db, stock }: Services, promotionId: string): P
     return false;
   }
   await stock.load(promotionId, storedSnapshot(promotion), promotion.winners);
+  claimMetrics().rebuilds.inc();
   return true;
 }

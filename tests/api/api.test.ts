@@ -14,6 +14,8 @@ import * as promotion from "@/app/api/promotions/[id]/route";
 import * as stock from "@/app/api/promotions/[id]/stock/route";
 import * as promotions from "@/app/api/promotions/route";
 import { getDb } from "@/lib/db";
+import { flushOutcomes } from "@/lib/metrics/flusher";
+import { services } from "@/lib/services";
 import { getStockEngine } from "@/lib/stock";
 import { call, createPromotion, createUsers, sessionCookie } from "@/tests/support/fixtures";
 
@@ -473,6 +475,8 @@ describe("admin reports", () => {
       changes: { paused: { from: false, to: true } },
     });
 
+    // The sparkline reads the per-second series the claim counters are flushed to once a second.
+    await flushOutcomes(services());
     const list = await call(adminPromotions.GET, { cookie: adminCookie });
     const row = list.json.promotions.find((p: { id: string }) => p.id === id);
     expect(row.claimsPerSecond).toHaveLength(60);

@@ -1,6 +1,7 @@
 // The dashboard's numbers (polled every second, during the storm): right, and read from
 // counters and small index ranges, never from all of a promotion's claims.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addClaimSeconds, type ClaimSecondRow } from "@/lib/metrics/claim-seconds";
 import { getPromotionWithStats, listPromotionsWithStats } from "@/lib/promotions/admin";
 import { services } from "@/lib/services";
 import { createPromotion, uid } from "@/tests/support/fixtures";
@@ -33,6 +34,18 @@ async function promotionWithHistory() {
   await claims(ISSUED_LONG_AGO + 4, 1, "PENDING", 10);
   await claims(ISSUED_LONG_AGO + 5, 2, "ISSUED", 5);
   await svc.db.promotion.update({ where: { id: promotion.id }, data: { claimedCount: ISSUED_LONG_AGO + 5 } });
+  // The per-second series the claim endpoint's counters write (lib/metrics/flusher.ts) for the
+  // recent ones; the old claims' seconds are long out of the sparkline's minute.
+  const nowS = Math.floor(Date.now() / 1_000);
+  const won = (secondsAgo: number, count: number): ClaimSecondRow => ({
+    promotionId: promotion.id,
+    second: nowS - secondsAgo,
+    counts: [count],
+    latency: [],
+    remaining: null,
+    triers: 0,
+  });
+  await addClaimSeconds(svc.pool, [won(3_600, ISSUED_LONG_AGO), won(30, 1), won(10, 1), won(5, 2)]);
   return { promotion, recentSince };
 }
 

@@ -1,6 +1,6 @@
 // The behaviour every stock engine must show. Each engine's test file runs this suite.
 import { describe, expect, it } from "vitest";
-import type { StockEngine, StockSnapshot } from "@/lib/stock/engine";
+import type { OutcomeSecond, StockEngine, StockSnapshot } from "@/lib/stock/engine";
 import { uid } from "@/tests/support/fixtures";
 
 export function stockEngineContract(makeEngine: () => StockEngine) {
@@ -197,7 +197,7 @@ export function stockEngineContract(makeEngine: () => StockEngine) {
       const ttl = { secondsTtlMs: 60_000, triersTtlMs: 60_000 };
       expect(await engine.outcomes(id, [100, 101])).toEqual({ seconds: [], triers: 0 });
       // Two instances flush the same seconds: their counts add up.
-      const first = [
+      const first: OutcomeSecond[] = [
         { second: 100, counts: { won: 2, soldOut: 0, l3: 2 }, remaining: 8 },
         { second: 101, counts: { won: 1 }, remaining: null },
       ];

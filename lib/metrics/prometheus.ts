@@ -1,0 +1,69 @@
+import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
+import { LATENCY_BOUNDS_MS } from "./histogram";
+import { OUTCOMES, outcomeLabel, type Outcome } from "./outcomes";
+
+// One Prometheus registry per process, on globalThis: Next's bundles and the production
+// server's bundle each load this module, and Next's hot reload loads it again; registering the
+// same metric names twice would throw, and counts must not split between copies.
+
+export interface ClaimMetrics {
+  registry: Registry;
+  claims: Counter<"outcome">;
+  latency: Histogram<"outcome">;
+  rateLimited: Counter;
+  rebuilds: Counter;
+  /** Scrape-time gauges registered (lib/metrics/scrape.ts), once. */
+  scrapeGauges: boolean;
+  observe(outcome: Outcome, ms: number): void;
+}
+
+const g = globalThis as unknown as { couponMetrics?: ClaimMetrics };
+
+export function claimMetrics(): ClaimMetrics {
+  g.couponMetrics ??= createMetrics();
+  return g.couponMetrics;
+}
+
+function createMetrics(): ClaimMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const claims = new Counter({
+    name: "coupon_claims_total",
+    help: "Claim attempts by outcome (signed-in people, existing promotions)",
+    labelNames: ["outcome"] as const,
+    registers: [registry],
+  });
+  // Every outcome is exported from the start, at 0, so rate() sees the first increment.
+  for (const outcome of OUTCOMES) claims.labels(outcomeLabel(outcome)).inc(0);
+  const latency = new Histogram({
+    name: "coupon_claim_duration_seconds",
+    help: "Claim latency inside the claim endpoint, by outcome",
+    labelNames: ["outcome"] as const,
+    buckets: LATENCY_BOUNDS_MS.map((ms) => ms / 1_000),
+    registers: [registry],
+  });
+  const rateLimited = new Counter({
+    name: "coupon_rate_limit_refusals_total",
+    help: "Claims refused by the per-user or per-address rate limits (429)",
+    registers: [registry],
+  });
+  const rebuilds = new Counter({
+    name: "coupon_stock_rebuilds_total",
+    help: "Loads of a promotion into the stock engine from PostgreSQL (rebuilds and reloads)",
+    registers: [registry],
+  });
+  return {
+    registry,
+    claims,
+    latency,
+    rateLimited,
+    rebuilds,
+    scrapeGauges: false,
+    observe(outcome, ms) {
+      const label = outcomeLabel(outcome);
+      claims.labels(label).inc();
+      latency.labels(label).observe(ms / 1_000);
+      if (outcome === "rateLimited") rateLimited.inc();
+    },
+  };
+}
