@@ -16,7 +16,10 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   if (session.user.role !== "ADMIN") return <Forbidden />;
   return (
     <div className="mx-auto max-w-5xl px-4 py-6">
-      <nav aria-label="Admin" className="mb-6 flex flex-wrap items-center gap-1 border-b border-slate-200 pb-3 text-sm">
+      <nav
+        aria-label="Admin"
+        className="mb-6 flex flex-wrap items-center gap-1 border-b border-slate-200 pb-3 text-sm print:hidden"
+      >
         <span className="mr-2 rounded bg-slate-900 px-2 py-0.5 text-xs font-bold tracking-wide text-white uppercase">Admin</span>
         <Link href="/admin" className={navLink}>
           Dashboard

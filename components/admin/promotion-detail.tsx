@@ -38,6 +38,9 @@ export function PromotionDetail({ id }: { id: string }) {
           <Link href={`/admin/promotions/${promotion.id}/edit`} className={buttonClass.secondary}>
             Edit
           </Link>
+          <Link href={`/admin/promotions/${promotion.id}/report`} className={buttonClass.secondary}>
+            Drop report
+          </Link>
           <DeleteButton promotion={promotion} claims={stats.claimed + stats.failed} />
         </div>
       </section>

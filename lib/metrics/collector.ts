@@ -28,7 +28,7 @@ interface State {
   pending: Map<string, PromotionCounts>;
 }
 const g = globalThis as unknown as { couponClaimOutcomes?: State };
-const state = (g.couponClaimOutcomes ??= { pending: new Map() });
+const state = (g.couponClaimOutcomes ??= { pending: new Map<string, PromotionCounts>() });
 
 export const emptySecond = (): SecondCounts => ({
   counts: new Array<number>(OUTCOMES.length).fill(0),

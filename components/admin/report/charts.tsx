@@ -1,0 +1,112 @@
+"use client";
+import { useMemo } from "react";
+import type uPlot from "uplot";
+import { OUTCOME_STYLE, type ReportPoint } from "./data";
+import { UplotChart } from "./uplot-chart";
+
+const HEIGHT = 240;
+const axes = (unit: string): uPlot.Axis[] => [
+  { stroke: "#334155", grid: { stroke: "#e2e8f0" } },
+  { stroke: "#334155", grid: { stroke: "#e2e8f0" }, label: unit, size: 60 },
+];
+
+export function RemainingChart({ series }: { series: ReportPoint[] }) {
+  const data = useMemo<uPlot.AlignedData>(() => [series.map((p) => p.second), series.map((p) => p.remaining)], [series]);
+  const build = useMemo(
+    () =>
+      (U: typeof uPlot, width: number): uPlot.Options => ({
+        width,
+        height: HEIGHT,
+        axes: axes("coupons left"),
+        scales: { y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
+        series: [
+          {},
+          {
+            label: "Remaining",
+            stroke: "#047857",
+            width: 2,
+            fill: "rgba(4, 120, 87, 0.12)",
+            spanGaps: true,
+            paths: U.paths.stepped!({ align: 1 }),
+          },
+        ],
+      }),
+    [],
+  );
+  const last = series.findLast((p) => p.remaining !== null)?.remaining;
+  return (
+    <UplotChart
+      data={data}
+      build={build}
+      label={`Chart of the remaining stock over time${last != null ? `, ending at ${last}` : ""}. The numbers are in the table below.`}
+    />
+  );
+}
+
+/** Claims per second, stacked by outcome: each band is drawn as the running sum, largest first. */
+export function ClaimsChart({ series }: { series: ReportPoint[] }) {
+  const data = useMemo<uPlot.AlignedData>(() => {
+    const running = series.map(() => 0);
+    const stacked = OUTCOME_STYLE.map(({ outcome }) => series.map((p, i) => (running[i] += p.outcomes[outcome])));
+    return [series.map((p) => p.second), ...stacked.reverse()];
+  }, [series]);
+  const build = useMemo(
+    () =>
+      (U: typeof uPlot, width: number): uPlot.Options => ({
+        width,
+        height: HEIGHT,
+        axes: axes("answers / s"),
+        scales: { y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
+        series: [
+          {},
+          ...[...OUTCOME_STYLE].reverse().map(({ label, color, outcome }): uPlot.Series => ({
+            label,
+            stroke: color,
+            fill: color,
+            width: 0,
+            paths: U.paths.bars!({ size: [0.9, 40] }),
+            // The legend shows the band's own count, not the running sum it is drawn at.
+            value: (_u, _v, _s, i) => (i == null ? "—" : String(series[i]?.outcomes[outcome] ?? 0)),
+          })),
+        ],
+      }),
+    [series],
+  );
+  const peak = Math.max(0, ...series.map((p) => p.total));
+  return (
+    <UplotChart
+      data={data}
+      build={build}
+      label={`Stacked bar chart of claim answers per second by outcome, peak ${peak} per second. The numbers are in the table below.`}
+    />
+  );
+}
+
+export function LatencyChart({ series }: { series: ReportPoint[] }) {
+  const data = useMemo<uPlot.AlignedData>(
+    () => [series.map((p) => p.second), series.map((p) => p.p50Ms), series.map((p) => p.p99Ms)],
+    [series],
+  );
+  const build = useMemo(
+    () =>
+      (_U: typeof uPlot, width: number): uPlot.Options => ({
+        width,
+        height: HEIGHT,
+        axes: axes("ms"),
+        scales: { y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
+        series: [
+          {},
+          { label: "p50", stroke: "#2563eb", width: 2, points: { show: true, size: 4 } },
+          { label: "p99", stroke: "#c2410c", width: 2, dash: [6, 3], points: { show: true, size: 4 } },
+        ],
+      }),
+    [],
+  );
+  return (
+    <UplotChart
+      data={data}
+      build={build}
+      label="Line chart of claim latency per second, p50 and p99 in milliseconds. The numbers are in the table below."
+    />
+  );
+}

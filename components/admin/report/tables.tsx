@@ -1,0 +1,129 @@
+import { clockTime, ms, OUTCOME_STYLE, type Report, type ReportPoint } from "./data";
+
+const th = "px-2 py-1 text-left font-semibold text-slate-800";
+const td = "px-2 py-1 tabular-nums text-slate-800";
+
+/** Only the seconds in which someone pressed: the table stays as long as the drop was busy. */
+const active = (series: ReportPoint[]) => series.filter((p) => p.total > 0);
+
+function Table({ caption, children }: { caption: string; children: React.ReactNode }) {
+  return (
+    <div className="max-h-96 overflow-auto print:max-h-none">
+      <table className="w-full border-collapse text-sm">
+        <caption className="sr-only">{caption}</caption>
+        {children}
+      </table>
+    </div>
+  );
+}
+
+export function ClaimsTable({ report }: { report: Report }) {
+  const rows = active(report.series);
+  return (
+    <Table caption="Claim answers per second by outcome">
+      <thead className="border-b border-slate-300">
+        <tr>
+          <th scope="col" className={th}>
+            Time
+          </th>
+          {OUTCOME_STYLE.map(({ outcome, label }) => (
+            <th key={outcome} scope="col" className={th}>
+              {label}
+            </th>
+          ))}
+          <th scope="col" className={th}>
+            Total
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((p) => (
+          <tr key={p.second} className="border-b border-slate-100">
+            <th scope="row" className={`${td} font-normal`}>
+              <time dateTime={p.time}>{clockTime(p.time)}</time>
+            </th>
+            {OUTCOME_STYLE.map(({ outcome }) => (
+              <td key={outcome} className={td}>
+                {p.outcomes[outcome]}
+              </td>
+            ))}
+            <td className={td}>{p.total}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot className="border-t-2 border-slate-400">
+        <tr>
+          <th scope="row" className={th}>
+            All
+          </th>
+          {OUTCOME_STYLE.map(({ outcome }) => (
+            <td key={outcome} className={`${td} font-semibold`} data-outcome={outcome}>
+              {report.summary.outcomes[outcome]}
+            </td>
+          ))}
+          <td className={`${td} font-semibold`} data-outcome="total">
+            {report.summary.requests}
+          </td>
+        </tr>
+      </tfoot>
+    </Table>
+  );
+}
+
+export function RemainingTable({ report }: { report: Report }) {
+  return (
+    <Table caption="Remaining stock per second">
+      <thead className="border-b border-slate-300">
+        <tr>
+          <th scope="col" className={th}>
+            Time
+          </th>
+          <th scope="col" className={th}>
+            Remaining
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {active(report.series).map((p) => (
+          <tr key={p.second} className="border-b border-slate-100">
+            <th scope="row" className={`${td} font-normal`}>
+              <time dateTime={p.time}>{clockTime(p.time)}</time>
+            </th>
+            <td className={td}>{p.remaining ?? "—"}</td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
+
+export function LatencyTable({ report }: { report: Report }) {
+  return (
+    <Table caption="Claim latency per second">
+      <thead className="border-b border-slate-300">
+        <tr>
+          <th scope="col" className={th}>
+            Time
+          </th>
+          <th scope="col" className={th}>
+            p50
+          </th>
+          <th scope="col" className={th}>
+            p99
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {active(report.series).map((p) => (
+          <tr key={p.second} className="border-b border-slate-100">
+            <th scope="row" className={`${td} font-normal`}>
+              <time dateTime={p.time}>{clockTime(p.time)}</time>
+            </th>
+            <td className={td}>{ms(p.p50Ms)}</td>
+            <td className={td}>{ms(p.p99Ms)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
