@@ -52,6 +52,8 @@ const schema = z
     NEXTAUTH_URL: z.url().optional(),
     // Bearer token for POST /api/cron/issue (serverless deployments without a resident worker).
     CRON_SECRET: z.string().min(16).optional(),
+    // Bearer token for GET /api/metrics (Prometheus); unset, the endpoint answers 404.
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     // "off" keeps this process from running the issuing worker (e.g. when `npm run worker` runs apart).
     ISSUING_WORKER: z.enum(["on", "off"]).default("on"),
     // A win whose claim row has not appeared after this many seconds is a phantom (its process

@@ -12,8 +12,6 @@ export interface ClaimMetrics {
   latency: Histogram<"outcome">;
   rateLimited: Counter;
   rebuilds: Counter;
-  /** Scrape-time gauges registered (lib/metrics/scrape.ts), once. */
-  scrapeGauges: boolean;
   observe(outcome: Outcome, ms: number): void;
 }
 
@@ -58,7 +56,6 @@ function createMetrics(): ClaimMetrics {
     latency,
     rateLimited,
     rebuilds,
-    scrapeGauges: false,
     observe(outcome, ms) {
       const label = outcomeLabel(outcome);
       claims.labels(label).inc();
