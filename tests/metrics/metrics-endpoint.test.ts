@@ -2,12 +2,13 @@
 // the claim route handler; the token check; and 404 when METRICS_TOKEN is unset.
 import { describe, expect, it, vi } from "vitest";
 
-const TOKEN = vi.hoisted(() => (process.env.METRICS_TOKEN = "metrics-token-of-this-run-0123"));
-
 import * as metricsRoute from "@/app/api/metrics/route";
 import * as claim from "@/app/api/promotions/[id]/claim/route";
 import { services } from "@/lib/services";
 import { call, createPromotion, createUsers, sessionCookie, uid } from "@/tests/support/fixtures";
+
+// Hoisted above the imports by vitest: lib/env.ts reads the token when first imported.
+const TOKEN = vi.hoisted(() => (process.env.METRICS_TOKEN = "metrics-token-of-this-run-0123"));
 
 const svc = services();
 
