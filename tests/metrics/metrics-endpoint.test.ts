@@ -1,7 +1,6 @@
 // GET /api/metrics: the Prometheus text, parsed line by line, against a storm of claims through
 // the claim route handler; the token check; and 404 when METRICS_TOKEN is unset.
 import { describe, expect, it, vi } from "vitest";
-
 import * as metricsRoute from "@/app/api/metrics/route";
 import * as claim from "@/app/api/promotions/[id]/claim/route";
 import { services } from "@/lib/services";
