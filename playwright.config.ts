@@ -27,6 +27,8 @@ export const appServerEnv = {
   NEXTAUTH_SECRET: `e2e-secret-${runId}-0123456789`,
   ADMIN_EMAIL: E2E_ADMIN.email,
   ADMIN_PASSWORD: E2E_ADMIN.password,
+  // GET /api/metrics is on for the production server under test (e2e/report.spec.ts scrapes it).
+  METRICS_TOKEN: `e2e-metrics-${runId}-0123456789`,
 };
 
 export default defineConfig({
