@@ -1,5 +1,6 @@
 // GET /api/metrics: the Prometheus text, parsed line by line, against a storm of claims through
 // the claim route handler; the token check; and 404 when METRICS_TOKEN is unset.
+import { readFileSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
 import * as metricsRoute from "@/app/api/metrics/route";
 import * as claim from "@/app/api/promotions/[id]/claim/route";
@@ -89,6 +90,17 @@ describe("GET /api/metrics", () => {
     expect(value(after, "coupon_issuing_oldest_pending_seconds")).toBeGreaterThanOrEqual(3_600);
     // The default process metrics.
     expect(after.some((s) => s.name === "process_cpu_user_seconds_total")).toBe(true);
+
+    // Every metric the shipped Grafana dashboard queries is one this endpoint exports.
+    const dashboard = JSON.parse(readFileSync("docs/grafana-dashboard.json", "utf8")) as {
+      panels: { targets: { expr: string }[] }[];
+    };
+    const queried = dashboard.panels.flatMap((p) =>
+      p.targets.flatMap((t) => t.expr.match(/\b(coupon|process|nodejs)_\w+/g) ?? []),
+    );
+    expect(queried.length).toBeGreaterThan(10);
+    const exported = new Set(after.map((s) => s.name));
+    expect(queried.filter((name) => !exported.has(name))).toEqual([]);
   });
 
   it("answers 401 in the error shape to a missing or wrong token", async () => {
