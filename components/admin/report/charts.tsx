@@ -5,20 +5,37 @@ import { OUTCOME_STYLE, type ReportPoint } from "./data";
 import { UplotChart } from "./uplot-chart";
 
 const HEIGHT = 240;
+// Time axis: the drop with a little room, and at least half a minute (one busy second would
+// otherwise be stretched over years by the automatic range).
+const timeRange: uPlot.Range.Function = (_u, min, max) => {
+  const pad = Math.max(1, (max - min) * 0.02);
+  return [min - pad, Math.max(max + pad, min + 30)];
+};
+const scales = (): uPlot.Scales => ({
+  x: { time: true, range: timeRange },
+  y: { range: (_u, _min, max) => [0, Math.max(1, max)] },
+});
 const axes = (unit: string): uPlot.Axis[] => [
   { stroke: "#334155", grid: { stroke: "#e2e8f0" } },
   { stroke: "#334155", grid: { stroke: "#e2e8f0" }, label: unit, size: 60 },
 ];
 
-export function RemainingChart({ series }: { series: ReportPoint[] }) {
-  const data = useMemo<uPlot.AlignedData>(() => [series.map((p) => p.second), series.map((p) => p.remaining)], [series]);
+export function RemainingChart({ series, totalStock }: { series: ReportPoint[]; totalStock: number }) {
+  // The line starts a second before the first claim, at the full stock: the drop's first step down.
+  const data = useMemo<uPlot.AlignedData>(
+    () => [
+      [series[0].second - 1, ...series.map((p) => p.second)],
+      [totalStock, ...series.map((p) => p.remaining)],
+    ],
+    [series, totalStock],
+  );
   const build = useMemo(
     () =>
       (U: typeof uPlot, width: number): uPlot.Options => ({
         width,
         height: HEIGHT,
         axes: axes("coupons left"),
-        scales: { y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
+        scales: scales(),
         series: [
           {},
           {
@@ -56,7 +73,7 @@ export function ClaimsChart({ series }: { series: ReportPoint[] }) {
         width,
         height: HEIGHT,
         axes: axes("answers / s"),
-        scales: { y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
+        scales: scales(),
         series: [
           {},
           ...[...OUTCOME_STYLE].reverse().map(({ label, color, outcome }): uPlot.Series => ({
@@ -93,7 +110,7 @@ export function LatencyChart({ series }: { series: ReportPoint[] }) {
         width,
         height: HEIGHT,
         axes: axes("ms"),
-        scales: { y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
+        scales: scales(),
         series: [
           {},
           { label: "p50", stroke: "#2563eb", width: 2, points: { show: true, size: 4 } },

@@ -58,7 +58,7 @@ export function DropReport({ id }: { id: string }) {
       ) : (
         <>
           <Figure title="Remaining stock over time" table={<RemainingTable report={report} />}>
-            <RemainingChart series={report.series} />
+            <RemainingChart series={report.series} totalStock={report.promotion.totalStock} />
           </Figure>
           <Figure title="Claims per second, by outcome" table={<ClaimsTable report={report} />}>
             <ClaimsChart series={report.series} />

@@ -1,7 +1,7 @@
 import { clockTime, ms, OUTCOME_STYLE, type Report, type ReportPoint } from "./data";
 
 const th = "px-2 py-1 text-left font-semibold text-slate-800";
-const td = "px-2 py-1 tabular-nums text-slate-800";
+const td = "px-2 py-1 text-left tabular-nums text-slate-800";
 
 /** Only the seconds in which someone pressed: the table stays as long as the drop was busy. */
 const active = (series: ReportPoint[]) => series.filter((p) => p.total > 0);
