@@ -101,7 +101,7 @@ test("a small drop's report: charts, tables with the right totals, CSV and JSON,
   // CSV and JSON downloads.
   const csvDownload = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download CSV" }).click();
-  const csv = (await readFile((await (await csvDownload).path()), "utf8")).trim().split("\n");
+  const csv = (await readFile(await (await csvDownload).path(), "utf8")).trim().split("\n");
   const header = csv[0].split(",");
   expect(header.slice(0, 3)).toEqual(["second", "won", "sold_out"]);
   const column = (name: string) => csv.slice(1).reduce((sum, line) => sum + Number(line.split(",")[header.indexOf(name)]), 0);
@@ -109,7 +109,7 @@ test("a small drop's report: charts, tables with the right totals, CSV and JSON,
   expect(column("total")).toBe(requests);
   const jsonDownload = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download JSON" }).click();
-  const downloaded = JSON.parse(await readFile((await (await jsonDownload).path()), "utf8")) as ReportJson;
+  const downloaded = JSON.parse(await readFile(await (await jsonDownload).path(), "utf8")) as ReportJson;
   expect(downloaded.summary.outcomes.won).toBe(STOCK);
   expect(downloaded.series.reduce((sum, p) => sum + p.total, 0)).toBe(requests);
 
