@@ -11,6 +11,11 @@ const timeRange: uPlot.Range.Function = (_u, min, max) => {
   const pad = Math.max(1, (max - min) * 0.02);
   return [min - pad, Math.max(max + pad, min + 30)];
 };
+/** x and the y series with an empty second on each side: uPlot ignores the range above for one point. */
+const padded = (series: ReportPoint[], ...ys: (number | null)[][]): uPlot.AlignedData => [
+  [series[0].second - 1, ...series.map((p) => p.second), series[series.length - 1].second + 1],
+  ...ys.map((y) => [null, ...y, null]),
+];
 const scales = (): uPlot.Scales => ({
   x: { time: true, range: timeRange },
   y: { range: (_u, _min, max) => [0, Math.max(1, max)] },
@@ -65,7 +70,7 @@ export function ClaimsChart({ series }: { series: ReportPoint[] }) {
   const data = useMemo<uPlot.AlignedData>(() => {
     const running = series.map(() => 0);
     const stacked = OUTCOME_STYLE.map(({ outcome }) => series.map((p, i) => (running[i] += p.outcomes[outcome])));
-    return [series.map((p) => p.second), ...stacked.reverse()];
+    return padded(series, ...stacked.reverse());
   }, [series]);
   const build = useMemo(
     () =>
@@ -101,7 +106,12 @@ export function ClaimsChart({ series }: { series: ReportPoint[] }) {
 
 export function LatencyChart({ series }: { series: ReportPoint[] }) {
   const data = useMemo<uPlot.AlignedData>(
-    () => [series.map((p) => p.second), series.map((p) => p.p50Ms), series.map((p) => p.p99Ms)],
+    () =>
+      padded(
+        series,
+        series.map((p) => p.p50Ms),
+        series.map((p) => p.p99Ms),
+      ),
     [series],
   );
   const build = useMemo(
