@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { changeChannel, createChangeFeed, memoryPubSub } from "./change-feed";
 import type { ClaimDecision, StockEngine, StockSnapshot } from "./engine";
 import { claimLimitKeys } from "./keys";
 
@@ -25,6 +26,7 @@ export function createMemoryEngine(): StockEngine {
   const promotions = new Map<string, PromotionStock>();
   const locks = new Map<string, { token: symbol; expiresAt: number }>();
   const counters = new Map<string, number>();
+  const bus = memoryPubSub();
 
   /** The sliding-window estimate of lib/stock/scripts.ts: 0 when one more attempt fits, else the ms to wait. */
   function waitFor(w: LimitWindow, limit: number, windowMs: number): number {
@@ -146,6 +148,9 @@ export function createMemoryEngine(): StockEngine {
 
     async close() {
       promotions.clear();
+      await bus.close();
     },
+
+    changes: createChangeFeed(bus, changeChannel()),
   };
 }
