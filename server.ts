@@ -43,11 +43,14 @@ async function main() {
   // Graceful stop: refuse new connections, let requests in flight (claims included) finish,
   // close the pools, exit. A stop that takes over 10 s exits anyway.
   const { services } = await import("@/lib/services");
+  const { closeLiveStreams } = await import("@/lib/live/hub");
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
     log("info", "stopping: finishing requests in flight");
+    // Open admin streams never finish by themselves: end them (browsers reconnect elsewhere).
+    closeLiveStreams();
     server.close(() => {
       void Promise.allSettled([services().db.$disconnect(), services().stock.close()]).then(() => process.exit(0));
     });

@@ -8,9 +8,9 @@ import { buttonClass } from "./styles";
 const PAGE_SIZE = 20;
 
 /** The promotion's claims, newest first, a page at a time, with the CSV export of all of them. */
-export function WinnersTable({ promotionId }: { promotionId: string }) {
+export function WinnersTable({ promotionId, poll = true }: { promotionId: string; poll?: boolean }) {
   const [page, setPage] = useState(1);
-  const query = useWinners(promotionId, page, PAGE_SIZE);
+  const query = useWinners(promotionId, page, PAGE_SIZE, { poll });
   const total = query.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
