@@ -3,9 +3,9 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { getDb, getPool } from "@/lib/db";
 import type { Services } from "@/lib/services";
 import { createRedisClusterEngine } from "@/lib/stock/redis";
+import { changeFeedContract } from "@/tests/support/change-feed-contract";
 import { createPromotion, createUsers } from "@/tests/support/fixtures";
 import { startRedisCluster } from "@/tests/support/redis-cluster";
-import { changeFeedContract } from "@/tests/support/change-feed-contract";
 import { stockEngineContract } from "@/tests/support/stock-contract";
 import { attempt, expectExact, expectOnlySoldOut } from "@/tests/support/storm";
 
