@@ -31,7 +31,13 @@ export function WinnersTable({ promotionId, poll = true }: { promotionId: string
       )}
       {query.data && query.data.claims.length === 0 && <p className="text-slate-600">No claims yet.</p>}
       {query.data && query.data.claims.length > 0 && (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+        // Focusable: on a narrow screen the table scrolls sideways, which keyboards must reach too.
+        <div
+          role="region"
+          aria-label="Winners table"
+          tabIndex={0}
+          className="overflow-x-auto rounded-xl border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900"
+        >
           <table className="w-full text-left text-sm">
             <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">
               <tr>
