@@ -41,6 +41,9 @@ interface Client {
 }
 
 const encoder = new TextEncoder();
+// A client this many frames behind is not reading (a stalled or vanished connection): it is cut
+// off, so its frames never pile up in memory; its browser reconnects and gets a fresh snapshot.
+const MAX_UNREAD_FRAMES = 200;
 
 export interface LiveHub {
   /** A server-sent event stream: the snapshot first, then updates. Rejects if the feed or database fails. */
@@ -77,6 +80,7 @@ export function createLiveHub(services: Services, options: LiveHubOptions = {}):
   }
   function write(c: Client, text: string) {
     try {
+      if ((c.controller.desiredSize ?? 0) < -MAX_UNREAD_FRAMES) return end(c);
       c.controller.enqueue(encoder.encode(text));
     } catch {
       clients.delete(c); // the stream is gone (the browser left)

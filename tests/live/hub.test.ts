@@ -128,6 +128,21 @@ describe.each([
   });
 });
 
+describe("live hub, a client that stops reading", () => {
+  it("is cut off once its unread frames pile up, instead of holding them in memory", async () => {
+    const engine = createMemoryEngine();
+    const hub = createLiveHub(servicesOf(engine), { heartbeatMs: 1 });
+    try {
+      await hub.open(null); // never read
+      expect(hub.clients).toBe(1);
+      await expect.poll(() => hub.clients, { timeout: 10_000 }).toBe(0);
+    } finally {
+      hub.close();
+      await engine.close();
+    }
+  });
+});
+
 describe("GET /api/admin/live", () => {
   const get = (cookie?: string, query = "") =>
     liveRoute(new NextRequest(`http://localhost:3000/api/admin/live${query}`, { headers: cookie ? { cookie } : {} }), {
