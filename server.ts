@@ -44,11 +44,14 @@ async function main() {
   // flush the claim outcome counters, close the pools, exit. A stop that takes over 10 s exits anyway.
   const { services } = await import("@/lib/services");
   const { stopOutcomeFlusher } = await import("@/lib/metrics/flusher");
+  const { closeLiveStreams } = await import("@/lib/live/hub");
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
     log("info", "stopping: finishing requests in flight");
+    // Open admin streams never finish by themselves: end them (browsers reconnect elsewhere).
+    closeLiveStreams();
     server.close(() => {
       // The claim outcomes counted since the last flush are written before the pools close.
       void stopOutcomeFlusher(services())

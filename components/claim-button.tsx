@@ -128,7 +128,7 @@ export function ClaimButton({ promotion, stock, patchStock, serverTime, heldClai
         type="button"
         disabled={!state.enabled}
         onClick={() => claim(false)}
-        className="h-14 w-full rounded-xl bg-emerald-600 px-4 text-base font-semibold whitespace-nowrap text-white tabular-nums shadow-sm transition-colors hover:bg-emerald-700 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-emerald-700 disabled:cursor-not-allowed disabled:bg-slate-300 disabled:text-slate-700 disabled:shadow-none sm:text-lg"
+        className="h-14 w-full rounded-xl bg-emerald-700 px-4 text-base font-semibold whitespace-nowrap text-white tabular-nums shadow-sm transition-colors hover:bg-emerald-800 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-emerald-800 disabled:cursor-not-allowed disabled:bg-slate-300 disabled:text-slate-700 disabled:shadow-none sm:text-lg"
       >
         {state.label}
       </button>

@@ -10,13 +10,21 @@ import { freePort } from "../tests/support/net";
 
 export interface IsolatedServer {
   url: string;
+  /** Every instance's URL (the first is `url`): more instances share the database and Redis prefix. */
+  urls: string[];
   databaseUrl: string;
   stop(): Promise<void>;
 }
 
-export async function startIsolatedServer(name: string): Promise<IsolatedServer> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
+export async function startIsolatedServer(name: string, { instances = 1 } = {}): Promise<IsolatedServer> {
+  const ports: number[] = [];
+  while (ports.length < instances) {
+    const p = await freePort();
+    if (!ports.includes(p)) ports.push(p);
+  }
+  const urls = ports.map((port) => `http://127.0.0.1:${port}`);
+  const [port] = ports;
+  const url = urls[0];
   const database = new URL(appServerEnv.DATABASE_URL);
   database.pathname += `_${name}`;
   const databaseUrl = database.toString();
@@ -32,26 +40,33 @@ export async function startIsolatedServer(name: string): Promise<IsolatedServer>
   };
   await run("npm", ["run", "db:migrate"], env);
   await run("npm", ["run", "db:seed"], env);
-  const server = spawn(process.execPath, [".next/production-server.cjs"], { env, stdio: "ignore" });
+  const servers = ports.map((p) =>
+    spawn(process.execPath, [".next/production-server.cjs"], { env: { ...env, PORT: String(p) }, stdio: "ignore" }),
+  );
   const stop = async () => {
-    if (server.exitCode === null) {
-      server.kill("SIGTERM");
-      await once(server, "exit");
-    }
+    await Promise.all(
+      servers.map(async (server) => {
+        if (server.exitCode !== null) return;
+        server.kill("SIGTERM");
+        await once(server, "exit");
+      }),
+    );
     await dropDatabase(databaseUrl);
   };
   try {
-    const health = () =>
-      fetch(`${url}/api/health`).then(
-        (r) => r.status,
-        () => 0,
-      );
-    await expect.poll(health, { timeout: 60_000 }).toBe(200);
+    for (const u of urls) {
+      const health = () =>
+        fetch(`${u}/api/health`).then(
+          (r) => r.status,
+          () => 0,
+        );
+      await expect.poll(health, { timeout: 60_000 }).toBe(200);
+    }
   } catch (error) {
     await stop();
     throw error;
   }
-  return { url, databaseUrl, stop };
+  return { url, urls, databaseUrl, stop };
 }
 
 async function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {

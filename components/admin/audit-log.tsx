@@ -24,7 +24,7 @@ const isChange = (value: Json | undefined): value is { from: Json; to: Json } =>
 function Value({ value }: { value: Json | undefined }) {
   if (typeof value === "string" && ISO_TIME.test(value)) return <LocalTime iso={value} />;
   if (typeof value === "boolean") return <>{value ? "yes" : "no"}</>;
-  if (value === "" || value === null || value === undefined) return <span className="text-slate-400">(empty)</span>;
+  if (value === "" || value === null || value === undefined) return <span className="text-slate-500 italic">(empty)</span>; // slate-400 was 2.6:1 on white
   return <>{typeof value === "object" ? JSON.stringify(value) : value}</>;
 }
 

@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import type { DashboardPromotion } from "./api";
+import type { DashboardEntry } from "./live-cache";
 import { PauseButton } from "./pause-button";
 import { PromotionMeta } from "./promotion-meta";
 import { Sparkline } from "./sparkline";
@@ -8,7 +8,7 @@ import { StatGrid } from "./stat-grid";
 import { buttonClass } from "./styles";
 
 /** One promotion on the dashboard: what it is, its live counters, and what can be done with it. */
-export function DashboardRow({ promotion }: { promotion: DashboardPromotion }) {
+export function DashboardRow({ promotion }: { promotion: DashboardEntry }) {
   const recentClaims = promotion.claimsPerSecond.some((n) => n > 0);
   const showRate = promotion.status === "LIVE" || recentClaims;
   const detailHref = `/admin/promotions/${promotion.id}`;
@@ -25,7 +25,7 @@ export function DashboardRow({ promotion }: { promotion: DashboardPromotion }) {
         </div>
         {showRate && <Sparkline series={promotion.claimsPerSecond} />}
       </div>
-      <StatGrid promotion={promotion} stats={promotion.stats} />
+      <StatGrid promotion={promotion} stats={promotion.stats} claimRate={promotion.claimRate} />
       <div className="flex flex-wrap gap-2">
         <PauseButton promotion={promotion} />
         <Link href={`${detailHref}/edit`} className={buttonClass.secondary}>

@@ -4,16 +4,18 @@ import { DashboardRow } from "./dashboard-row";
 import { LiveStatus } from "./live-status";
 import { usePromotions } from "./queries";
 import { buttonClass } from "./styles";
+import { useLiveStream } from "./use-live";
 
-/** Every promotion with live counters, polled every second. */
+/** Every promotion with live counters: pushed by the live stream, polled every second without it. */
 export function Dashboard() {
-  const query = usePromotions();
+  const pushed = useLiveStream(null);
+  const query = usePromotions({ poll: !pushed });
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold">Promotions</h1>
-          {query.data && <LiveStatus updatedAt={query.dataUpdatedAt} failed={query.isRefetchError} />}
+          {query.data && <LiveStatus updatedAt={query.dataUpdatedAt} failed={query.isRefetchError} pushed={pushed} />}
         </div>
         <Link href="/admin/promotions/new" className={buttonClass.primary}>
           New promotion

@@ -3,10 +3,11 @@ import { useBrowserClock } from "@/components/use-server-clock";
 import { LoadError } from "./load-error";
 import { PromotionForm } from "./promotion-form";
 import { usePromotion } from "./queries";
+import { useLiveStream } from "./use-live";
 
 /** The edit form for one promotion, with what a live promotion does not allow and why. */
 export function EditPromotion({ id }: { id: string }) {
-  const query = usePromotion(id);
+  const query = usePromotion(id, { poll: !useLiveStream([id]) });
   // Ticking, so the start time locks by itself when the promotion starts while the form is open.
   const now = useBrowserClock();
   if (query.isPending) return <p className="text-slate-600">Loading…</p>;

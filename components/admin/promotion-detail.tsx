@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { AuditLog } from "./audit-log";
 import { DeleteButton } from "./delete-button";
+import type { DetailEntry } from "./live-cache";
 import { LiveStatus } from "./live-status";
 import { LoadError } from "./load-error";
 import { PauseButton } from "./pause-button";
@@ -9,14 +10,16 @@ import { PromotionMeta } from "./promotion-meta";
 import { usePromotion } from "./queries";
 import { StatGrid } from "./stat-grid";
 import { buttonClass } from "./styles";
+import { useLiveStream } from "./use-live";
 import { WinnersTable } from "./winners-table";
 
 /** One promotion: live numbers and controls, then its winners and its audit log. */
 export function PromotionDetail({ id }: { id: string }) {
-  const query = usePromotion(id);
+  const pushed = useLiveStream([id]);
+  const query = usePromotion(id, { poll: !pushed });
   if (query.isPending) return <p className="text-slate-600">Loading…</p>;
   if (query.isError) return <LoadError error={query.error} />;
-  const { promotion, stats } = query.data;
+  const { promotion, stats, claimRate } = query.data as DetailEntry;
   return (
     <div className="space-y-8">
       <section className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
@@ -31,8 +34,8 @@ export function PromotionDetail({ id }: { id: string }) {
           </p>
           {promotion.description && <p className="text-slate-700">{promotion.description}</p>}
         </div>
-        <StatGrid promotion={promotion} stats={stats} />
-        <LiveStatus updatedAt={query.dataUpdatedAt} failed={query.isRefetchError} />
+        <StatGrid promotion={promotion} stats={stats} claimRate={claimRate} />
+        <LiveStatus updatedAt={query.dataUpdatedAt} failed={query.isRefetchError} pushed={pushed} />
         <div className="flex flex-wrap items-center gap-2">
           <PauseButton promotion={promotion} />
           <Link href={`/admin/promotions/${promotion.id}/edit`} className={buttonClass.secondary}>
@@ -44,7 +47,7 @@ export function PromotionDetail({ id }: { id: string }) {
           <DeleteButton promotion={promotion} claims={stats.claimed + stats.failed} />
         </div>
       </section>
-      <WinnersTable promotionId={promotion.id} />
+      <WinnersTable promotionId={promotion.id} poll={!pushed} />
       <AuditLog promotionId={promotion.id} />
     </div>
   );

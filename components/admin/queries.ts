@@ -4,7 +4,10 @@ import { ApiFailure } from "@/components/http";
 import { queryKeys } from "@/components/query-keys";
 import { fetchAudit, fetchPromotion, fetchPromotions, fetchWinners, setPaused } from "./api";
 
-/** The dashboard shows a claim within a second of it being made. */
+/**
+ * The fallback: while the live stream (use-live.ts) is not healthy, the admin queries poll, so
+ * the dashboard still shows a claim within a second of it being made.
+ */
 export const LIVE_POLL_MS = 1000;
 
 const keys = queryKeys.admin;
@@ -12,25 +15,32 @@ const keys = queryKeys.admin;
 // 4xx answers (signed out, not an admin, deleted) do not get better by asking again.
 const retry = (count: number, error: Error) => !(error instanceof ApiFailure && error.status < 500) && count < 3;
 
-export function usePromotions() {
-  return useQuery({ queryKey: keys.promotions, queryFn: fetchPromotions, refetchInterval: LIVE_POLL_MS, retry });
-}
-
-export function usePromotion(id: string, { live = true } = {}) {
+/** `poll: false` while the live stream keeps the list fresh. */
+export function usePromotions({ poll = true } = {}) {
   return useQuery({
-    queryKey: keys.promotion(id),
-    queryFn: () => fetchPromotion(id),
-    refetchInterval: live ? LIVE_POLL_MS : false,
+    queryKey: keys.promotions,
+    queryFn: fetchPromotions,
+    refetchInterval: poll ? LIVE_POLL_MS : false,
     retry,
   });
 }
 
-export function useWinners(id: string, page: number, pageSize: number) {
+export function usePromotion(id: string, { poll = true } = {}) {
+  return useQuery({
+    queryKey: keys.promotion(id),
+    queryFn: () => fetchPromotion(id),
+    refetchInterval: poll ? LIVE_POLL_MS : false,
+    retry,
+  });
+}
+
+export function useWinners(id: string, page: number, pageSize: number, { poll = true } = {}) {
   return useQuery({
     queryKey: keys.winners(id, page, pageSize),
     queryFn: () => fetchWinners(id, page, pageSize),
     // New winners arrive on page 1; later pages would shift under the reader, so they stay put.
-    refetchInterval: page === 1 ? LIVE_POLL_MS : false,
+    // While the stream is healthy it refetches page 1 when the counts move (use-live.ts).
+    refetchInterval: poll && page === 1 ? LIVE_POLL_MS : false,
     placeholderData: keepPreviousData,
     retry,
   });

@@ -8,9 +8,9 @@ import { buttonClass } from "./styles";
 const PAGE_SIZE = 20;
 
 /** The promotion's claims, newest first, a page at a time, with the CSV export of all of them. */
-export function WinnersTable({ promotionId }: { promotionId: string }) {
+export function WinnersTable({ promotionId, poll = true }: { promotionId: string; poll?: boolean }) {
   const [page, setPage] = useState(1);
-  const query = useWinners(promotionId, page, PAGE_SIZE);
+  const query = useWinners(promotionId, page, PAGE_SIZE, { poll });
   const total = query.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
@@ -31,7 +31,13 @@ export function WinnersTable({ promotionId }: { promotionId: string }) {
       )}
       {query.data && query.data.claims.length === 0 && <p className="text-slate-600">No claims yet.</p>}
       {query.data && query.data.claims.length > 0 && (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+        // Focusable: on a narrow screen the table scrolls sideways, which keyboards must reach too.
+        <div
+          role="region"
+          aria-label="Winners table"
+          tabIndex={0}
+          className="overflow-x-auto rounded-xl border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900"
+        >
           <table className="w-full text-left text-sm">
             <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">
               <tr>

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { isUniqueViolation } from "@/lib/db";
 import { DomainError, notFound, unavailable } from "@/lib/errors/domain-error";
 import { assertEligible } from "@/lib/issuance/validator";
+import { markChanged } from "@/lib/live/changes";
 import { log } from "@/lib/log";
 import { getClaimConfig, type ClaimConfig } from "@/lib/promotions/claim-config";
 import type { Services } from "@/lib/services";
@@ -150,9 +151,11 @@ async function persistWinner(
     // The database's guard says the stock is gone: the engine was too generous (it was rebuilt
     // while winners were in flight). Tell the engine; the next top-up reloads it anyway.
     await stock.settleSoldOut(promotionId, userId, loadId);
+    markChanged(stock, promotionId);
     throw soldOut();
   }
   rememberIssued(stored);
+  markChanged(stock, promotionId); // synchronous: the live screens hear of it without a round trip here
   return { claim: claimView(stored), remaining: Math.max(remaining, 0) };
 }
 

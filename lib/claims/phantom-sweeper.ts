@@ -1,3 +1,4 @@
+import { markChanged } from "@/lib/live/changes";
 import { log } from "@/lib/log";
 import type { Services } from "@/lib/services";
 import { forgetSoldOut } from "./sold-out";
@@ -40,6 +41,7 @@ async function sweepPromotion(services: Services, promotionId: string, afterMs: 
   }
   if (released > 0) {
     forgetSoldOut(promotionId);
+    markChanged(services.stock, promotionId);
     log("warn", "released phantom winners (no claim row)", { promotionId, count: released });
   }
   return released;

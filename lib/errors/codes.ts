@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   "RATE_LIMITED",
   "UNAVAILABLE",
   "INTERNAL",
+  "LIVE_UNAVAILABLE",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -27,4 +27,6 @@ export const HTTP_STATUS: Record<ErrorCode, HttpMapping> = {
   RATE_LIMITED: { status: 429, retryAfterS: 1 },
   INTERNAL: { status: 500 },
   UNAVAILABLE: { status: 503, retryAfterS: 1 },
+  // This deployment has no long-lived connections (Upstash over REST): the admin screens poll.
+  LIVE_UNAVAILABLE: { status: 501 },
 };

@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import { newCouponCode } from "@/lib/claims/coupon-code";
 import { forgetSoldOut } from "@/lib/claims/sold-out";
 import { isUniqueViolation } from "@/lib/db";
+import { markChanged } from "@/lib/live/changes";
 import { log } from "@/lib/log";
 import type { Services } from "@/lib/services";
 import { requestCoupon, type IssueOutcome } from "./http-issuer";
@@ -125,6 +126,7 @@ async function recordIssued(services: Services, claim: LeasedClaim, outcome: Iss
       where: { id: claim.id, status: "PENDING" },
       data: { status: "ISSUED", couponCode: outcome.couponCode, nextAttemptAt: null, lastError: null },
     });
+    markChanged(services.stock, claim.promotionId);
     return outcome;
   } catch (error) {
     const duplicate = isUniqueViolation(error);
@@ -162,6 +164,7 @@ async function failClaim(services: Services, claim: LeasedClaim, error: string):
   await services.stock
     .release(claim.promotionId, claim.userId)
     .catch((e) => log("error", "release failed", { claimId: claim.id, error: e }));
+  markChanged(services.stock, claim.promotionId);
 }
 
 const IDLE_POLL_MS = 500;

@@ -3,6 +3,7 @@ import { forgetSoldOut } from "@/lib/claims/sold-out";
 import { isUniqueViolation } from "@/lib/db";
 import { DomainError, notFound } from "@/lib/errors/domain-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { markChanged } from "@/lib/live/changes";
 import type { Services } from "@/lib/services";
 import { rebuildPromotion } from "@/lib/stock/rebuild";
 import { forgetClaimConfig } from "./claim-config";
@@ -46,9 +47,15 @@ function serviceColumns(input: Pick<UpdatePromotionInput, "issuer" | "validator"
   };
 }
 
-/** Every promotion with its counts and, for the dashboard, claims per second over the last minute. */
-export async function listPromotionsWithStats(services: Services) {
-  const rows = await services.db.promotion.findMany({ orderBy: { startsAt: "desc" } });
+/**
+ * Every promotion (or those of `onlyIds`, for the live stream) with its counts and, for the
+ * dashboard, claims per second over the last minute.
+ */
+export async function listPromotionsWithStats(services: Services, onlyIds?: readonly string[]) {
+  const rows = await services.db.promotion.findMany({
+    where: onlyIds ? { id: { in: [...onlyIds] } } : undefined,
+    orderBy: { startsAt: "desc" },
+  });
   const ids = rows.map((r) => r.id);
   const [stats, rates] = await Promise.all([statsByPromotion(services, ids), claimRates(services, rows)]);
   return Promise.all(
@@ -90,6 +97,7 @@ export async function createPromotion(services: Services, actorId: string, input
         await audit(tx, actorId, created.id, "create", { ...data, slug, issuerSecret: data.issuerSecret && "***" });
         return created;
       });
+      markChanged(services.stock, row.id);
       return adminView(row, services);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
@@ -167,6 +175,7 @@ export async function deletePromotion(services: Services, actorId: string, id: s
     });
   forgetClaimConfig(id);
   await services.stock.drop(id);
+  markChanged(services.stock, id);
 }
 
 const hasClaims = () => new DomainError("HAS_CLAIMS", "A promotion with claims cannot be deleted. Unpublish it instead.");
@@ -185,4 +194,5 @@ async function refreshStock(services: Services, id: string) {
   forgetSoldOut(id);
   forgetClaimConfig(id);
   await rebuildPromotion(services, id, true);
+  markChanged(services.stock, id);
 }

@@ -48,6 +48,18 @@ export interface OutcomeSecond {
 
 export type EngineName = "redis" | "redis-cluster" | "upstash" | "memory";
 
+/**
+ * Change notices between processes, for the live admin screens: the ids of promotions that
+ * changed. Redis pub/sub on the TCP engines (one subscriber connection per process, opened on
+ * first use), an in-process emitter on the memory engine. Notices are hints, never data: a
+ * subscriber reads the figures itself, so a lost notice costs freshness, not correctness.
+ */
+export interface ChangeFeed {
+  publish(promotionIds: readonly string[]): Promise<void>;
+  /** Resolves once listening (notices published after that reach `listener`); returns an unsubscribe. */
+  subscribe(listener: (promotionIds: string[]) => void): Promise<() => void>;
+}
+
 export interface StockEngine {
   readonly name: EngineName;
   /**
@@ -92,5 +104,8 @@ export interface StockEngine {
   /** The live figures of these seconds (those with none are left out) and the unique triers so far. */
   outcomes(promotionId: string, seconds: readonly number[]): Promise<{ seconds: OutcomeSecond[]; triers: number }>;
   ping(): Promise<boolean>;
+  /** Closes the connections, the change feed's subscriber included. */
   close(): Promise<void>;
+  /** null where long-lived connections are not available (Upstash over REST): the admin screens poll. */
+  readonly changes: ChangeFeed | null;
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { changeChannel, createChangeFeed, memoryPubSub } from "./change-feed";
 import type { ClaimDecision, OutcomeSecond, StockEngine, StockSnapshot } from "./engine";
 import { claimLimitKeys } from "./keys";
 
@@ -30,6 +31,7 @@ export function createMemoryEngine(): StockEngine {
     string,
     { seconds: Map<number, OutcomeSecond & { expiresAt: number }>; triers: Set<string>; triersExpireAt: number }
   >();
+  const bus = memoryPubSub();
 
   /** The sliding-window estimate of lib/stock/scripts.ts: 0 when one more attempt fits, else the ms to wait. */
   function waitFor(w: LimitWindow, limit: number, windowMs: number): number {
@@ -179,6 +181,9 @@ export function createMemoryEngine(): StockEngine {
 
     async close() {
       promotions.clear();
+      await bus.close();
     },
+
+    changes: createChangeFeed(bus, changeChannel()),
   };
 }

@@ -1,4 +1,5 @@
 import { Cluster, Redis, type ClusterNode } from "ioredis";
+import type { PubSubTransport } from "./change-feed";
 import type { StockEngine } from "./engine";
 import { createScriptEngine, type ScriptTransport } from "./script-engine";
 
@@ -35,5 +36,32 @@ function ioredisTransport(redis: Redis | Cluster): ScriptTransport {
     eval: (lua, keys, args) => redis.eval(lua, keys.length, ...keys, ...args),
     ping: async () => (await redis.ping()) === "PONG",
     close: async () => redis.disconnect(),
+    pubsub: ioredisPubSub(redis),
+  };
+}
+
+/**
+ * Publishes on the command connection; listens on a connection of its own (a subscribed Redis
+ * connection takes no other commands), opened on first use and shared by the whole process. On a
+ * Cluster, PUBLISH reaches every node, so the subscriber may sit on any of them. ioredis
+ * subscribes again by itself after a reconnect.
+ */
+function ioredisPubSub(redis: Redis | Cluster): PubSubTransport {
+  let subscriber: Redis | Cluster | null = null;
+  const handlers = new Map<string, (message: string) => void>();
+  return {
+    publish: async (channel, message) => {
+      await redis.publish(channel, message);
+    },
+    async subscribe(channel, onMessage) {
+      if (!subscriber) {
+        subscriber = redis.duplicate();
+        subscriber.on("error", () => {});
+        subscriber.on("message", (ch: string, message: string) => handlers.get(ch)?.(message));
+      }
+      handlers.set(channel, onMessage);
+      await subscriber.subscribe(channel);
+    },
+    close: async () => subscriber?.disconnect(),
   };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { changeChannel, createChangeFeed, type PubSubTransport } from "./change-feed";
 import type { EngineName, StockEngine } from "./engine";
 import { claimLimitKeys, outcomeKeys, promotionKeys, type PromotionKeys } from "./keys";
 import * as S from "./scripts";
@@ -12,6 +13,8 @@ export interface ScriptTransport {
   eval(lua: string, keys: string[], args: (string | number)[]): Promise<unknown>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
+  /** Pub/sub for the live admin screens; absent where connections are not long-lived (REST). */
+  pubsub?: PubSubTransport;
 }
 
 // Adding winners to the staging set in chunks keeps every script call (and Lua's unpack) small.
@@ -116,6 +119,9 @@ export function createScriptEngine(name: EngineName, transport: ScriptTransport,
     },
 
     ping: () => transport.ping(),
-    close: () => transport.close(),
+    close: async () => {
+      await Promise.all([transport.close(), transport.pubsub?.close()]);
+    },
+    changes: transport.pubsub ? createChangeFeed(transport.pubsub, changeChannel(keyPrefix)) : null,
   };
 }

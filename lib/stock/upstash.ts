@@ -29,7 +29,8 @@ export function createUpstashEngine(options: {
     evalsha: (sha: string, keys: string[], args: (string | number)[]) => redis.evalsha(sha, keys, args),
     eval: (lua: string, keys: string[], args: (string | number)[]) => redis.eval(lua, keys, args),
     ping: async () => (await redis.ping()) === "PONG",
-    // Nothing to close: each call is a stateless HTTP request.
+    // Nothing to close: each call is a stateless HTTP request. No pub/sub either (REST has no
+    // long-lived connection): the admin screens poll on this engine.
     close: async () => {},
   };
   return createScriptEngine("upstash", transport, options.keyPrefix);

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { getDb, getPool } from "@/lib/db";
 import type { Services } from "@/lib/services";
 import { createRedisClusterEngine } from "@/lib/stock/redis";
+import { changeFeedContract } from "@/tests/support/change-feed-contract";
 import { createPromotion, createUsers } from "@/tests/support/fixtures";
 import { startRedisCluster } from "@/tests/support/redis-cluster";
 import { stockEngineContract } from "@/tests/support/stock-contract";
@@ -17,6 +18,11 @@ afterAll(async () => {
 });
 
 stockEngineContract(() => engine);
+
+// A second instance of the deployment: PUBLISH on one node reaches a subscriber on any node.
+const second = createRedisClusterEngine({ nodes: cluster.nodes, keyPrefix: inject("keyPrefix") });
+afterAll(() => second.close());
+changeFeedContract("redis-cluster", () => ({ publisher: engine, subscriber: second }));
 
 describe("claimCoupon on a Redis Cluster", () => {
   const svc: Services = { db: getDb(), pool: getPool(), stock: engine };

@@ -1,5 +1,13 @@
-import { inject } from "vitest";
+import { afterAll, inject } from "vitest";
 import { createRedisEngine } from "@/lib/stock/redis";
+import { changeFeedContract } from "@/tests/support/change-feed-contract";
 import { stockEngineContract } from "@/tests/support/stock-contract";
 
 stockEngineContract(() => createRedisEngine({ url: inject("redisUrl"), keyPrefix: inject("keyPrefix") }));
+
+// Two instances of one deployment (two server processes), and one of another deployment.
+const feedEngines = [inject("keyPrefix"), inject("keyPrefix"), `${inject("keyPrefix")}other:`].map((keyPrefix) =>
+  createRedisEngine({ url: inject("redisUrl"), keyPrefix }),
+);
+afterAll(() => Promise.all(feedEngines.map((e) => e.close())));
+changeFeedContract("redis", () => ({ publisher: feedEngines[0], subscriber: feedEngines[1], foreign: feedEngines[2] }));

@@ -1,0 +1,30 @@
+import { log } from "@/lib/log";
+import type { StockEngine } from "@/lib/stock/engine";
+import { coalescer, type Coalescer } from "./coalesce";
+
+/** How often a process publishes change notices at most: the live screens' ~10 updates a second. */
+export const PUBLISH_INTERVAL_MS = 100;
+
+// On globalThis: the production server's own bundle (fast lane) and Next's route handlers share
+// one process and one engine, and so one publisher per engine.
+const store = globalThis as unknown as { couponLivePublishers?: WeakMap<StockEngine, Coalescer<string>> };
+
+/**
+ * Marks a promotion as changed (a claim committed, a coupon issued or failed, stock released, an
+ * admin change). Synchronous and without I/O, so the claim path waits for nothing: the ids of
+ * the moment are published together, at most every PUBLISH_INTERVAL_MS, on the engine's change
+ * feed. Engines without one (Upstash) ignore it: their admin screens poll.
+ */
+export function markChanged(stock: StockEngine, promotionId: string): void {
+  const feed = stock.changes;
+  if (!feed) return;
+  const publishers = (store.couponLivePublishers ??= new WeakMap());
+  let publisher = publishers.get(stock);
+  if (!publisher) {
+    publisher = coalescer(PUBLISH_INTERVAL_MS, (ids: string[]) =>
+      feed.publish(ids).catch((error: unknown) => log("warn", "live change notice not published", { count: ids.length, error })),
+    );
+    publishers.set(stock, publisher);
+  }
+  publisher.add(promotionId);
+}
