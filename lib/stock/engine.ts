@@ -35,6 +35,19 @@ export interface RateLimit {
   windowMs: number;
 }
 
+/**
+ * An account's session state (revocable sessions), a copy of its User row in PostgreSQL: a
+ * session token is valid while it carries `version` and the account is not disabled; `role`
+ * is the account's current role. `revision` orders copies: a later one is never replaced by an
+ * earlier one.
+ */
+export interface SessionState {
+  revision: number;
+  version: number;
+  role: "USER" | "ADMIN";
+  disabled: boolean;
+}
+
 export type EngineName = "redis" | "redis-cluster" | "upstash" | "memory";
 
 export interface StockEngine {
@@ -66,6 +79,13 @@ export interface StockEngine {
   drop(promotionId: string): Promise<void>;
   /** A short exclusive lock for rebuilding one promotion; returns a release function or null. */
   tryLock(promotionId: string, ttlMs: number): Promise<(() => Promise<void>) | null>;
+  /** The account's session state, or null when the engine holds none (then PostgreSQL decides). */
+  sessionState(userId: string): Promise<SessionState | null>;
+  /**
+   * Stores the account's session state for `ttlMs`, unless the engine holds one of a later
+   * revision (a copy of the same revision only has its time to live renewed).
+   */
+  putSessionState(userId: string, state: SessionState, ttlMs: number): Promise<void>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

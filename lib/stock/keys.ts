@@ -30,3 +30,11 @@ export function claimLimitKeys(promotionId: string, subject: string, windowMs: n
   const base = `${prefix}promo:{${promotionId}}:rl:${subject}`;
   return { current: `${base}:${index}`, previous: `${base}:${index - 1}`, elapsedMs: nowMs - index * windowMs };
 }
+
+/**
+ * An account's session state (lib/users/session-state.ts), under the user's own hash tag: it is
+ * read next to the claim script (concurrently), never inside it, so it needs no promotion's slot.
+ */
+export function sessionStateKey(userId: string, prefix = ""): string {
+  return `${prefix}user:{${userId}}:session`;
+}

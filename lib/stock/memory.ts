@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { ClaimDecision, StockEngine, StockSnapshot } from "./engine";
+import type { ClaimDecision, SessionState, StockEngine, StockSnapshot } from "./engine";
 import { claimLimitKeys } from "./keys";
 
 interface LimitWindow {
@@ -25,6 +25,7 @@ export function createMemoryEngine(): StockEngine {
   const promotions = new Map<string, PromotionStock>();
   const locks = new Map<string, { token: symbol; expiresAt: number }>();
   const counters = new Map<string, number>();
+  const sessions = new Map<string, { state: SessionState; expiresAt: number }>();
 
   /** The sliding-window estimate of lib/stock/scripts.ts: 0 when one more attempt fits, else the ms to wait. */
   function waitFor(w: LimitWindow, limit: number, windowMs: number): number {
@@ -34,6 +35,13 @@ export function createMemoryEngine(): StockEngine {
   }
   function count(w: LimitWindow) {
     counters.set(w.current, (counters.get(w.current) ?? 0) + 1);
+  }
+
+  function sessionOf(userId: string): SessionState | undefined {
+    const held = sessions.get(userId);
+    if (held && held.expiresAt > Date.now()) return held.state;
+    sessions.delete(userId);
+    return undefined;
   }
 
   /** The promotion, if it is loaded and (when a load is named) still in that load. */
@@ -138,6 +146,19 @@ export function createMemoryEngine(): StockEngine {
       return async () => {
         if (locks.get(promotionId)?.token === token) locks.delete(promotionId);
       };
+    },
+
+    async sessionState(userId) {
+      const held = sessionOf(userId);
+      return held ? { ...held } : null;
+    },
+
+    async putSessionState(userId, state, ttlMs) {
+      const held = sessionOf(userId);
+      const expiresAt = Date.now() + Math.max(1, Math.round(ttlMs));
+      if (held && held.revision > state.revision) return;
+      if (held && held.revision === state.revision) sessions.set(userId, { state: held, expiresAt });
+      else sessions.set(userId, { state: { ...state }, expiresAt });
     },
 
     async ping() {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { EngineName, StockEngine } from "./engine";
-import { claimLimitKeys, promotionKeys, type PromotionKeys } from "./keys";
+import { claimLimitKeys, promotionKeys, sessionStateKey, type PromotionKeys } from "./keys";
 import * as S from "./scripts";
 
 /**
@@ -96,6 +96,15 @@ export function createScriptEngine(name: EngineName, transport: ScriptTransport,
       return async () => {
         await run(S.UNLOCK, k, [token]);
       };
+    },
+
+    async sessionState(userId) {
+      return S.decodeSessionState(await run<string, string | null>(S.SESSION_STATE, sessionStateKey(userId, keyPrefix)));
+    },
+
+    async putSessionState(userId, state, ttlMs) {
+      const args = [state.revision, S.encodeSessionState(state), Math.max(1, Math.round(ttlMs))];
+      await run(S.PUT_SESSION_STATE, sessionStateKey(userId, keyPrefix), args);
     },
 
     ping: () => transport.ping(),
