@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   "BELOW_CLAIMED",
   "HAS_CLAIMS",
   "RATE_LIMITED",
+  "ACCOUNT_DISABLED",
+  "SELF_CHANGE",
   "UNAVAILABLE",
   "INTERNAL",
 ] as const;

@@ -1,0 +1,44 @@
+import "server-only";
+import { getDb, type Db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { getStockEngine } from "@/lib/stock";
+import type { SessionState } from "@/lib/stock/engine";
+import { createSessionChecks, type SessionChecks, type StateLoader } from "./session-state";
+
+/** The session-relevant columns of a User row. */
+export interface AccountRow {
+  role: "USER" | "ADMIN";
+  disabled: boolean;
+  sessionVersion: number;
+  accessRevision: number;
+}
+
+export const ACCOUNT_COLUMNS = { id: true, role: true, disabled: true, sessionVersion: true, accessRevision: true } as const;
+
+export const stateOfRow = (row: AccountRow): SessionState => ({
+  revision: row.accessRevision,
+  version: row.sessionVersion,
+  role: row.role,
+  disabled: row.disabled,
+});
+
+export function loadStates(db: Db): StateLoader {
+  return async (userIds) => {
+    const rows = await db.user.findMany({ where: { id: { in: [...userIds] } }, select: ACCOUNT_COLUMNS });
+    return new Map(rows.map((row) => [row.id, stateOfRow(row)]));
+  };
+}
+
+// On globalThis: the production server's bundle (fast lane) and Next's route handlers each hold
+// their own copy of lib/, and a change made through one must reach the other's cache at once.
+const cache = globalThis as unknown as { couponSessionChecks?: SessionChecks };
+
+/** The process-wide session checks (lib/users/session-state.ts). */
+export function sessionChecks(): SessionChecks {
+  cache.couponSessionChecks ??= createSessionChecks({
+    stock: getStockEngine,
+    load: loadStates(getDb()),
+    cacheMs: env.SESSION_STATE_CACHE_MS,
+  });
+  return cache.couponSessionChecks;
+}
