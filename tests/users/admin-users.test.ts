@@ -1,14 +1,14 @@
 // Revocable sessions and the admin Users API, through the real route handlers (next-auth's
 // included), the machine's PostgreSQL and Redis.
+import type { Session, User } from "next-auth";
+import type { JWT } from "next-auth/jwt";
 import { beforeAll, describe, expect, it } from "vitest";
+import * as adminPromotions from "@/app/api/admin/promotions/route";
 import * as userAudit from "@/app/api/admin/users/[id]/audit/route";
 import * as adminUser from "@/app/api/admin/users/[id]/route";
 import * as signOut from "@/app/api/admin/users/[id]/sign-out/route";
 import * as adminUsers from "@/app/api/admin/users/route";
-import type { Session, User } from "next-auth";
-import type { JWT } from "next-auth/jwt";
 import { answeredRefusal } from "@/app/api/auth/[...nextauth]/refusals";
-import * as adminPromotions from "@/app/api/admin/promotions/route";
 import * as myClaims from "@/app/api/me/claims/route";
 import * as claim from "@/app/api/promotions/[id]/claim/route";
 import { authOptions } from "@/lib/auth/options";
