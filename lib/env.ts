@@ -84,6 +84,7 @@ const schema = z
           .map((entry) => entry.trim())
           .filter(Boolean),
       )
+      .pipe(z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], { error: "expected IP addresses or CIDRs" })))
       .optional(),
     ADMIN_EMAIL: z.email().optional(),
     ADMIN_PASSWORD: z.string().min(8).max(72).optional(),
