@@ -5,6 +5,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { credentialsSchema } from "@/lib/auth/schemas";
 import { authSecret } from "@/lib/auth/secret";
 import { getDb } from "@/lib/db";
+import { siteIsHttps } from "@/lib/http/security-headers.js";
 import { assertCanSignIn, nextAuthLogger, sessionFromToken, sessionJwt, signInUser } from "@/lib/users/session-jwt";
 
 /** Built on first use, not at import: `next build` loads this module without a secret. */
@@ -12,6 +13,9 @@ export function authOptions(): NextAuthOptions {
   return {
     secret: authSecret(),
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    // Secure (__Secure-) session cookies whenever the site is https, also behind a proxy that
+    // speaks http to this server; unset NEXTAUTH_URL: next-auth decides from the request.
+    useSecureCookies: siteIsHttps(),
     pages: { signIn: "/signin" },
     providers: [
       CredentialsProvider({

@@ -102,9 +102,7 @@ export function clientAddress(
 
 /** Anything that has request headers: a web Request's Headers, a node/next-auth header record, or an ApiRequest. */
 export type HeaderSource =
-  | { get(name: string): string | null }
-  | { header(name: string): string | null }
-  | Record<string, string | string[] | undefined>;
+  { get(name: string): string | null } | { header(name: string): string | null } | Record<string, string | string[] | undefined>;
 
 function headerOf(source: HeaderSource, name: string): string | null {
   if (typeof (source as { get?: unknown }).get === "function") return (source as { get(n: string): string | null }).get(name);

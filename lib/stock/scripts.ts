@@ -255,7 +255,8 @@ return 1
 `,
 );
 
-export const encodeSessionState = (s: SessionState) => `${s.revision}:${s.version}:${s.role === "ADMIN" ? "A" : "U"}:${s.disabled ? 1 : 0}`;
+export const encodeSessionState = (s: SessionState) =>
+  `${s.revision}:${s.version}:${s.role === "ADMIN" ? "A" : "U"}:${s.disabled ? 1 : 0}`;
 
 export function decodeSessionState(value: string | null): SessionState | null {
   const m = value ? /^(\d+):(\d+):([AU]):([01])$/.exec(value) : null;

@@ -74,7 +74,9 @@ export async function signOutEverywhere(services: Services, actorId: string, id:
       data: { sessionVersion: { increment: 1 }, accessRevision: { increment: 1 } },
       select: VIEW_COLUMNS,
     });
-    await audit(tx, actorId, id, "user.sign-out", { sessionVersion: { from: current.sessionVersion, to: updated.sessionVersion } });
+    await audit(tx, actorId, id, "user.sign-out", {
+      sessionVersion: { from: current.sessionVersion, to: updated.sessionVersion },
+    });
     return updated;
   });
   await sessionChecks().store(id, stateOfRow(row));

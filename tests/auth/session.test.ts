@@ -33,7 +33,9 @@ describe("session decoding", () => {
   });
 
   it("carries the session version from sign-in (0 for tokens from before it existed)", async () => {
-    expect(await sessionUser(await sessionCookie({ ...user, id: "user-4", sessionVersion: 7 }))).toMatchObject({ sessionVersion: 7 });
+    expect(await sessionUser(await sessionCookie({ ...user, id: "user-4", sessionVersion: 7 }))).toMatchObject({
+      sessionVersion: 7,
+    });
     const old = await encode({ token: { sub: "user-5", role: "USER" }, secret: process.env.NEXTAUTH_SECRET! });
     expect(await sessionUser(`next-auth.session-token=${old}`)).toMatchObject({ id: "user-5", sessionVersion: 0 });
   });
@@ -42,7 +44,10 @@ describe("session decoding", () => {
     const secret = process.env.NEXTAUTH_SECRET!;
     const key = new Uint8Array(hkdfSync("sha256", secret, "", "NextAuth.js Generated Encryption Key", 32));
     const claims = { sub: "user-6", role: "ADMIN" };
-    const good = await new EncryptJWT(claims).setProtectedHeader({ alg: "dir", enc: "A256GCM" }).setExpirationTime("1h").encrypt(key);
+    const good = await new EncryptJWT(claims)
+      .setProtectedHeader({ alg: "dir", enc: "A256GCM" })
+      .setExpirationTime("1h")
+      .encrypt(key);
     expect(await sessionUser(`next-auth.session-token=${good}`)).toMatchObject({ id: "user-6" });
     const otherEnc = await new EncryptJWT({ ...claims, sub: "user-7" })
       .setProtectedHeader({ alg: "dir", enc: "A256CBC-HS512" })
@@ -59,7 +64,10 @@ describe("session decoding", () => {
       .setExpirationTime("1h")
       .encrypt(key);
     expect(await sessionUser(`next-auth.session-token=${wrapped}`)).toBeNull();
-    const signed = await new SignJWT({ ...claims, sub: "user-10" }).setProtectedHeader({ alg: "HS256" }).setExpirationTime("1h").sign(key);
+    const signed = await new SignJWT({ ...claims, sub: "user-10" })
+      .setProtectedHeader({ alg: "HS256" })
+      .setExpirationTime("1h")
+      .sign(key);
     expect(await sessionUser(`next-auth.session-token=${signed}`)).toBeNull();
   });
 

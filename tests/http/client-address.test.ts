@@ -1,6 +1,12 @@
 // Who the client is, for the per-address rate limits: never an address the client can choose.
 import { describe, expect, it } from "vitest";
-import { clientAddress, normalizeAddress, parseTrustedProxies, requestClientAddress, SOCKET_ADDRESS_HEADER } from "@/lib/http/client-address";
+import {
+  clientAddress,
+  normalizeAddress,
+  parseTrustedProxies,
+  requestClientAddress,
+  SOCKET_ADDRESS_HEADER,
+} from "@/lib/http/client-address";
 
 const hops = (n: number) => ({ hops: n, proxies: null });
 const list = (...entries: string[]) => ({ hops: 0, proxies: parseTrustedProxies(entries) });

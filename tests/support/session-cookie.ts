@@ -11,6 +11,9 @@ export interface CookieUser {
 }
 
 export async function sessionCookie(user: CookieUser, secret = process.env.NEXTAUTH_SECRET!): Promise<string> {
-  const token = await encode({ token: { sub: user.id, email: user.email, role: user.role, sv: user.sessionVersion ?? 0 }, secret });
+  const token = await encode({
+    token: { sub: user.id, email: user.email, role: user.role, sv: user.sessionVersion ?? 0 },
+    secret,
+  });
   return `next-auth.session-token=${token}`;
 }

@@ -76,7 +76,12 @@ describe("GET /api/admin/users", () => {
     const ids: string[] = [];
     for (let i = 0; i < 23; i++) {
       const row = await db.user.create({
-        data: { email: `Shopper-${tag}-${i}@Example.test`, passwordHash: "x", name: `S${i}`, createdAt: new Date(Date.now() - i * 1_000) },
+        data: {
+          email: `Shopper-${tag}-${i}@Example.test`,
+          passwordHash: "x",
+          name: `S${i}`,
+          createdAt: new Date(Date.now() - i * 1_000),
+        },
       });
       ids.push(row.id);
     }
@@ -123,7 +128,9 @@ describe("PATCH /api/admin/users/{id}", () => {
     expect((await call(adminPromotions.GET, { cookie: otherCookie })).status).toBe(200);
 
     const audit = await call(userAudit.GET, { params: { id: other.id }, cookie: adminCookie });
-    expect(audit.json.entries.map((e: { action: string; changes: unknown; actor: string }) => [e.action, e.changes, e.actor])).toEqual([
+    expect(
+      audit.json.entries.map((e: { action: string; changes: unknown; actor: string }) => [e.action, e.changes, e.actor]),
+    ).toEqual([
       ["user.update", { role: { from: "USER", to: "ADMIN" } }, admin.email],
       ["user.update", { role: { from: "ADMIN", to: "USER" } }, admin.email],
     ]);

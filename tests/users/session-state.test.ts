@@ -7,8 +7,20 @@ import type { SessionState, StockEngine } from "@/lib/stock/engine";
 import { createMemoryEngine } from "@/lib/stock/memory";
 import { createSessionChecks, MAX_CACHE_MS } from "@/lib/users/session-state";
 
-const user = (over: Partial<SessionUser> = {}): SessionUser => ({ id: "u1", role: "ADMIN", email: null, sessionVersion: 0, ...over });
-const state = (over: Partial<SessionState> = {}): SessionState => ({ revision: 0, version: 0, role: "ADMIN", disabled: false, ...over });
+const user = (over: Partial<SessionUser> = {}): SessionUser => ({
+  id: "u1",
+  role: "ADMIN",
+  email: null,
+  sessionVersion: 0,
+  ...over,
+});
+const state = (over: Partial<SessionState> = {}): SessionState => ({
+  revision: 0,
+  version: 0,
+  role: "ADMIN",
+  disabled: false,
+  ...over,
+});
 
 /** A fake users table and the loads it served. */
 function fakeDb(rows: Record<string, SessionState>) {
