@@ -39,16 +39,22 @@ export interface SessionChecks {
   readonly cacheMs: number;
 }
 
+/** What a process remembers: null is "no such account" (deleted). */
+export type StateCache = LruCache<string, SessionState | null>;
+/** 50,000 accounts of a crowd in a few MB. */
+export const newStateCache = (): StateCache => new LruCache({ max: 50_000, ttlMs: MAX_CACHE_MS });
+
 export function createSessionChecks(deps: {
   stock: () => StockEngine;
   load: StateLoader;
   cacheMs: number;
   now?: () => number;
+  /** Shared by the checks of one process (lib/users/sessions.ts); a new one by default. */
+  cache?: StateCache;
 }): SessionChecks {
   const cacheMs = Math.min(Math.max(0, deps.cacheMs), MAX_CACHE_MS);
   const now = deps.now ?? Date.now;
-  // null: no such account (deleted). 50,000 accounts of a crowd in a few MB.
-  const cache = new LruCache<string, SessionState | null>({ max: 50_000, ttlMs: Math.max(cacheMs, 1) });
+  const cache = deps.cache ?? newStateCache();
   const inFlight = new Map<string, Promise<SessionState | null>>();
   const fromDb = batched(deps.load);
 
