@@ -1,4 +1,6 @@
 // @ts-check
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS
+const { securityHeaders } = require("./lib/http/security-headers.js");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -6,6 +8,13 @@ const nextConfig = {
   // PGlite (the zero-service embedded database) loads its wasm and data files from its own
   // package folder at run time, so it must not be bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket"],
+  // Security headers on every page, route handler and file Next serves (lib/http/security-headers.js).
+  // HSTS follows NEXTAUTH_URL as `next build` (or `next dev`) saw it; the production server
+  // (server.ts) also sets them all from its own environment at start.
+  async headers() {
+    const headers = Object.entries(securityHeaders()).map(([key, value]) => ({ key, value }));
+    return [{ source: "/:path*", headers }];
+  },
 };
 
 module.exports = nextConfig;

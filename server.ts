@@ -24,10 +24,19 @@ async function main() {
   const { errorReply } = await import("@/lib/http/errors");
   const { refuseMalformedUrl } = await import("@/lib/http/malformed-url");
   const { writeJson } = await import("@/lib/http/node-reply");
+  const { SOCKET_ADDRESS_HEADER, trustSocketAddressHeader } = await import("@/lib/http/client-address");
+  const { securityHeaders } = await import("@/lib/http/security-headers.js");
+  // Every answer carries them, the fast lane's too (Next's own answers also get them from next.config.js).
+  const headers = Object.entries(securityHeaders({ dev: false }));
+  // Route handlers learn the socket's address only from this header, set below on every request.
+  trustSocketAddressHeader();
 
   const server = createServer((req, res) => {
     // A path Next's router cannot decode would be its plain-text 500: a 400 from here instead.
+    for (const [name, value] of headers) res.setHeader(name, value);
     if (refuseMalformedUrl(req, res)) return;
+    // Whatever a client sent in it is replaced: only this server speaks through this header.
+    req.headers[SOCKET_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
     fastLane(FAST_LANES, req, res)
       .then((handled) => (handled ? undefined : handleWithNext(req, res)))
       .catch((error) => {

@@ -38,6 +38,22 @@ export async function mintCookies(userIds, secret) {
   return cookies;
 }
 
+/**
+ * What sign-in also does (lib/users/session-jwt.ts): puts each account's session state into the
+ * engine, so the app's claims find it there instead of reading PostgreSQL on a first claim.
+ */
+export async function storeSignInStates(redisUrl, keyPrefix, userIds) {
+  const engine = createRedisEngine({ url: redisUrl, keyPrefix });
+  const state = { revision: 0, version: 0, role: "USER", disabled: false };
+  try {
+    for (let i = 0; i < userIds.length; i += 500) {
+      await Promise.all(userIds.slice(i, i + 500).map((id) => engine.putSessionState(id, state, 31 * 24 * 3_600_000)));
+    }
+  } finally {
+    await engine.close();
+  }
+}
+
 /** A published promotion whose window is open for the whole run. */
 export function promotionSpec(id, totalStock, claimedCount = 0) {
   const now = Date.now();

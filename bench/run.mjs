@@ -27,6 +27,7 @@ import {
   insertUsers,
   loadIntoRedis,
   mintCookies,
+  storeSignInStates,
   promotionSpec,
   withClient,
 } from "./data.mjs";
@@ -162,6 +163,7 @@ async function prepareData() {
 
 async function userPool(client, prefix, size) {
   const ids = await insertUsers(client, prefix, size);
+  await storeSignInStates(REDIS_URL, KEY_PREFIX, ids);
   return { prefix, size, cookies: await mintCookies(ids, SECRET) };
 }
 

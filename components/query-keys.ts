@@ -9,5 +9,6 @@ export const queryKeys = {
     promotion: (id: string) => ["admin", "promotion", id] as const,
     winners: (id: string, page: number, pageSize: number) => ["admin", "promotion", id, "winners", page, pageSize] as const,
     audit: (id: string) => ["admin", "promotion", id, "audit"] as const,
+    users: (q: string, page: number) => ["admin", "users", q, page] as const,
   },
 };

@@ -26,7 +26,13 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     if (!result || result.error) {
       setPending(false);
       // Unknown email and wrong password get one answer from the server, and so here.
-      setError(result?.error === "CredentialsSignin" ? "Wrong email or password." : "Could not sign in. Please try again.");
+      setError(
+        result?.error === "CredentialsSignin"
+          ? "Wrong email or password."
+          : result?.error === "ACCOUNT_DISABLED"
+            ? "This account is disabled."
+            : "Could not sign in. Please try again.",
+      );
       return;
     }
     router.replace(callbackUrl);

@@ -49,8 +49,9 @@ test("a storm across two instances: exactly the stock, nobody twice, both see it
       cookies.map((cookie, i) =>
         fetch(`${i % 2 ? secondURL : baseURL}/api/promotions/${promotion.id}/claim`, {
           method: "POST",
-          // Each from an address of its own, as a crowd would be (the per-address limit is shared).
-          headers: { cookie, "x-forwarded-for": `198.51.100.${i % 250}, 203.0.113.${Math.floor(i / 250)}` },
+          // All from this machine's address (no trusted proxy: X-Forwarded-For is ignored): 300
+          // attempts, within the default per-address limit of 300 per 10 s.
+          headers: { cookie },
         }).then((r) => r.status),
       ),
     );

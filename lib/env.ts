@@ -70,6 +70,24 @@ const schema = z
     RATE_LIMIT: z.enum(["on", "off"]).default("on"),
     RATE_LIMIT_USER: rateLimit.default({ limit: 10, windowMs: 10_000 }),
     RATE_LIMIT_IP: rateLimit.default({ limit: 300, windowMs: 10_000 }),
+    // How long a process trusts what it last heard of an account's session state (revocation,
+    // role, disabled) before asking the stock engine again. At most 30 s, so a revocation reaches
+    // every instance within a minute (lib/users/session-state.ts).
+    SESSION_STATE_CACHE_MS: z.coerce.number().int().min(0).max(30_000).default(30_000),
+    // The client address (lib/http/client-address.ts): how many proxies in front of the server
+    // append to X-Forwarded-For (0: the socket's address, the header is ignored), or the list of
+    // proxy addresses/CIDRs trusted to do so (takes precedence when set).
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    TRUSTED_PROXIES: z
+      .string()
+      .transform((list) =>
+        list
+          .split(",")
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], { error: "expected IP addresses or CIDRs" })))
+      .optional(),
     ADMIN_EMAIL: z.email().optional(),
     ADMIN_PASSWORD: z.string().min(8).max(72).optional(),
   })

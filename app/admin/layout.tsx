@@ -27,6 +27,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         <Link href="/admin/promotions/new" className={navLink}>
           New promotion
         </Link>
+        <Link href="/admin/users" className={navLink}>
+          Users
+        </Link>
       </nav>
       {children}
     </div>

@@ -1,17 +1,21 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
 import { verifyPassword } from "@/lib/auth/password";
 import { credentialsSchema } from "@/lib/auth/schemas";
 import { authSecret } from "@/lib/auth/secret";
 import { getDb } from "@/lib/db";
+import { siteIsHttps } from "@/lib/http/security-headers.js";
+import { assertCanSignIn, nextAuthLogger, sessionFromToken, sessionJwt, signInUser } from "@/lib/users/session-jwt";
 
 /** Built on first use, not at import: `next build` loads this module without a secret. */
 export function authOptions(): NextAuthOptions {
   return {
     secret: authSecret(),
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    // Secure (__Secure-) session cookies whenever the site is https, also behind a proxy that
+    // speaks http to this server; unset NEXTAUTH_URL: next-auth decides from the request.
+    useSecureCookies: siteIsHttps(),
     pages: { signIn: "/signin" },
     providers: [
       CredentialsProvider({
@@ -24,22 +28,17 @@ export function authOptions(): NextAuthOptions {
           const user = await getDb().user.findUnique({ where: { email: parsed.data.email } });
           // Unknown email and wrong password give the same answer.
           if (!user || !(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
-          return { id: user.id, email: user.email, name: user.name, role: user.role };
+          assertCanSignIn(user);
+          return signInUser(user);
         },
       }),
     ],
+    // Revocable sessions (lib/users/session-jwt.ts): the token carries the session version from
+    // sign-in; every read of the session checks it, and the role, against the account.
     callbacks: {
-      jwt({ token, user }) {
-        if (user) token.role = (user as { role?: string }).role === "ADMIN" ? "ADMIN" : "USER";
-        return token;
-      },
-      session({ session, token }) {
-        if (session.user) {
-          session.user.id = token.sub ?? "";
-          session.user.role = z.enum(["USER", "ADMIN"]).catch("USER").parse(token.role);
-        }
-        return session;
-      },
+      jwt: ({ token, user }) => sessionJwt(token, user),
+      session: ({ session, token }) => sessionFromToken(session, token),
     },
+    logger: nextAuthLogger,
   };
 }

@@ -9,6 +9,8 @@ export interface SessionUser {
   id: string;
   role: Role;
   email: string | null;
+  /** The account's session version at sign-in (absent in tokens from before revocable sessions: 0). */
+  sessionVersion: number;
 }
 
 // next-auth v4's session cookie: the secure name on https sites; tokens over 4 KB are split into
@@ -45,7 +47,9 @@ export function sessionToken(cookieHeader: string | null | undefined): string | 
 
 /**
  * Decodes the next-auth JWT session cookie: no database round trip on the claim path. Any
- * cookie that does not decrypt (forged, expired, another secret) is no session.
+ * cookie that does not decrypt (forged, expired, another secret) is no session. Whether the
+ * account still honours it (revoked, disabled, role changed) is lib/users/session-state.ts's
+ * question, asked on every request, also for a token remembered here.
  */
 export async function sessionUser(cookieHeader: string | null | undefined): Promise<SessionUser | null> {
   const token = sessionToken(cookieHeader);
@@ -65,6 +69,7 @@ export async function sessionUser(cookieHeader: string | null | undefined): Prom
       id: payload.sub,
       role: payload.role === "ADMIN" ? "ADMIN" : "USER",
       email: typeof payload.email === "string" ? payload.email : null,
+      sessionVersion: typeof payload.sv === "number" && Number.isInteger(payload.sv) ? payload.sv : 0,
     };
     decoded.set(token, user, now, Math.min(DECODED_TTL_MS, (payload.exp ?? Infinity) * 1000 - now));
     return user;

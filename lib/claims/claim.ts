@@ -34,6 +34,10 @@ const soldOut = () => new DomainError("SOLD_OUT", "All coupons have been claimed
  *    hear "you got it" (ISSUED, or PENDING when an external coupon service issues it later: the
  *    PENDING row is the worker's outbox).
  * 4. If that write fails, the engine's decision is undone and the caller hears UNAVAILABLE.
+ *
+ * `sessionGate` (lib/http/route.ts): the session check running alongside. Nothing is answered
+ * before it settles, and when it fails its answer (401, 403 ACCOUNT_DISABLED) replaces the
+ * claim's, and a coupon the script just handed out goes back before anything is written.
  */
 export async function claimCoupon(
   services: Services,
@@ -41,6 +45,26 @@ export async function claimCoupon(
   userId: string,
   email: string | null = null,
   limits: readonly RateLimit[] = [],
+  sessionGate: Promise<void> = Promise.resolve(),
+): Promise<ClaimSuccess> {
+  let result: ClaimSuccess;
+  try {
+    result = await claimGated(services, promotionId, userId, email, limits, sessionGate);
+  } catch (error) {
+    await sessionGate;
+    throw error;
+  }
+  await sessionGate;
+  return result;
+}
+
+async function claimGated(
+  services: Services,
+  promotionId: string,
+  userId: string,
+  email: string | null,
+  limits: readonly RateLimit[],
+  sessionGate: Promise<void>,
 ): Promise<ClaimSuccess> {
   const verdict = soldOutVerdict(promotionId, userId);
   if (verdict === "sold out") throw soldOut();
@@ -53,7 +77,16 @@ export async function claimCoupon(
   if (config.validator) await assertEligible(config.validator, { promotionId, userId, email });
   for (let round = 1; ; round++) {
     const decision = await decide(services, promotionId, userId, limits);
-    if (decision.kind === "WON") return persistWinner(services, config, promotionId, userId, decision);
+    if (decision.kind === "WON") {
+      await sessionGate.catch(async (error: unknown) => {
+        // Unreleased (the engine failed just now), the phantom sweeper gives it back shortly.
+        await services.stock
+          .release(promotionId, userId, decision.loadId)
+          .catch((e: unknown) => log("error", "release failed", { promotionId, userId, error: e }));
+        throw error;
+      });
+      return persistWinner(services, config, promotionId, userId, decision);
+    }
     if (decision.kind !== "ALREADY_CLAIMED") throw rejection(services, config, promotionId, decision);
     const existing = await waitForClaim(services, promotionId, userId);
     if (existing) throw alreadyClaimed(existing);

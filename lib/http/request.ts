@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { DomainError } from "@/lib/errors/domain-error";
+import { clientAddress, requestClientAddress } from "./client-address";
 
 /**
  * What an endpoint sees of a request, the same whether it came through Next (a web Request) or
@@ -12,7 +13,7 @@ export interface ApiRequest {
   query: URLSearchParams;
   /** A header by its lower-case name. */
   header(name: string): string | null;
-  /** The client's address (the first X-Forwarded-For entry, else the socket's). */
+  /** The client's address (lib/http/client-address.ts: the socket's, or per the trusted proxies). */
   ip: string;
   /** The body as text, refused with 413 past `maxBytes`. */
   text(maxBytes: number): Promise<string>;
@@ -21,10 +22,6 @@ export interface ApiRequest {
 const tooLarge = (maxBytes: number) =>
   new DomainError("PAYLOAD_TOO_LARGE", `The request body must be at most ${maxBytes} bytes.`);
 
-function clientIp(forwardedFor: string | null | undefined, socketAddress: string | undefined): string {
-  return forwardedFor?.split(",")[0]?.trim() || socketAddress || "unknown";
-}
-
 export function fromWebRequest(req: Request): ApiRequest {
   const url = new URL(req.url);
   return {
@@ -32,8 +29,9 @@ export function fromWebRequest(req: Request): ApiRequest {
     path: url.pathname,
     query: url.searchParams,
     header: (name) => req.headers.get(name),
-    // Next's own server sets X-Forwarded-For to the socket's address when no proxy did.
-    ip: clientIp(req.headers.get("x-forwarded-for"), req.headers.get("x-real-ip") ?? undefined),
+    // The socket's address comes from server.ts (Next sets X-Forwarded-For to it only when the
+    // client sent none, so that header cannot tell it).
+    ip: requestClientAddress(req.headers),
     async text(maxBytes) {
       if (Number(req.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge(maxBytes);
       if (!req.body) return "";
@@ -67,7 +65,7 @@ export function fromNodeRequest(req: IncomingMessage): ApiRequest {
     path: q < 0 ? raw : raw.slice(0, q),
     query: new URLSearchParams(q < 0 ? "" : raw.slice(q + 1)),
     header,
-    ip: clientIp(header("x-forwarded-for"), req.socket.remoteAddress),
+    ip: clientAddress(header("x-forwarded-for"), req.socket.remoteAddress),
     async text(maxBytes) {
       if (Number(header("content-length") ?? 0) > maxBytes) throw tooLarge(maxBytes);
       const chunks: Buffer[] = [];

@@ -6,6 +6,7 @@ import { sessionUser, type SessionUser } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors/domain-error";
 import { errorReply } from "@/lib/http/errors";
 import { log } from "@/lib/log";
+import { sessionChecks } from "@/lib/users/sessions";
 import { fromWebRequest, type ApiRequest } from "./request";
 
 type Access = "public" | "user" | "admin";
@@ -14,6 +15,13 @@ interface Context<P> {
   req: ApiRequest;
   params: P;
   user: SessionUser | null;
+  /**
+   * Settles when the session is known to be still valid (not revoked, account not disabled);
+   * rejects with the answer otherwise. Already settled unless the endpoint asked for
+   * `deferSessionCheck`: then it runs alongside the handler, which must await it before it
+   * answers or changes anything (the claim does, next to its script: lib/claims/claim.ts).
+   */
+  sessionGate: Promise<void>;
 }
 interface AuthedContext<P> extends Context<P> {
   user: SessionUser;
@@ -34,6 +42,7 @@ type Handler<A extends Access, P> = (ctx: A extends "public" ? Context<P> : Auth
 export type Endpoint = (req: ApiRequest, rawParams: Record<string, string | string[]>) => Promise<Reply>;
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const SETTLED = Promise.resolve();
 
 /**
  * The one wrapper around every API endpoint: session check and role guard, cross-site check for
@@ -41,7 +50,7 @@ const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * request id and the request log. Endpoints stay thin and call a use case in lib/.
  */
 export function endpoint<A extends Access, P = Record<string, never>>(
-  options: { access: A; params?: z.ZodType<P> },
+  options: { access: A; params?: z.ZodType<P>; deferSessionCheck?: boolean },
   handler: Handler<A, P>,
 ): Endpoint {
   return async (req, rawParams) => {
@@ -51,13 +60,23 @@ export function endpoint<A extends Access, P = Record<string, never>>(
     let reply: Reply;
     try {
       if (MUTATING.has(req.method)) assertSameOrigin(req);
+      let sessionGate = SETTLED;
       user = options.access === "public" ? null : await sessionUser(req.header("cookie"));
       if (options.access !== "public" && !user) throw new DomainError("UNAUTHENTICATED", "Sign in first.");
+      if (user && options.access === "user" && options.deferSessionCheck) {
+        sessionGate = sessionChecks()
+          .current(user)
+          .then(() => undefined);
+        sessionGate.catch(() => {}); // the handler awaits it; no unhandled rejection meanwhile
+      } else if (user) {
+        // Revoked, disabled or demoted since the token was issued: the admin API asks PostgreSQL.
+        user = await sessionChecks().current(user, { fresh: options.access === "admin" });
+      }
       if (options.access === "admin" && user?.role !== "ADMIN") {
         throw new DomainError("FORBIDDEN", "This needs an administrator account.");
       }
       const params = options.params ? parseParams(options.params, rawParams) : ({} as P);
-      reply = await handler({ req, params, user } as AuthedContext<P>);
+      reply = await handler({ req, params, user, sessionGate } as AuthedContext<P>);
     } catch (error) {
       reply = errorReply(error, requestId);
     }
@@ -96,7 +115,7 @@ export function nextHandler(ep: Endpoint) {
 
 /** The App Router route handler of an endpoint: `export const GET = route({...}, handler)`. */
 export const route = <A extends Access, P = Record<string, never>>(
-  options: { access: A; params?: z.ZodType<P> },
+  options: { access: A; params?: z.ZodType<P>; deferSessionCheck?: boolean },
   handler: Handler<A, P>,
 ) => nextHandler(endpoint(options, handler));
 

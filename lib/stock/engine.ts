@@ -44,6 +44,16 @@ export interface OutcomeSecond {
   second: number; // epoch seconds
   counts: Record<string, number>;
   remaining: number | null;
+ * An account's session state (revocable sessions), a copy of its User row in PostgreSQL: a
+ * session token is valid while it carries `version` and the account is not disabled; `role`
+ * is the account's current role. `revision` orders copies: a later one is never replaced by an
+ * earlier one.
+ */
+export interface SessionState {
+  revision: number;
+  version: number;
+  role: "USER" | "ADMIN";
+  disabled: boolean;
 }
 
 export type EngineName = "redis" | "redis-cluster" | "upstash" | "memory";
@@ -103,6 +113,13 @@ export interface StockEngine {
   ): Promise<number>;
   /** The live figures of these seconds (those with none are left out) and the unique triers so far. */
   outcomes(promotionId: string, seconds: readonly number[]): Promise<{ seconds: OutcomeSecond[]; triers: number }>;
+  /** The account's session state, or null when the engine holds none (then PostgreSQL decides). */
+  sessionState(userId: string): Promise<SessionState | null>;
+  /**
+   * Stores the account's session state for `ttlMs`, unless the engine holds one of a later
+   * revision (a copy of the same revision only has its time to live renewed).
+   */
+  putSessionState(userId: string, state: SessionState, ttlMs: number): Promise<void>;
   ping(): Promise<boolean>;
   /** Closes the connections, the change feed's subscriber included. */
   close(): Promise<void>;

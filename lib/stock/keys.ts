@@ -35,4 +35,10 @@ export function claimLimitKeys(promotionId: string, subject: string, windowMs: n
 export function outcomeKeys(promotionId: string, seconds: readonly number[], prefix = "") {
   const tag = `${prefix}promo:{${promotionId}}`;
   return { triers: `${tag}:triers`, seconds: seconds.map((s) => `${tag}:out:${s}`) };
+/**
+ * An account's session state (lib/users/session-state.ts), under the user's own hash tag: it is
+ * read next to the claim script (concurrently), never inside it, so it needs no promotion's slot.
+ */
+export function sessionStateKey(userId: string, prefix = ""): string {
+  return `${prefix}user:{${userId}}:session`;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { changeChannel, createChangeFeed, memoryPubSub } from "./change-feed";
-import type { ClaimDecision, OutcomeSecond, StockEngine, StockSnapshot } from "./engine";
+import type { ClaimDecision, OutcomeSecond, SessionState, StockEngine, StockSnapshot } from "./engine";
 import { claimLimitKeys } from "./keys";
 
 interface LimitWindow {
@@ -32,6 +32,7 @@ export function createMemoryEngine(): StockEngine {
     { seconds: Map<number, OutcomeSecond & { expiresAt: number }>; triers: Set<string>; triersExpireAt: number }
   >();
   const bus = memoryPubSub();
+  const sessions = new Map<string, { state: SessionState; expiresAt: number }>();
 
   /** The sliding-window estimate of lib/stock/scripts.ts: 0 when one more attempt fits, else the ms to wait. */
   function waitFor(w: LimitWindow, limit: number, windowMs: number): number {
@@ -41,6 +42,13 @@ export function createMemoryEngine(): StockEngine {
   }
   function count(w: LimitWindow) {
     counters.set(w.current, (counters.get(w.current) ?? 0) + 1);
+  }
+
+  function sessionOf(userId: string): SessionState | undefined {
+    const held = sessions.get(userId);
+    if (held && held.expiresAt > Date.now()) return held.state;
+    sessions.delete(userId);
+    return undefined;
   }
 
   /** The promotion, if it is loaded and (when a load is named) still in that load. */
@@ -173,6 +181,17 @@ export function createMemoryEngine(): StockEngine {
         .filter((s) => s !== undefined && s.expiresAt > now)
         .map((s) => ({ second: s!.second, counts: { ...s!.counts }, remaining: s!.remaining }));
       return { seconds: found, triers: o && o.triersExpireAt > now ? o.triers.size : 0 };
+    async sessionState(userId) {
+      const held = sessionOf(userId);
+      return held ? { ...held } : null;
+    },
+
+    async putSessionState(userId, state, ttlMs) {
+      const held = sessionOf(userId);
+      const expiresAt = Date.now() + Math.max(1, Math.round(ttlMs));
+      if (held && held.revision > state.revision) return;
+      if (held && held.revision === state.revision) sessions.set(userId, { state: held, expiresAt });
+      else sessions.set(userId, { state: { ...state }, expiresAt });
     },
 
     async ping() {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { changeChannel, createChangeFeed, type PubSubTransport } from "./change-feed";
 import type { EngineName, StockEngine } from "./engine";
-import { claimLimitKeys, outcomeKeys, promotionKeys, type PromotionKeys } from "./keys";
+import { claimLimitKeys, outcomeKeys, promotionKeys, sessionStateKey, type PromotionKeys } from "./keys";
 import * as S from "./scripts";
 
 /**
@@ -116,6 +116,13 @@ export function createScriptEngine(name: EngineName, transport: ScriptTransport,
         outcomeKeys(promotionId, seconds, keyPrefix),
       );
       return S.toOutcomes(seconds, reply);
+    async sessionState(userId) {
+      return S.decodeSessionState(await run<string, string | null>(S.SESSION_STATE, sessionStateKey(userId, keyPrefix)));
+    },
+
+    async putSessionState(userId, state, ttlMs) {
+      const args = [state.revision, S.encodeSessionState(state), Math.max(1, Math.round(ttlMs))];
+      await run(S.PUT_SESSION_STATE, sessionStateKey(userId, keyPrefix), args);
     },
 
     ping: () => transport.ping(),

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { ClaimDecision, LiveSnapshot, OutcomeSecond, StockSnapshot } from "./engine";
+import type { ClaimDecision, LiveSnapshot, OutcomeSecond, SessionState, StockSnapshot } from "./engine";
 import type { PromotionKeys } from "./keys";
 
 // The Lua scripts of the Redis engines (TCP and Upstash alike). Each is declared once, with the
@@ -299,6 +299,43 @@ export function toOutcomes(seconds: readonly number[], reply: [number, ...string
     found.push({ second: seconds[i], counts, remaining });
   });
   return { seconds: found, triers: Number(triers) };
+/** An account's session state as stored ("revision:version:role:disabled"), or nil. KEYS: the state key. */
+export const SESSION_STATE = script(
+  (key: string) => [key],
+  `
+return redis.call('GET', KEYS[1])
+`,
+);
+
+/**
+ * ARGV: revision, encoded state, ttlMs. Stores the state unless the key holds a later revision;
+ * the same revision only renews its time to live. 1 when stored.
+ */
+export const PUT_SESSION_STATE = script(
+  (key: string) => [key],
+  `
+local held = redis.call('GET', KEYS[1])
+if held then
+  local revision = tonumber(string.match(held, '^(%d+):'))
+  local incoming = tonumber(ARGV[1])
+  if revision and revision > incoming then return 0 end
+  if revision and revision == incoming then
+    redis.call('PEXPIRE', KEYS[1], ARGV[3])
+    return 0
+  end
+end
+redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+return 1
+`,
+);
+
+export const encodeSessionState = (s: SessionState) =>
+  `${s.revision}:${s.version}:${s.role === "ADMIN" ? "A" : "U"}:${s.disabled ? 1 : 0}`;
+
+export function decodeSessionState(value: string | null): SessionState | null {
+  const m = value ? /^(\d+):(\d+):([AU]):([01])$/.exec(value) : null;
+  if (!m) return null;
+  return { revision: Number(m[1]), version: Number(m[2]), role: m[3] === "A" ? "ADMIN" : "USER", disabled: m[4] === "1" };
 }
 
 /** Turns a CLAIM reply into a decision. */

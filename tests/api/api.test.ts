@@ -200,16 +200,17 @@ describe("POST /api/promotions/{id}/claim", () => {
     expect(Number(answers[30].headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
 
     const crowd = await createUsers(db, 9);
-    const sameAddress = { "x-forwarded-for": "192.0.2.77" };
     const statuses = [];
-    for (const person of crowd) {
+    for (const [i, person] of crowd.entries()) {
       statuses.push(
         (
           await call(claim.POST, {
             method: "POST",
             params: { id: p.id },
             cookie: await sessionCookie(person),
-            headers: sameAddress,
+            address: "192.0.2.77",
+            // A forged X-Forwarded-For (no trusted proxy is configured) changes nothing.
+            headers: { "x-forwarded-for": `198.51.100.${i}` },
           })
         ).status,
       );

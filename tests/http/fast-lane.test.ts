@@ -44,6 +44,23 @@ describe("fast lane", () => {
     expect(await stock.json()).toMatchObject({ remaining: 1, totalStock: 2, status: "LIVE" });
   });
 
+  it("counts the per-address limit by the socket's address: a forged X-Forwarded-For does not escape it", async () => {
+    const db = getDb();
+    const promotion = await createPromotion(db, { totalStock: 100 });
+    const crowd = await createUsers(db, 9);
+    const statuses: number[] = [];
+    // The limit in tests is 8 per address in 10 s (tests/support/worker-env.ts); every request a
+    // new person, each claiming to come from another address.
+    for (const [i, person] of crowd.entries()) {
+      const res = await fetch(`${base}/api/promotions/${promotion.id}/claim`, {
+        method: "POST",
+        headers: { cookie: await sessionCookie(person), "x-forwarded-for": `198.51.100.${i}, 203.0.113.${i}` },
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual([...Array(8).fill(201), 429]);
+  });
+
   it("answers bad ids with 404 and leaves every other request to Next", async () => {
     for (const id of ["%E0%A4%A", "nope", "x".repeat(300)]) {
       const res = await fetch(`${base}/api/promotions/${id}/stock`);

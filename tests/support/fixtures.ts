@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { NextRequest } from "next/server";
 import type { Db } from "@/lib/db";
+import { SOCKET_ADDRESS_HEADER, trustSocketAddressHeader } from "@/lib/http/client-address";
 
 export const uid = () => randomBytes(6).toString("hex");
 
@@ -40,7 +41,10 @@ export async function createPromotion(
 export { sessionCookie } from "./session-cookie";
 
 let addresses = 0;
-const nextAddress = () => `10.${(addresses >> 16) & 255}.${(addresses >> 8) & 255}.${addresses++ & 255}, 127.0.0.1`;
+const nextAddress = () => `10.${(addresses >> 16) & 255}.${(addresses >> 8) & 255}.${addresses++ & 255}`;
+// The route handlers are called the way the production server hands requests to Next: with the
+// socket's address in the header it vouches for (lib/http/client-address.ts).
+trustSocketAddressHeader();
 
 type RouteHandler = (req: NextRequest, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
@@ -55,10 +59,12 @@ export async function call(
     body?: unknown;
     rawBody?: string;
     headers?: Record<string, string>;
+    /** The socket address it comes from. */
+    address?: string;
   } = {},
 ) {
   // Each call comes from an address of its own unless the test says otherwise, as a crowd would.
-  const headers: Record<string, string> = { "x-forwarded-for": nextAddress(), ...options.headers };
+  const headers: Record<string, string> = { [SOCKET_ADDRESS_HEADER]: options.address ?? nextAddress(), ...options.headers };
   if (options.cookie) headers.cookie = options.cookie;
   let body: string | undefined = options.rawBody;
   if (options.body !== undefined) {

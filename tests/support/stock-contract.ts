@@ -221,6 +221,37 @@ export function stockEngineContract(makeEngine: () => StockEngine) {
       const count = await engine.recordOutcomes(id, [], triers, { secondsTtlMs: 60_000, triersTtlMs: 60_000 });
       // Redis estimates (HyperLogLog, about 0.8% standard error); memory counts exactly.
       expect(Math.abs(count - 5_000)).toBeLessThanOrEqual(5_000 * 0.03);
+    it("keeps an account's session state, never replaced by an older revision", async () => {
+      const user = `user-${uid()}`;
+      expect(await engine.sessionState(user)).toBeNull();
+      const first = { revision: 1, version: 0, role: "ADMIN" as const, disabled: false };
+      await engine.putSessionState(user, first, 60_000);
+      expect(await engine.sessionState(user)).toEqual(first);
+      const later = { revision: 3, version: 1, role: "USER" as const, disabled: true };
+      await engine.putSessionState(user, later, 60_000);
+      expect(await engine.sessionState(user)).toEqual(later);
+      // A copy read from the database before the change (a slower request) does not undo it,
+      // nor does a copy of the same revision with other values.
+      await engine.putSessionState(user, first, 60_000);
+      await engine.putSessionState(user, { ...later, disabled: false }, 60_000);
+      expect(await engine.sessionState(user)).toEqual(later);
+      // Other accounts are apart.
+      expect(await engine.sessionState(`user-${uid()}`)).toBeNull();
+    });
+
+    it("forgets a session state after its time to live, and renews it on a put of the same revision", async () => {
+      const user = `user-${uid()}`;
+      const state = { revision: 2, version: 5, role: "USER" as const, disabled: false };
+      await engine.putSessionState(user, state, 150);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await engine.putSessionState(user, state, 400);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await engine.sessionState(user)).toEqual(state);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(await engine.sessionState(user)).toBeNull();
+      // Once gone, any revision is stored again (the engine is rebuilt from PostgreSQL).
+      await engine.putSessionState(user, { ...state, revision: 0 }, 60_000);
+      expect(await engine.sessionState(user)).toEqual({ ...state, revision: 0 });
     });
 
     it("answers ping", async () => {

@@ -3,6 +3,7 @@ import { DomainError } from "@/lib/errors/domain-error";
 import { isTransientOutage } from "@/lib/errors/transient";
 import { errorResponse } from "@/lib/http/errors";
 import { log } from "@/lib/log";
+import { ACCOUNT_DISABLED_SIGNIN } from "@/lib/users/session-jwt";
 
 // next-auth's failures in the API's error contract: it answers refusals in plain text, as its own
 // HTML pages or as `{url}`, and throws on some bad input. None of that may reach a client as a 500.
@@ -33,9 +34,13 @@ const BY_STATUS: Partial<Record<number, [ErrorCode, string]>> = {
  */
 export async function answeredRefusal(res: Response, path: string): Promise<Response> {
   if (res.status >= 500) log("warn", "auth request refused", { path, nextAuthStatus: res.status });
-  const [code, message] = BY_STATUS[res.status] ?? ["INVALID_INPUT", CANNOT_PROCESS];
+  let [code, message] = BY_STATUS[res.status] ?? ["INVALID_INPUT", CANNOT_PROCESS];
   const sent: unknown = res.headers.get("content-type")?.includes("application/json") ? await res.json().catch(() => null) : null;
   const url = (sent as { url?: unknown } | null)?.url;
+  // authorize refused a disabled account (lib/users/session-jwt.ts, assertCanSignIn).
+  if (typeof url === "string" && URL.canParse(url) && new URL(url).searchParams.get("error") === ACCOUNT_DISABLED_SIGNIN) {
+    [code, message] = ["ACCOUNT_DISABLED", "This account is disabled."];
+  }
   const answer = errorResponse(new DomainError(code, message, typeof url === "string" ? { url } : {}));
   for (const cookie of res.headers.getSetCookie()) answer.headers.append("set-cookie", cookie);
   return answer;

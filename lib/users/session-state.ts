@@ -1,0 +1,146 @@
+import "server-only";
+import type { SessionUser } from "@/lib/auth/session";
+import { LruCache } from "@/lib/cache/lru";
+import { DomainError } from "@/lib/errors/domain-error";
+import { log } from "@/lib/log";
+import type { SessionState, StockEngine } from "@/lib/stock/engine";
+
+// Revocable sessions. A session JWT carries the account's sessionVersion at sign-in; it is a
+// session only while the account's current state (PostgreSQL's User row, copied into the stock
+// engine) has that version and is not disabled, and its role is the account's current role.
+//
+// Where the state is read, cheapest first:
+// 1. this process's cache, for at most SESSION_STATE_CACHE_MS (30 s max), so a change reaches every
+//    instance within 30 s: the decoded-token cache (lib/auth/session.ts) only remembers what a
+//    token says, the check below runs on every request, cached decode or not;
+// 2. the stock engine (one GET, issued next to the claim script: see lib/claims/claim.ts);
+// 3. PostgreSQL, the truth, when the engine holds nothing (flushed, evicted, never signed in
+//    through this version): one batched query for all misses of the same moment, which also
+//    puts the state back into the engine.
+
+/** The engine keeps a state as long as a session lasts (next-auth maxAge, 30 days), and a day. */
+export const ENGINE_STATE_TTL_MS = 31 * 24 * 60 * 60 * 1000;
+/** The upper bound of the process cache (lib/env.ts enforces it for SESSION_STATE_CACHE_MS). */
+export const MAX_CACHE_MS = 30_000;
+
+/** Reads the states of these accounts from PostgreSQL (absent ids: no such account). */
+export type StateLoader = (userIds: readonly string[]) => Promise<Map<string, SessionState>>;
+
+export interface SessionChecks {
+  /**
+   * The session as it stands now: the token's user with the account's current role. Throws
+   * UNAUTHENTICATED for a revoked session (or a deleted account) and ACCOUNT_DISABLED.
+   * `fresh` reads PostgreSQL itself (the admin API: low volume, exact at once).
+   */
+  current(user: SessionUser, options?: { fresh?: boolean }): Promise<SessionUser>;
+  /** After sign-in or an admin change on this instance: engine and cache hold this state now. */
+  store(userId: string, state: SessionState): Promise<void>;
+  /** The cache bound in use (tests). */
+  readonly cacheMs: number;
+}
+
+/** What a process remembers: null is "no such account" (deleted). */
+export type StateCache = LruCache<string, SessionState | null>;
+/** 50,000 accounts of a crowd in a few MB. */
+export const newStateCache = (): StateCache => new LruCache({ max: 50_000, ttlMs: MAX_CACHE_MS });
+
+export function createSessionChecks(deps: {
+  stock: () => StockEngine;
+  load: StateLoader;
+  cacheMs: number;
+  now?: () => number;
+  /** Shared by the checks of one process (lib/users/sessions.ts); a new one by default. */
+  cache?: StateCache;
+}): SessionChecks {
+  const cacheMs = Math.min(Math.max(0, deps.cacheMs), MAX_CACHE_MS);
+  const now = deps.now ?? Date.now;
+  const cache = deps.cache ?? newStateCache();
+  const inFlight = new Map<string, Promise<SessionState | null>>();
+  const fromDb = batched(deps.load);
+
+  async function fromDbIntoEngine(userId: string): Promise<SessionState | null> {
+    const state = (await fromDb(userId)) ?? null;
+    if (state) {
+      await deps
+        .stock()
+        .putSessionState(userId, state, ENGINE_STATE_TTL_MS)
+        .catch((error: unknown) => log("warn", "session state not stored in the engine", { userId, error }));
+    }
+    return state;
+  }
+
+  async function read(userId: string): Promise<SessionState | null> {
+    let state: SessionState | null;
+    try {
+      state = await deps.stock().sessionState(userId);
+    } catch (error) {
+      // The engine is down: PostgreSQL still answers who may do what (a claim fails anyway).
+      log("warn", "session state: engine unreachable, asking the database", { userId, error });
+      return (await fromDb(userId)) ?? null;
+    }
+    return state ?? fromDbIntoEngine(userId);
+  }
+
+  async function stateOf(userId: string, fresh: boolean): Promise<SessionState | null> {
+    const t = now();
+    if (!fresh && cacheMs > 0) {
+      const known = cache.get(userId, t);
+      if (known !== undefined) return known;
+    }
+    const key = fresh ? `fresh:${userId}` : userId;
+    let pending = inFlight.get(key);
+    if (!pending) {
+      pending = (fresh ? fromDbIntoEngine(userId) : read(userId)).finally(() => inFlight.delete(key));
+      inFlight.set(key, pending);
+    }
+    const state = await pending;
+    if (cacheMs > 0) cache.set(userId, state, t, cacheMs);
+    return state;
+  }
+
+  return {
+    cacheMs,
+    async current(user, options = {}) {
+      const state = await stateOf(user.id, options.fresh ?? false);
+      if (!state || state.version !== user.sessionVersion) throw revoked();
+      if (state.disabled) throw disabled();
+      return state.role === user.role ? user : { ...user, role: state.role };
+    },
+    async store(userId, state) {
+      await deps.stock().putSessionState(userId, state, ENGINE_STATE_TTL_MS);
+      if (cacheMs > 0) cache.set(userId, state, now(), cacheMs);
+    },
+  };
+}
+
+export const revoked = () => new DomainError("UNAUTHENTICATED", "Your session has ended. Please sign in again.");
+export const disabled = () => new DomainError("ACCOUNT_DISABLED", "This account is disabled.");
+
+/**
+ * One query for every id asked in the same turn of the event loop: after a Redis flush during a
+ * drop, thousands of sessions miss at once, and PostgreSQL should see a few queries, not thousands.
+ */
+function batched(load: StateLoader): (userId: string) => Promise<SessionState | undefined> {
+  let waiting: Map<string, ((state: SessionState | undefined) => void)[]> | null = null;
+  let failWaiting: ((error: unknown) => void)[] = [];
+  return (userId) =>
+    new Promise((resolve, reject) => {
+      if (!waiting) {
+        const batch = new Map<string, ((state: SessionState | undefined) => void)[]>();
+        const rejects: ((error: unknown) => void)[] = [];
+        waiting = batch;
+        failWaiting = rejects;
+        setImmediate(() => {
+          waiting = null;
+          load([...batch.keys()]).then(
+            (states) => batch.forEach((resolvers, id) => resolvers.forEach((r) => r(states.get(id)))),
+            (error: unknown) => rejects.forEach((r) => r(error)),
+          );
+        });
+      }
+      const resolvers = waiting.get(userId) ?? [];
+      resolvers.push(resolve);
+      waiting.set(userId, resolvers);
+      failWaiting.push(reject);
+    });
+}
