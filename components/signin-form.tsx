@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
-import { authHref } from "./callback-url";
+import { authHref, safeCallbackUrl } from "./callback-url";
 import { Field, submitClass } from "./field";
 import { formText } from "./form-text";
 
@@ -29,7 +29,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       setError(result?.error === "CredentialsSignin" ? "Wrong email or password." : "Could not sign in. Please try again.");
       return;
     }
-    router.replace(callbackUrl);
+    // Checked again here against the page's real origin: the prop is already a local path, this keeps it one.
+    router.replace(safeCallbackUrl(callbackUrl, window.location.origin));
   }
 
   return (

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { createAccount } from "./api";
-import { authHref } from "./callback-url";
+import { authHref, safeCallbackUrl } from "./callback-url";
 import { Field, submitClass } from "./field";
 import { formText } from "./form-text";
 import { ApiFailure, type FieldErrors } from "./http";
@@ -43,7 +43,8 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       router.replace(authHref("/signin", callbackUrl));
       return;
     }
-    router.replace(callbackUrl);
+    // Checked again here against the page's real origin: the prop is already a local path, this keeps it one.
+    router.replace(safeCallbackUrl(callbackUrl, window.location.origin));
   }
 
   return (

@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+import { safeCallbackUrl } from "@/components/callback-url";
 import { verifyPassword } from "@/lib/auth/password";
 import { credentialsSchema } from "@/lib/auth/schemas";
 import { authSecret } from "@/lib/auth/secret";
@@ -29,6 +30,10 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // next-auth's own redirects (after sign-in or sign-out) go only to this site.
+      redirect({ url, baseUrl }) {
+        return new URL(safeCallbackUrl(url, baseUrl), baseUrl).toString();
+      },
       jwt({ token, user }) {
         if (user) token.role = (user as { role?: string }).role === "ADMIN" ? "ADMIN" : "USER";
         return token;
