@@ -35,6 +35,15 @@ export interface RateLimit {
   windowMs: number;
 }
 
+/** How repeated failures lock a subject: from the `after`-th failure on, `baseMs` doubling to `maxMs`. */
+export interface LockoutPolicy {
+  after: number;
+  baseMs: number;
+  maxMs: number;
+  /** A run of failures is forgotten this long after its last one. */
+  forgetMs: number;
+}
+
 export type EngineName = "redis" | "redis-cluster" | "upstash" | "memory";
 
 export interface StockEngine {
@@ -66,6 +75,18 @@ export interface StockEngine {
   drop(promotionId: string): Promise<void>;
   /** A short exclusive lock for rebuilding one promotion; returns a release function or null. */
   tryLock(promotionId: string, ttlMs: number): Promise<(() => Promise<void>) | null>;
+  /**
+   * Throttles outside any promotion (sign-up, sign-in), keyed by a subject such as
+   * "signup:ip:<address>". Checks the subject's lock (see recordFailure) and its sliding window,
+   * and counts the attempt when neither refuses. Returns 0 when allowed, else the ms to wait.
+   */
+  throttle(subject: string, limit: Omit<RateLimit, "subject">, nowMs: number): Promise<number>;
+  /** One more failure of `subject` (a wrong password): returns the ms it is now locked for, or 0. */
+  recordFailure(subject: string, policy: LockoutPolicy): Promise<number>;
+  /** A success: the run of failures of `subject` starts over. A lock in force stays. */
+  clearFailures(subject: string): Promise<void>;
+  /** True the first time `token` is seen within `ttlMs` (SET NX PX): a proof of work spends once. */
+  firstUse(token: string, ttlMs: number): Promise<boolean>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

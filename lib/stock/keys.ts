@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 // All keys of one promotion share the hash tag {id}, so every script touches a single
 // Redis Cluster slot.
 export interface PromotionKeys {
@@ -30,3 +32,23 @@ export function claimLimitKeys(promotionId: string, subject: string, windowMs: n
   const base = `${prefix}promo:{${promotionId}}:rl:${subject}`;
   return { current: `${base}:${index}`, previous: `${base}:${index - 1}`, elapsedMs: nowMs - index * windowMs };
 }
+
+// Throttle subjects carry user input (emails, addresses): hashed, they can neither break a hash
+// tag with a brace nor leave an email in Redis in clear. One tag per subject: one Cluster slot.
+const tagOf = (subject: string) => createHash("sha256").update(subject).digest("base64url").slice(0, 22);
+
+/** A throttle's keys: its sliding-window pair (named by the caller's clock), failure count and lock. */
+export function throttleKeys(subject: string, windowMs: number, nowMs: number, prefix = "") {
+  const index = Math.floor(nowMs / windowMs);
+  const base = `${prefix}auth:{${tagOf(subject)}}`;
+  return {
+    current: `${base}:rl:${windowMs}:${index}`,
+    previous: `${base}:rl:${windowMs}:${index - 1}`,
+    elapsedMs: nowMs - index * windowMs,
+    failures: `${base}:fails`,
+    lock: `${base}:lock`,
+  };
+}
+
+/** The key that remembers a spent one-time token. */
+export const onceKey = (token: string, prefix = "") => `${prefix}once:{${tagOf(token)}}`;

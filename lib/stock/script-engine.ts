@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { EngineName, StockEngine } from "./engine";
-import { claimLimitKeys, promotionKeys, type PromotionKeys } from "./keys";
+import { claimLimitKeys, onceKey, promotionKeys, throttleKeys, type PromotionKeys } from "./keys";
 import * as S from "./scripts";
 
 /**
@@ -96,6 +96,24 @@ export function createScriptEngine(name: EngineName, transport: ScriptTransport,
       return async () => {
         await run(S.UNLOCK, k, [token]);
       };
+    },
+
+    async throttle(subject, limit, nowMs) {
+      const k = throttleKeys(subject, limit.windowMs, nowMs, keyPrefix);
+      return Number(await run(S.THROTTLE, k, [limit.limit, limit.windowMs, k.elapsedMs]));
+    },
+
+    async recordFailure(subject, policy) {
+      const k = throttleKeys(subject, 1, 0, keyPrefix);
+      return Number(await run(S.RECORD_FAILURE, k, [policy.after, policy.baseMs, policy.maxMs, policy.forgetMs]));
+    },
+
+    async clearFailures(subject) {
+      await run(S.CLEAR_FAILURES, throttleKeys(subject, 1, 0, keyPrefix));
+    },
+
+    async firstUse(token, ttlMs) {
+      return Number(await run(S.FIRST_USE, onceKey(token, keyPrefix), [Math.max(1, Math.ceil(ttlMs))])) === 1;
     },
 
     ping: () => transport.ping(),
