@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { authHref, safeCallbackUrl } from "./callback-url";
 import { Field, submitClass } from "./field";
 import { formText } from "./form-text";
+import { signInErrorMessage } from "./signin-error";
 
 /** Email and password sign-in; on success, back to `callbackUrl` (already checked to be a local path). */
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
@@ -25,8 +26,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     });
     if (!result || result.error) {
       setPending(false);
-      // Unknown email and wrong password get one answer from the server, and so here.
-      setError(result?.error === "CredentialsSignin" ? "Wrong email or password." : "Could not sign in. Please try again.");
+      setError(signInErrorMessage(result?.error));
       return;
     }
     // Checked again here against the page's real origin: the prop is already a local path, this keeps it one.

@@ -3,10 +3,9 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { safeCallbackUrl } from "@/components/callback-url";
-import { verifyPassword } from "@/lib/auth/password";
-import { credentialsSchema } from "@/lib/auth/schemas";
+import { authorizeClientIp } from "@/lib/auth/client-address";
 import { authSecret } from "@/lib/auth/secret";
-import { getDb } from "@/lib/db";
+import { authorizeCredentials } from "@/lib/auth/sign-in";
 
 /** Built on first use, not at import: `next build` loads this module without a secret. */
 export function authOptions(): NextAuthOptions {
@@ -19,13 +18,8 @@ export function authOptions(): NextAuthOptions {
         id: "credentials",
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(raw) {
-          const parsed = credentialsSchema.safeParse(raw);
-          if (!parsed.success) return null;
-          const user = await getDb().user.findUnique({ where: { email: parsed.data.email } });
-          // Unknown email and wrong password give the same answer.
-          if (!user || !(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
-          return { id: user.id, email: user.email, name: user.name, role: user.role };
+        async authorize(raw, req) {
+          return authorizeCredentials(raw, authorizeClientIp(req?.headers));
         },
       }),
     ],
