@@ -27,6 +27,11 @@ export const appServerEnv = {
   NEXTAUTH_SECRET: `e2e-secret-${runId}-0123456789`,
   ADMIN_EMAIL: E2E_ADMIN.email,
   ADMIN_PASSWORD: E2E_ADMIN.password,
+  // Every browser and API client of the specs comes from 127.0.0.1: the per-address sign-up and
+  // sign-in limits are raised (not off) so the specs' many accounts fit; e2e/signup.spec.ts checks
+  // the per-email lockout, which keeps its default. The sign-up challenge stays on.
+  SIGNUP_RATE_LIMIT: "10000/1h",
+  SIGNIN_RATE_LIMIT_IP: "10000/1m",
 };
 
 export default defineConfig({
