@@ -38,8 +38,13 @@ test("signs up through the invisible ALTCHA widget and is signed in, back on thi
   expect((await answered).status()).toBe(201);
   expect(typeof body.altcha).toBe("string");
   const payload = JSON.parse(Buffer.from(body.altcha!, "base64").toString("utf8"));
-  expect(payload).toMatchObject({ challenge: { parameters: { algorithm: "PBKDF2/SHA-256" } }, solution: { counter: expect.any(Number) } });
-  test.info().annotations.push({ type: "proof of work in Chromium", description: `${Math.round(payload.solution.time ?? 0)} ms` });
+  expect(payload).toMatchObject({
+    challenge: { parameters: { algorithm: "PBKDF2/SHA-256" } },
+    solution: { counter: expect.any(Number) },
+  });
+  test
+    .info()
+    .annotations.push({ type: "proof of work in Chromium", description: `${Math.round(payload.solution.time ?? 0)} ms` });
 
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   await expect(page).toHaveURL("/");
@@ -63,12 +68,18 @@ test("scripted sign-ups need a fresh solution each; an alias of an existing emai
 
   const mailbox = `e2e${Date.now()}`;
   expect((await postSignUp(request, { email: `${mailbox}@gmail.com`, password: PASSWORD })).status()).toBe(201);
-  const alias = await postSignUp(request, { email: `${mailbox.slice(0, 2)}.${mailbox.slice(2)}+drop@googlemail.com`, password: PASSWORD });
+  const alias = await postSignUp(request, {
+    email: `${mailbox.slice(0, 2)}.${mailbox.slice(2)}+drop@googlemail.com`,
+    password: PASSWORD,
+  });
   expect(alias.status()).toBe(409);
   expect(await alias.json()).toMatchObject({ error: "EMAIL_TAKEN" });
 });
 
-test("a password-guessing loop locks the email; the right password is refused and the page says so", async ({ page, request }) => {
+test("a password-guessing loop locks the email; the right password is refused and the page says so", async ({
+  page,
+  request,
+}) => {
   const email = uniqueEmail("guessed");
   expect((await postSignUp(request, { email, password: PASSWORD })).status()).toBe(201);
   for (let i = 0; i < 4; i++) expect((await signInAttempt(request, email, `wrong-password-${i}`)).status()).toBe(401);

@@ -158,7 +158,8 @@ export function createMemoryEngine(): StockEngine {
       const current = windows.get(k.current, now) ?? 0;
       const previous = windows.get(k.previous, now) ?? 0;
       const { windowMs } = limit;
-      if (previous * ((windowMs - k.elapsedMs) / windowMs) + current + 1 > limit.limit) return Math.max(1, windowMs - k.elapsedMs);
+      if (previous * ((windowMs - k.elapsedMs) / windowMs) + current + 1 > limit.limit)
+        return Math.max(1, windowMs - k.elapsedMs);
       windows.set(k.current, current + 1, now, windowMs * 2);
       return 0;
     },

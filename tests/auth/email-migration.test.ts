@@ -16,7 +16,9 @@ describe("migration 20261202000000_email_canonical", () => {
     try {
       await client.query(`CREATE SCHEMA ${schema}`);
       await client.query(`SET search_path TO ${schema}`);
-      await client.query(`CREATE TABLE "User" (id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, "createdAt" TIMESTAMP(3) NOT NULL)`);
+      await client.query(
+        `CREATE TABLE "User" (id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, "createdAt" TIMESTAMP(3) NOT NULL)`,
+      );
       const rows: [string, string, string][] = [
         ["a", "ada.l@gmail.com", "2026-01-01"], // oldest of the "adal" mailbox
         ["b", "adal+shop@googlemail.com", "2026-02-01"],
@@ -43,9 +45,13 @@ describe("migration 20261202000000_email_canonical", () => {
         g: "xy@gmail.com",
       });
       // From now on the column is required and unique.
-      await expect(client.query(`INSERT INTO "User" (id, email, "createdAt") VALUES ('h', 'h@x.test', now())`)).rejects.toThrow(/null/);
+      await expect(client.query(`INSERT INTO "User" (id, email, "createdAt") VALUES ('h', 'h@x.test', now())`)).rejects.toThrow(
+        /null/,
+      );
       await expect(
-        client.query(`INSERT INTO "User" (id, email, "emailCanonical", "createdAt") VALUES ('i', 'a.d.a.l@gmail.com', 'adal@gmail.com', now())`),
+        client.query(
+          `INSERT INTO "User" (id, email, "emailCanonical", "createdAt") VALUES ('i', 'a.d.a.l@gmail.com', 'adal@gmail.com', now())`,
+        ),
       ).rejects.toThrow(/unique/);
     } finally {
       await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);

@@ -86,7 +86,14 @@ describe("safeCallbackUrl", () => {
   });
 
   it("refuses decoded percent-encoded variants (what the page receives after the query is decoded)", () => {
-    for (const encoded of ["/%09/evil.com", "%2F%2Fevil.com", "/%5Cevil.com", "%2F%5Cevil.com", "/%0A/evil.com", "%09//evil.com"]) {
+    for (const encoded of [
+      "/%09/evil.com",
+      "%2F%2Fevil.com",
+      "/%5Cevil.com",
+      "%2F%5Cevil.com",
+      "/%0A/evil.com",
+      "%09//evil.com",
+    ]) {
       expect(safeCallbackUrl(decodeURIComponent(encoded))).toBe("/");
     }
     expect(safeCallbackUrl(new URLSearchParams("callbackUrl=/%09/evil.com").get("callbackUrl"))).toBe("/");
