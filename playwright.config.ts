@@ -29,6 +29,11 @@ export const appServerEnv = {
   ADMIN_PASSWORD: E2E_ADMIN.password,
   // GET /api/metrics is on for the production server under test (e2e/report.spec.ts scrapes it).
   METRICS_TOKEN: `e2e-metrics-${runId}-0123456789`,
+  // Every browser and API client of the specs comes from 127.0.0.1: the per-address sign-up and
+  // sign-in limits are raised (not off) so the specs' many accounts fit; e2e/signup.spec.ts checks
+  // the per-email lockout, which keeps its default. The sign-up challenge stays on.
+  SIGNUP_RATE_LIMIT: "10000/1h",
+  SIGNIN_RATE_LIMIT_IP: "10000/1m",
 };
 
 export default defineConfig({

@@ -3,6 +3,8 @@
 // (created through the admin API with the generated admin account), then stop the app.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { solveChallenge } from "altcha-lib";
+import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
 
 const PORT = 3900 + Math.floor(Math.random() * 90);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -95,10 +97,16 @@ async function main() {
   cookies.clear();
 
   const email = `newcomer-${Date.now()}@example.test`;
+  // The sign-up proof of work, solved as the README tells scripted clients to.
+  const challenge = await (await request("/api/auth/challenge")).json();
+  const solution = await solveChallenge({ challenge, deriveKey });
+  const altcha = Buffer.from(
+    JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution }),
+  ).toString("base64");
   const signup = await request("/api/auth/signup", {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password: "newcomer-password" }),
+    body: JSON.stringify({ email, password: "newcomer-password", altcha }),
   });
   expectStatus(signup, 201, "sign up");
   await signIn(email, "newcomer-password");

@@ -39,8 +39,8 @@ async function seed() {
   await withClient(url, async (client) => {
     progress(`inserting ${stormClaims} users`);
     await client.query(
-      `INSERT INTO "User" (id, email, "passwordHash")
-       SELECT 'u' || i, 'u' || i || '@bench.test', 'x' FROM generate_series(0, $1::int - 1) AS i`,
+      `INSERT INTO "User" (id, email, "emailCanonical", "passwordHash")
+       SELECT 'u' || i, 'u' || i || '@bench.test', 'u' || i || '@bench.test', 'x' FROM generate_series(0, $1::int - 1) AS i`,
       [stormClaims],
     );
     for (let p = 0; p < PROMOTIONS; p++) {

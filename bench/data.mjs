@@ -23,8 +23,8 @@ export async function withClient(url, work) {
 /** Inserts `count` users with ids `${prefix}-0` .. in one statement. */
 export async function insertUsers(client, prefix, count) {
   await client.query(
-    `INSERT INTO "User" (id, email, "passwordHash", role)
-     SELECT $1 || '-' || i, $1 || '-' || i || '@bench.test', 'not-used-by-the-benchmark', 'USER'
+    `INSERT INTO "User" (id, email, "emailCanonical", "passwordHash", role)
+     SELECT $1 || '-' || i, $1 || '-' || i || '@bench.test', $1 || '-' || i || '@bench.test', 'not-used-by-the-benchmark', 'USER'
      FROM generate_series(0, $2::int - 1) AS i`,
     [prefix, count],
   );

@@ -3,9 +3,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
-import { authHref } from "./callback-url";
+import { authHref, safeCallbackUrl } from "./callback-url";
 import { Field, submitClass } from "./field";
 import { formText } from "./form-text";
+import { signInErrorMessage } from "./signin-error";
 
 /** Email and password sign-in; on success, back to `callbackUrl` (already checked to be a local path). */
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
@@ -25,17 +26,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     });
     if (!result || result.error) {
       setPending(false);
-      // Unknown email and wrong password get one answer from the server, and so here.
-      setError(
-        result?.error === "CredentialsSignin"
-          ? "Wrong email or password."
-          : result?.error === "ACCOUNT_DISABLED"
-            ? "This account is disabled."
-            : "Could not sign in. Please try again.",
-      );
+      setError(signInErrorMessage(result?.error));
       return;
     }
-    router.replace(callbackUrl);
+    // Checked again here against the page's real origin: the prop is already a local path, this keeps it one.
+    router.replace(safeCallbackUrl(callbackUrl, window.location.origin));
   }
 
   return (

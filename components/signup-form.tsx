@@ -4,14 +4,16 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { createAccount } from "./api";
-import { authHref } from "./callback-url";
+import { authHref, safeCallbackUrl } from "./callback-url";
 import { Field, submitClass } from "./field";
 import { formText } from "./form-text";
 import { ApiFailure, type FieldErrors } from "./http";
+import { useProofOfWork } from "./proof-of-work";
 
 /** Creates the account, signs in with it, and goes back to `callbackUrl`. Errors come from the server. */
-export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
+export function SignUpForm({ callbackUrl, challenge }: { callbackUrl: string; challenge: boolean }) {
   const router = useRouter();
+  const proofOfWork = useProofOfWork(challenge);
   const [fields, setFields] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -27,7 +29,8 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     setError(null);
 
     try {
-      await createAccount({ email, password, ...(name ? { name } : {}) });
+      const altcha = await proofOfWork.take();
+      await createAccount({ email, password, ...(name ? { name } : {}), ...(altcha ? { altcha } : {}) });
     } catch (failure) {
       setPending(false);
       if (!(failure instanceof ApiFailure)) setError("Could not create the account. Please try again.");
@@ -43,7 +46,8 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       router.replace(authHref("/signin", callbackUrl));
       return;
     }
-    router.replace(callbackUrl);
+    // Checked again here against the page's real origin: the prop is already a local path, this keeps it one.
+    router.replace(safeCallbackUrl(callbackUrl, window.location.origin));
   }
 
   return (
@@ -59,6 +63,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         hint="8 to 72 characters."
         error={fields.password?.[0]}
       />
+      {proofOfWork.element}
       <p role="alert" className="text-sm font-medium text-red-700 empty:hidden">
         {error}
       </p>

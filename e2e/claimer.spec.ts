@@ -1,6 +1,6 @@
 // The claimer's experience in the browser, against the production server.
 import { expect, test, type Page } from "@playwright/test";
-import { adminRequest, createPromotion, PASSWORD, signUpAndSignIn, uniqueEmail } from "./helpers";
+import { adminRequest, createPromotion, PASSWORD, postSignUp, signUpAndSignIn, uniqueEmail } from "./helpers";
 
 const claimButton = (page: Page) => page.getByRole("button", { name: /Claim/ });
 const status = (page: Page) => page.getByRole("status");
@@ -268,7 +268,7 @@ test("a signed-out claim goes to sign-in and back to the promotion", async ({ pa
   const promotion = await createPromotion(admin);
   await admin.dispose();
   const email = uniqueEmail("returning");
-  expect((await request.post("/api/auth/signup", { data: { email, password: PASSWORD } })).status()).toBe(201);
+  expect((await postSignUp(request, { email, password: PASSWORD })).status()).toBe(201);
 
   await page.goto(`/p/${promotion.slug}`);
   await claimButton(page).click();
@@ -287,7 +287,7 @@ test("a signed-out claim goes to sign-in and back to the promotion", async ({ pa
 
 test("my coupons sends signed-out visitors to sign in, and sign-in returns only to this site", async ({ page, request }) => {
   const email = uniqueEmail("visitor");
-  expect((await request.post("/api/auth/signup", { data: { email, password: PASSWORD } })).status()).toBe(201);
+  expect((await postSignUp(request, { email, password: PASSWORD })).status()).toBe(201);
 
   await page.goto("/me/coupons");
   await expect(page).toHaveURL("/signin?callbackUrl=/me/coupons");
@@ -300,7 +300,7 @@ test("my coupons sends signed-out visitors to sign in, and sign-in returns only 
 
 test("sign-up shows the server's errors inline", async ({ page, request }) => {
   const taken = uniqueEmail("taken");
-  expect((await request.post("/api/auth/signup", { data: { email: taken, password: PASSWORD } })).status()).toBe(201);
+  expect((await postSignUp(request, { email: taken, password: PASSWORD })).status()).toBe(201);
 
   await page.goto("/signup");
   await page.getByLabel("Email").fill(uniqueEmail("short"));

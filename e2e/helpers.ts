@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { expect, request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import type { Challenge } from "altcha-lib";
 import { E2E_ADMIN } from "../playwright.config";
+import { solveSignupChallenge } from "../tests/support/challenge";
 
 export const uniqueEmail = (label = "user") => `${label}-${randomBytes(5).toString("hex")}@e2e.test`;
 export const PASSWORD = "a-good-password";
@@ -17,8 +19,17 @@ export async function signIn(request: APIRequestContext, email: string, password
   return session.user as { id: string; email: string; role: "USER" | "ADMIN" };
 }
 
+/**
+ * POST /api/auth/signup as a scripted client must: with the sign-up challenge solved (altcha-lib's
+ * solver, in Node). Returns the answer.
+ */
+export async function postSignUp(request: APIRequestContext, data: { email: string; password: string; name?: string }) {
+  const challenge = (await (await request.get("/api/auth/challenge")).json()) as Challenge;
+  return request.post("/api/auth/signup", { data: { ...data, altcha: await solveSignupChallenge(challenge) } });
+}
+
 export async function signUpAndSignIn(request: APIRequestContext, email = uniqueEmail(), password = PASSWORD) {
-  const res = await request.post("/api/auth/signup", { data: { email, password } });
+  const res = await postSignUp(request, { email, password });
   expect(res.status()).toBe(201);
   return signIn(request, email, password);
 }

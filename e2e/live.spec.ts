@@ -65,8 +65,9 @@ test.describe("live admin screens across two instances", () => {
     await db.connect();
     const { rows: people } = await db
       .query<{ id: string; email: string }>(
-        `INSERT INTO "User" (id, email, "passwordHash", role)
-         SELECT 'live-' || i, 'live-' || i || '@e2e.test', 'unused', 'USER' FROM generate_series(1, $1) AS i
+        `INSERT INTO "User" (id, email, "emailCanonical", "passwordHash", role)
+         SELECT 'live-' || i, 'live-' || i || '@e2e.test', 'live-' || i || '@e2e.test', 'unused', 'USER'
+         FROM generate_series(1, $1) AS i
          RETURNING id, email`,
         [CLAIMS],
       )
@@ -141,7 +142,10 @@ test("without the stream the detail page falls back to polling and still shows c
   const db = new pg.Client({ connectionString: appServerEnv.DATABASE_URL });
   await db.connect();
   await db
-    .query(`INSERT INTO "User" (id, email, "passwordHash", role) VALUES ($1, $2, 'unused', 'USER')`, [user.id, user.email])
+    .query(`INSERT INTO "User" (id, email, "emailCanonical", "passwordHash", role) VALUES ($1, $2, $2, 'unused', 'USER')`, [
+      user.id,
+      user.email,
+    ])
     .finally(() => db.end());
   const cookie = await sessionCookie({ ...user, role: "USER" }, appServerEnv.NEXTAUTH_SECRET);
   expect((await fetch(`${baseURL}/api/promotions/${promotion.id}/claim`, { method: "POST", headers: { cookie } })).status).toBe(

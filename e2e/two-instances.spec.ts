@@ -38,8 +38,8 @@ test("a storm across two instances: exactly the stock, nobody twice, both see it
     await db.connect();
     const run = `${Date.now()}`;
     const { rows: people } = await db.query<{ id: string; email: string }>(
-      `INSERT INTO "User" (id, email, "passwordHash", role)
-       SELECT 'two-' || $1 || '-' || i, 'two-' || $1 || '-' || i || '@e2e.test', 'unused', 'USER'
+      `INSERT INTO "User" (id, email, "emailCanonical", "passwordHash", role)
+       SELECT 'two-' || $1 || '-' || i, 'two-' || $1 || '-' || i || '@e2e.test', 'two-' || $1 || '-' || i || '@e2e.test', 'unused', 'USER'
        FROM generate_series(1, $2) AS i RETURNING id, email`,
       [run, PEOPLE],
     );

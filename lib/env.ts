@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { DEFAULT_DOTLESS_DOMAINS, parseDotlessDomains } from "@/lib/auth/email";
 
 /** One "host:port" of REDIS_CLUSTER_NODES, parsed into what the cluster client takes. */
 const clusterNode = z
@@ -11,13 +12,15 @@ const clusterNode = z
   })
   .refine((node) => node.port >= 1 && node.port <= 65535, "port must be 1-65535");
 
-/** "10/10s" -> at most 10 attempts in any 10 seconds. */
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 } as const;
+
+/** "10/10s" -> at most 10 attempts in any 10 seconds (units ms, s, m, h). */
 const rateLimit = z
   .string()
-  .regex(/^\d+\/\d+(ms|s)$/, 'expected "count/window", e.g. "10/10s" or "5/500ms"')
+  .regex(/^\d+\/\d+(ms|s|m|h)$/, 'expected "count/window", e.g. "10/10s", "5/500ms" or "5/1h"')
   .transform((value) => {
-    const [, count, amount, unit] = value.match(/^(\d+)\/(\d+)(ms|s)$/)!;
-    return { limit: Number(count), windowMs: Number(amount) * (unit === "s" ? 1_000 : 1) };
+    const [, count, amount, unit] = value.match(/^(\d+)\/(\d+)(ms|s|m|h)$/)!;
+    return { limit: Number(count), windowMs: Number(amount) * UNIT_MS[unit as keyof typeof UNIT_MS] };
   })
   .refine((r) => r.limit >= 1 && r.windowMs >= 100, "count must be at least 1 and the window at least 100ms");
 
@@ -48,7 +51,8 @@ const schema = z
     // Upstash Redis over REST (serverless): both or neither, checked below.
     UPSTASH_REDIS_REST_URL: z.url({ protocol: /^https?$/ }).optional(),
     UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
-    NEXTAUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+    // Required (checked below) whenever DATABASE_URL is set; only the zero-service run generates one.
+    NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     NEXTAUTH_URL: z.url().optional(),
     // Bearer token for POST /api/cron/issue (serverless deployments without a resident worker).
     CRON_SECRET: z.string().min(16).optional(),
@@ -88,12 +92,42 @@ const schema = z
       )
       .pipe(z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], { error: "expected IP addresses or CIDRs" })))
       .optional(),
+    // Sign-up and sign-in throttles (lib/auth/throttle.ts), also off with RATE_LIMIT=off.
+    SIGNUP_RATE_LIMIT: rateLimit.default({ limit: 5, windowMs: 3_600_000 }),
+    SIGNIN_RATE_LIMIT_IP: rateLimit.default({ limit: 30, windowMs: 60_000 }),
+    SIGNIN_RATE_LIMIT_EMAIL: rateLimit.default({ limit: 10, windowMs: 60_000 }),
+    // After this many failed sign-ins in a row an email is locked for SIGNIN_LOCKOUT_BASE_S,
+    // doubling with each further failure up to SIGNIN_LOCKOUT_MAX_S.
+    SIGNIN_LOCKOUT_AFTER: z.coerce.number().int().min(1).max(1_000).default(5),
+    SIGNIN_LOCKOUT_BASE_S: z.coerce.number().int().min(1).max(86_400).default(60),
+    SIGNIN_LOCKOUT_MAX_S: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 86_400)
+      .default(3_600),
+    // Proof of work (ALTCHA) on sign-up, and its cost: the counter a solver must reach is drawn
+    // from [max/2, max], each step one PBKDF2 of lib/auth/challenge.ts's fixed iteration count.
+    SIGNUP_CHALLENGE: z.enum(["on", "off"]).default("on"),
+    SIGNUP_CHALLENGE_MAX_NUMBER: z.coerce.number().int().min(2).max(100_000).default(64),
+    // Mail providers that ignore dots and +tags, "domain" or "alias=domain" (one account per mailbox).
+    EMAIL_CANONICAL_DOMAINS: z.string().default(DEFAULT_DOTLESS_DOMAINS).transform(parseDotlessDomains),
     ADMIN_EMAIL: z.email().optional(),
     ADMIN_PASSWORD: z.string().min(8).max(72).optional(),
   })
   .refine((e) => !e.UPSTASH_REDIS_REST_URL === !e.UPSTASH_REDIS_REST_TOKEN, {
     message: "set both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN, or neither",
     path: ["UPSTASH_REDIS_REST_TOKEN"],
+  })
+  // A real database means a real deployment: sessions must not be signed with a guessable or
+  // per-machine key. (The zero-service run sets its generated secret before this is parsed.)
+  .refine((e) => !e.DATABASE_URL || e.NEXTAUTH_SECRET, {
+    message: "required (at least 32 characters) whenever DATABASE_URL is set",
+    path: ["NEXTAUTH_SECRET"],
+  })
+  .refine((e) => e.SIGNIN_LOCKOUT_BASE_S <= e.SIGNIN_LOCKOUT_MAX_S, {
+    message: "must be at least SIGNIN_LOCKOUT_BASE_S",
+    path: ["SIGNIN_LOCKOUT_MAX_S"],
   });
 
 export type Env = z.infer<typeof schema>;

@@ -1,4 +1,5 @@
 import "server-only";
+import { canonicalEmail } from "@/lib/auth/email";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -14,12 +15,13 @@ const DEMO_LENGTH_MS = 7 * 24 * 60 * 60 * 1000;
 export async function seed(db: Db, admin = { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }) {
   let adminEmail: string | null = null;
   if (admin.email && admin.password) {
-    const email = admin.email.toLowerCase();
+    const email = admin.email.trim().toLowerCase();
+    const emailCanonical = canonicalEmail(email, env.EMAIL_CANONICAL_DOMAINS);
     const passwordHash = await hashPassword(admin.password);
     await db.user.upsert({
       where: { email },
-      create: { email, name: "Admin", passwordHash, role: "ADMIN" },
-      update: { passwordHash, role: "ADMIN" },
+      create: { email, emailCanonical, name: "Admin", passwordHash, role: "ADMIN" },
+      update: { emailCanonical, passwordHash, role: "ADMIN" },
     });
     adminEmail = email;
   }

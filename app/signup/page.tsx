@@ -1,5 +1,6 @@
 import { safeCallbackUrl } from "@/components/callback-url";
 import { SignUpForm } from "@/components/signup-form";
+import { env } from "@/lib/env";
 
 export const metadata = { title: "Sign up · Coupon Drop" };
 
@@ -8,7 +9,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   return (
     <main className="mx-auto max-w-sm space-y-6 px-4 py-8">
       <h1 className="text-2xl font-bold">Create an account</h1>
-      <SignUpForm callbackUrl={callbackUrl} />
+      <SignUpForm callbackUrl={callbackUrl} challenge={env.SIGNUP_CHALLENGE === "on"} />
     </main>
   );
 }

@@ -1,12 +1,12 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { verifyPassword } from "@/lib/auth/password";
-import { credentialsSchema } from "@/lib/auth/schemas";
+import { safeCallbackUrl } from "@/components/callback-url";
 import { authSecret } from "@/lib/auth/secret";
-import { getDb } from "@/lib/db";
+import { authorizeCredentials } from "@/lib/auth/sign-in";
+import { requestClientAddress } from "@/lib/http/client-address";
 import { siteIsHttps } from "@/lib/http/security-headers.js";
-import { assertCanSignIn, nextAuthLogger, sessionFromToken, sessionJwt, signInUser } from "@/lib/users/session-jwt";
+import { nextAuthLogger, sessionFromToken, sessionJwt } from "@/lib/users/session-jwt";
 
 /** Built on first use, not at import: `next build` loads this module without a secret. */
 export function authOptions(): NextAuthOptions {
@@ -22,14 +22,8 @@ export function authOptions(): NextAuthOptions {
         id: "credentials",
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(raw) {
-          const parsed = credentialsSchema.safeParse(raw);
-          if (!parsed.success) return null;
-          const user = await getDb().user.findUnique({ where: { email: parsed.data.email } });
-          // Unknown email and wrong password give the same answer.
-          if (!user || !(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
-          assertCanSignIn(user);
-          return signInUser(user);
+        async authorize(raw, req) {
+          return authorizeCredentials(raw, requestClientAddress(req?.headers ?? {}));
         },
       }),
     ],
@@ -38,6 +32,10 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       jwt: ({ token, user }) => sessionJwt(token, user),
       session: ({ session, token }) => sessionFromToken(session, token),
+      // next-auth's own redirects (after sign-in or sign-out) go only to this site.
+      redirect({ url, baseUrl }) {
+        return new URL(safeCallbackUrl(url, baseUrl), baseUrl).toString();
+      },
     },
     logger: nextAuthLogger,
   };

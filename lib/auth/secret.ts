@@ -1,17 +1,14 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { LOCAL_SECRET_FILE, readOrCreateLocalSecret } from "./local-secret";
 
-const SECRET_FILE = path.join(process.cwd(), ".data", "auth-secret");
 let cached: string | undefined;
 
 /**
- * The key that signs and encrypts session cookies. NEXTAUTH_SECRET when set (required when
- * several instances serve one site); otherwise one generated on first use and kept under .data/,
- * so the zero-configuration run works and its sessions survive a restart.
+ * The key that signs and encrypts session cookies. NEXTAUTH_SECRET (at least 32 characters;
+ * lib/env.ts requires it whenever DATABASE_URL is set, and the zero-service run sets it from its
+ * generated file before that check); otherwise one generated on first use and kept under .data/.
  */
 export function authSecret(): string {
   cached ??= env.NEXTAUTH_SECRET ?? localSecret();
@@ -19,18 +16,9 @@ export function authSecret(): string {
 }
 
 function localSecret(): string {
-  try {
-    return readFileSync(SECRET_FILE, "utf8").trim();
-  } catch {
-    const secret = randomBytes(32).toString("base64url");
-    mkdirSync(path.dirname(SECRET_FILE), { recursive: true });
-    // "wx": if another process created it first, keep theirs.
-    try {
-      writeFileSync(SECRET_FILE, secret, { flag: "wx", mode: 0o600 });
-      log("warn", "NEXTAUTH_SECRET is not set; generated one. Set it when running several instances.", { file: SECRET_FILE });
-      return secret;
-    } catch {
-      return readFileSync(SECRET_FILE, "utf8").trim();
-    }
+  const { secret, generated } = readOrCreateLocalSecret(LOCAL_SECRET_FILE);
+  if (generated) {
+    log("warn", "NEXTAUTH_SECRET is not set; generated one. Set it when running several instances.", { file: LOCAL_SECRET_FILE });
   }
+  return secret;
 }

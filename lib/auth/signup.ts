@@ -1,15 +1,33 @@
 import "server-only";
 import type { z } from "zod";
+import { canonicalEmail } from "@/lib/auth/email";
 import { isUniqueViolation, type Db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors/domain-error";
+import type { StockEngine } from "@/lib/stock/engine";
+import { spendSolution } from "./challenge";
 import { hashPassword } from "./password";
 import type { signupSchema } from "./schemas";
+import { checkSignupRate } from "./throttle";
 
-export async function signUp(db: Db, input: z.infer<typeof signupSchema>) {
+type SignupInput = z.infer<typeof signupSchema>;
+
+/**
+ * POST /api/auth/signup after its body is valid: the address's sign-up limit (429), then the
+ * proof of work (400 CHALLENGE_FAILED, spent once), then the account, unique per mailbox (409).
+ */
+export async function signUpRequest(svc: { db: Db; stock: StockEngine }, input: SignupInput, ip: string) {
+  await checkSignupRate(svc.stock, ip);
+  if (env.SIGNUP_CHALLENGE === "on") await spendSolution(svc.stock, input.altcha);
+  return signUp(svc.db, input);
+}
+
+export async function signUp(db: Db, input: Omit<SignupInput, "altcha">) {
   const passwordHash = await hashPassword(input.password);
+  const emailCanonical = canonicalEmail(input.email, env.EMAIL_CANONICAL_DOMAINS);
   try {
-    // The unique index on email decides; no "look up, then insert" race.
-    const user = await db.user.create({ data: { email: input.email, name: input.name ?? null, passwordHash } });
+    // The unique indexes on email and its canonical form decide; no "look up, then insert" race.
+    const user = await db.user.create({ data: { email: input.email, emailCanonical, name: input.name ?? null, passwordHash } });
     return { id: user.id, email: user.email, name: user.name };
   } catch (error) {
     if (isUniqueViolation(error)) {

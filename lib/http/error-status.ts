@@ -9,6 +9,7 @@ interface HttpMapping {
 /** The one table from error code to HTTP status (and Retry-After). Domain code never names a status. */
 export const HTTP_STATUS: Record<ErrorCode, HttpMapping> = {
   INVALID_INPUT: { status: 400 },
+  CHALLENGE_FAILED: { status: 400 },
   UNAUTHENTICATED: { status: 401 },
   FORBIDDEN: { status: 403 },
   NOT_STARTED: { status: 403 },

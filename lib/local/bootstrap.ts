@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { LOCAL_SECRET_FILE, readOrCreateLocalSecret } from "@/lib/auth/local-secret";
 import { log } from "@/lib/log";
 import { applyMigrations } from "@/prisma/migrate";
 import { startEmbeddedPostgres } from "./embedded-postgres";
@@ -23,6 +24,8 @@ export function bootstrap(): Promise<void> {
 async function start(): Promise<void> {
   const embedded = !process.env.DATABASE_URL;
   if (embedded) {
+    // Before DATABASE_URL is set: from then on lib/env.ts requires a session secret.
+    process.env.NEXTAUTH_SECRET ||= readOrCreateLocalSecret(LOCAL_SECRET_FILE).secret;
     const databaseUrl = await startEmbeddedPostgres(path.join(DATA_DIR, "pglite"));
     process.env.DATABASE_URL = databaseUrl;
     process.env.DATABASE_POOL_SIZE = "1";
@@ -37,7 +40,10 @@ async function start(): Promise<void> {
         "",
         "  Zero-service local run (no DATABASE_URL): embedded PostgreSQL in .data/pglite",
         `  Open ${siteUrl}`,
-        `  Admin: ${admin.email} / ${admin.password}`,
+        // A password someone chose (ADMIN_PASSWORD) is never printed; a generated one must be, once per start.
+        admin.generated
+          ? `  Admin: ${admin.email} / ${admin.password}`
+          : `  Admin: ${admin.email} (password from ADMIN_PASSWORD)`,
         `  Demo promotion "${seeded.demoPromotion.slug}" starts at ${seeded.demoPromotion.startsAt}`,
         "",
       ].join("\n"),
@@ -67,18 +73,21 @@ async function start(): Promise<void> {
   }
 }
 
-/** ADMIN_EMAIL / ADMIN_PASSWORD when set; otherwise credentials generated once and kept in .data/. */
-function localAdmin(): { email: string; password: string } {
+/**
+ * ADMIN_EMAIL / ADMIN_PASSWORD when set; otherwise credentials generated once for this local run
+ * and kept in .data/ (`generated`: only those may be printed).
+ */
+function localAdmin(): { email: string; password: string; generated: boolean } {
   if (process.env.ADMIN_EMAIL && process.env.ADMIN_PASSWORD) {
-    return { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD };
+    return { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD, generated: false };
   }
   const file = path.join(DATA_DIR, "admin.json");
   try {
-    return JSON.parse(readFileSync(file, "utf8")) as { email: string; password: string };
+    return { ...(JSON.parse(readFileSync(file, "utf8")) as { email: string; password: string }), generated: true };
   } catch {
     const admin = { email: "admin@localhost.test", password: randomBytes(9).toString("base64url") };
     mkdirSync(DATA_DIR, { recursive: true });
     writeFileSync(file, JSON.stringify(admin, null, 2), { mode: 0o600 });
-    return admin;
+    return { ...admin, generated: true };
   }
 }

@@ -44,6 +44,9 @@ export interface OutcomeSecond {
   second: number; // epoch seconds
   counts: Record<string, number>;
   remaining: number | null;
+}
+
+/**
  * An account's session state (revocable sessions), a copy of its User row in PostgreSQL: a
  * session token is valid while it carries `version` and the account is not disabled; `role`
  * is the account's current role. `revision` orders copies: a later one is never replaced by an
@@ -54,6 +57,15 @@ export interface SessionState {
   version: number;
   role: "USER" | "ADMIN";
   disabled: boolean;
+}
+
+/** How repeated failures lock a subject: from the `after`-th failure on, `baseMs` doubling to `maxMs`. */
+export interface LockoutPolicy {
+  after: number;
+  baseMs: number;
+  maxMs: number;
+  /** A run of failures is forgotten this long after its last one. */
+  forgetMs: number;
 }
 
 export type EngineName = "redis" | "redis-cluster" | "upstash" | "memory";
@@ -120,6 +132,18 @@ export interface StockEngine {
    * revision (a copy of the same revision only has its time to live renewed).
    */
   putSessionState(userId: string, state: SessionState, ttlMs: number): Promise<void>;
+  /**
+   * Throttles outside any promotion (sign-up, sign-in), keyed by a subject such as
+   * "signup:ip:<address>". Checks the subject's lock (see recordFailure) and its sliding window,
+   * and counts the attempt when neither refuses. Returns 0 when allowed, else the ms to wait.
+   */
+  throttle(subject: string, limit: Omit<RateLimit, "subject">, nowMs: number): Promise<number>;
+  /** One more failure of `subject` (a wrong password): returns the ms it is now locked for, or 0. */
+  recordFailure(subject: string, policy: LockoutPolicy): Promise<number>;
+  /** A success: the run of failures of `subject` starts over. A lock in force stays. */
+  clearFailures(subject: string): Promise<void>;
+  /** True the first time `token` is seen within `ttlMs` (SET NX PX): a proof of work spends once. */
+  firstUse(token: string, ttlMs: number): Promise<boolean>;
   ping(): Promise<boolean>;
   /** Closes the connections, the change feed's subscriber included. */
   close(): Promise<void>;

@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 // All keys of one promotion share the hash tag {id}, so every script touches a single
 // Redis Cluster slot.
 export interface PromotionKeys {
@@ -35,6 +37,8 @@ export function claimLimitKeys(promotionId: string, subject: string, windowMs: n
 export function outcomeKeys(promotionId: string, seconds: readonly number[], prefix = "") {
   const tag = `${prefix}promo:{${promotionId}}`;
   return { triers: `${tag}:triers`, seconds: seconds.map((s) => `${tag}:out:${s}`) };
+}
+
 /**
  * An account's session state (lib/users/session-state.ts), under the user's own hash tag: it is
  * read next to the claim script (concurrently), never inside it, so it needs no promotion's slot.
@@ -42,3 +46,23 @@ export function outcomeKeys(promotionId: string, seconds: readonly number[], pre
 export function sessionStateKey(userId: string, prefix = ""): string {
   return `${prefix}user:{${userId}}:session`;
 }
+
+// Throttle subjects carry user input (emails, addresses): hashed, they can neither break a hash
+// tag with a brace nor leave an email in Redis in clear. One tag per subject: one Cluster slot.
+const tagOf = (subject: string) => createHash("sha256").update(subject).digest("base64url").slice(0, 22);
+
+/** A throttle's keys: its sliding-window pair (named by the caller's clock), failure count and lock. */
+export function throttleKeys(subject: string, windowMs: number, nowMs: number, prefix = "") {
+  const index = Math.floor(nowMs / windowMs);
+  const base = `${prefix}auth:{${tagOf(subject)}}`;
+  return {
+    current: `${base}:rl:${windowMs}:${index}`,
+    previous: `${base}:rl:${windowMs}:${index - 1}`,
+    elapsedMs: nowMs - index * windowMs,
+    failures: `${base}:fails`,
+    lock: `${base}:lock`,
+  };
+}
+
+/** The key that remembers a spent one-time token. */
+export const onceKey = (token: string, prefix = "") => `${prefix}once:{${tagOf(token)}}`;

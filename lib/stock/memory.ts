@@ -1,7 +1,12 @@
 import { randomUUID } from "node:crypto";
+import { LruCache } from "@/lib/cache/lru";
 import { changeChannel, createChangeFeed, memoryPubSub } from "./change-feed";
 import type { ClaimDecision, OutcomeSecond, SessionState, StockEngine, StockSnapshot } from "./engine";
-import { claimLimitKeys } from "./keys";
+import { claimLimitKeys, onceKey, throttleKeys } from "./keys";
+
+// The throttles' state is bounded like every in-process cache: a flood of new subjects evicts the
+// least recently used ones instead of growing the heap (the local run serves one person anyway).
+const THROTTLE_ENTRIES = 100_000;
 
 interface LimitWindow {
   current: string;
@@ -33,6 +38,11 @@ export function createMemoryEngine(): StockEngine {
   >();
   const bus = memoryPubSub();
   const sessions = new Map<string, { state: SessionState; expiresAt: number }>();
+  // Each entry lives as long as its Redis key would (the TTL given to set).
+  const windows = new LruCache<string, number>({ max: THROTTLE_ENTRIES, ttlMs: 60_000 });
+  const failures = new LruCache<string, number>({ max: THROTTLE_ENTRIES, ttlMs: 60_000 });
+  const throttleLocks = new LruCache<string, number>({ max: THROTTLE_ENTRIES, ttlMs: 60_000 }); // value: expiry (ms)
+  const spent = new LruCache<string, true>({ max: THROTTLE_ENTRIES, ttlMs: 60_000 });
 
   /** The sliding-window estimate of lib/stock/scripts.ts: 0 when one more attempt fits, else the ms to wait. */
   function waitFor(w: LimitWindow, limit: number, windowMs: number): number {
@@ -181,6 +191,8 @@ export function createMemoryEngine(): StockEngine {
         .filter((s) => s !== undefined && s.expiresAt > now)
         .map((s) => ({ second: s!.second, counts: { ...s!.counts }, remaining: s!.remaining }));
       return { seconds: found, triers: o && o.triersExpireAt > now ? o.triers.size : 0 };
+    },
+
     async sessionState(userId) {
       const held = sessionOf(userId);
       return held ? { ...held } : null;
@@ -192,6 +204,43 @@ export function createMemoryEngine(): StockEngine {
       if (held && held.revision > state.revision) return;
       if (held && held.revision === state.revision) sessions.set(userId, { state: held, expiresAt });
       else sessions.set(userId, { state: { ...state }, expiresAt });
+    },
+
+    async throttle(subject, limit, nowMs) {
+      const k = throttleKeys(subject, limit.windowMs, nowMs);
+      const now = Date.now();
+      const lockedUntil = throttleLocks.get(k.lock, now);
+      if (lockedUntil !== undefined && lockedUntil > now) return lockedUntil - now;
+      const current = windows.get(k.current, now) ?? 0;
+      const previous = windows.get(k.previous, now) ?? 0;
+      const { windowMs } = limit;
+      if (previous * ((windowMs - k.elapsedMs) / windowMs) + current + 1 > limit.limit)
+        return Math.max(1, windowMs - k.elapsedMs);
+      windows.set(k.current, current + 1, now, windowMs * 2);
+      return 0;
+    },
+
+    async recordFailure(subject, policy) {
+      const k = throttleKeys(subject, 1, 0);
+      const now = Date.now();
+      const count = (failures.get(k.failures, now) ?? 0) + 1;
+      failures.set(k.failures, count, now, policy.forgetMs);
+      if (count < policy.after) return 0;
+      const ms = Math.floor(Math.min(policy.baseMs * 2 ** Math.min(count - policy.after, 40), policy.maxMs));
+      throttleLocks.set(k.lock, now + ms, now, ms);
+      return ms;
+    },
+
+    async clearFailures(subject) {
+      failures.delete(throttleKeys(subject, 1, 0).failures);
+    },
+
+    async firstUse(token, ttlMs) {
+      const key = onceKey(token);
+      const now = Date.now();
+      if (spent.get(key, now)) return false;
+      spent.set(key, true, now, Math.max(1, Math.ceil(ttlMs)));
+      return true;
     },
 
     async ping() {

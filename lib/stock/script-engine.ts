@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { changeChannel, createChangeFeed, type PubSubTransport } from "./change-feed";
 import type { EngineName, StockEngine } from "./engine";
-import { claimLimitKeys, outcomeKeys, promotionKeys, sessionStateKey, type PromotionKeys } from "./keys";
+import { claimLimitKeys, onceKey, outcomeKeys, promotionKeys, sessionStateKey, throttleKeys, type PromotionKeys } from "./keys";
 import * as S from "./scripts";
 
 /**
@@ -116,6 +116,8 @@ export function createScriptEngine(name: EngineName, transport: ScriptTransport,
         outcomeKeys(promotionId, seconds, keyPrefix),
       );
       return S.toOutcomes(seconds, reply);
+    },
+
     async sessionState(userId) {
       return S.decodeSessionState(await run<string, string | null>(S.SESSION_STATE, sessionStateKey(userId, keyPrefix)));
     },
@@ -123,6 +125,24 @@ export function createScriptEngine(name: EngineName, transport: ScriptTransport,
     async putSessionState(userId, state, ttlMs) {
       const args = [state.revision, S.encodeSessionState(state), Math.max(1, Math.round(ttlMs))];
       await run(S.PUT_SESSION_STATE, sessionStateKey(userId, keyPrefix), args);
+    },
+
+    async throttle(subject, limit, nowMs) {
+      const k = throttleKeys(subject, limit.windowMs, nowMs, keyPrefix);
+      return Number(await run(S.THROTTLE, k, [limit.limit, limit.windowMs, k.elapsedMs]));
+    },
+
+    async recordFailure(subject, policy) {
+      const k = throttleKeys(subject, 1, 0, keyPrefix);
+      return Number(await run(S.RECORD_FAILURE, k, [policy.after, policy.baseMs, policy.maxMs, policy.forgetMs]));
+    },
+
+    async clearFailures(subject) {
+      await run(S.CLEAR_FAILURES, throttleKeys(subject, 1, 0, keyPrefix));
+    },
+
+    async firstUse(token, ttlMs) {
+      return Number(await run(S.FIRST_USE, onceKey(token, keyPrefix), [Math.max(1, Math.ceil(ttlMs))])) === 1;
     },
 
     ping: () => transport.ping(),

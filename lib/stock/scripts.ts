@@ -299,6 +299,8 @@ export function toOutcomes(seconds: readonly number[], reply: [number, ...string
     found.push({ second: seconds[i], counts, remaining });
   });
   return { seconds: found, triers: Number(triers) };
+}
+
 /** An account's session state as stored ("revision:version:role:disabled"), or nil. KEYS: the state key. */
 export const SESSION_STATE = script(
   (key: string) => [key],
@@ -337,6 +339,75 @@ export function decodeSessionState(value: string | null): SessionState | null {
   if (!m) return null;
   return { revision: Number(m[1]), version: Number(m[2]), role: m[3] === "A" ? "ADMIN" : "USER", disabled: m[4] === "1" };
 }
+
+// Throttles of sign-up and sign-in: one subject per call, all its keys under one hash tag.
+export interface ThrottleKeys {
+  current: string;
+  previous: string;
+  failures: string;
+  lock: string;
+}
+
+/**
+ * KEYS: lock, current window, previous window. ARGV: limit, windowMs, elapsedMs.
+ * The same sliding-window estimate as the claim's limits; a lock in force refuses first.
+ * Returns 0 (allowed, counted) or the ms to wait.
+ */
+export const THROTTLE = script(
+  (k: ThrottleKeys) => [k.lock, k.current, k.previous],
+  `
+local locked = redis.call('PTTL', KEYS[1])
+if locked > 0 then return locked end
+local limit = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+local elapsed = tonumber(ARGV[3])
+local current = tonumber(redis.call('GET', KEYS[2]) or '0')
+local previous = tonumber(redis.call('GET', KEYS[3]) or '0')
+if previous * (window - elapsed) / window + current + 1 > limit then
+  return math.max(1, window - elapsed)
+end
+redis.call('INCR', KEYS[2])
+redis.call('PEXPIRE', KEYS[2], window * 2)
+return 0
+`,
+);
+
+/**
+ * KEYS: failures, lock. ARGV: after, baseMs, maxMs, forgetMs.
+ * Counts a failure; from the after-th on, locks for baseMs doubling per further failure, capped
+ * at maxMs. Returns the lock's ms, or 0.
+ */
+export const RECORD_FAILURE = script(
+  (k: ThrottleKeys) => [k.failures, k.lock],
+  `
+local failures = redis.call('INCR', KEYS[1])
+redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[4]))
+local after = tonumber(ARGV[1])
+if failures < after then return 0 end
+local ms = math.min(tonumber(ARGV[2]) * 2 ^ math.min(failures - after, 40), tonumber(ARGV[3]))
+ms = math.floor(ms)
+redis.call('SET', KEYS[2], failures, 'PX', ms)
+return ms
+`,
+);
+
+/** KEYS: failures. A success: the run of failures starts over. */
+export const CLEAR_FAILURES = script(
+  (k: ThrottleKeys) => [k.failures],
+  `
+redis.call('DEL', KEYS[1])
+return 0
+`,
+);
+
+/** KEYS: the token's key. ARGV: ttlMs. 1 the first time, 0 while the token is remembered. */
+export const FIRST_USE = script(
+  (key: string) => [key],
+  `
+if redis.call('SET', KEYS[1], '1', 'PX', ARGV[1], 'NX') then return 1 end
+return 0
+`,
+);
 
 /** Turns a CLAIM reply into a decision. */
 export function toDecision(reply: [string, number, string?]): ClaimDecision {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Session, User } from "next-auth";
 import type { JWT } from "next-auth/jwt";
+import { ACCOUNT_DISABLED_SIGNIN } from "@/components/signin-error";
 import { DomainError } from "@/lib/errors/domain-error";
 import { isTransientOutage } from "@/lib/errors/transient";
 import { log } from "@/lib/log";
@@ -19,7 +20,6 @@ export interface SignInUser extends AccountRow {
 }
 
 /** The message next-auth carries to the sign-in page as `?error=` (app/api/auth refusals map it to 403). */
-export const ACCOUNT_DISABLED_SIGNIN = "ACCOUNT_DISABLED";
 
 /**
  * A disabled account cannot sign in. Call it in authorize only after the password was verified,

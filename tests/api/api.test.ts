@@ -7,6 +7,7 @@ import * as pause from "@/app/api/admin/promotions/[id]/pause/route";
 import * as resume from "@/app/api/admin/promotions/[id]/resume/route";
 import * as adminPromotion from "@/app/api/admin/promotions/[id]/route";
 import * as adminPromotions from "@/app/api/admin/promotions/route";
+import * as challenge from "@/app/api/auth/challenge/route";
 import * as signup from "@/app/api/auth/signup/route";
 import * as myClaims from "@/app/api/me/claims/route";
 import * as claim from "@/app/api/promotions/[id]/claim/route";
@@ -17,6 +18,7 @@ import { getDb } from "@/lib/db";
 import { flushOutcomes } from "@/lib/metrics/flusher";
 import { services } from "@/lib/services";
 import { getStockEngine } from "@/lib/stock";
+import { solveSignupChallenge } from "@/tests/support/challenge";
 import { call, createPromotion, createUsers, sessionCookie } from "@/tests/support/fixtures";
 
 const db = getDb();
@@ -31,6 +33,8 @@ beforeAll(async () => {
   otherCookie = await sessionCookie(other);
   adminCookie = await sessionCookie(admin);
 });
+
+const solvedChallenge = async () => solveSignupChallenge((await call(challenge.GET)).json);
 
 function expectError(res: { status: number; json: { error?: unknown; message?: unknown } }, status: number, code: string) {
   expect(res.status).toBe(status);
@@ -50,12 +54,16 @@ const validPromotion = () => ({
 describe("POST /api/auth/signup", () => {
   it("creates an account once", async () => {
     const body = { email: `New-${Date.now()}@Example.test`, password: "correct horse", name: "Ana" };
-    const res = await call(signup.POST, { method: "POST", body });
+    const res = await call(signup.POST, { method: "POST", body: { ...body, altcha: await solvedChallenge() } });
     expect(res.status).toBe(201);
     expect(res.json.user).toMatchObject({ email: body.email.toLowerCase(), name: "Ana" });
     expect(res.json.user.id).toEqual(expect.any(String));
     expect(JSON.stringify(res.json)).not.toMatch(/password/i);
-    expectError(await call(signup.POST, { method: "POST", body }), 409, "EMAIL_TAKEN");
+    expectError(
+      await call(signup.POST, { method: "POST", body: { ...body, altcha: await solvedChallenge() } }),
+      409,
+      "EMAIL_TAKEN",
+    );
   });
 
   it.each([

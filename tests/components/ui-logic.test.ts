@@ -52,10 +52,59 @@ describe("formatCountdown", () => {
 });
 
 describe("safeCallbackUrl", () => {
-  it("keeps local paths and refuses everything else", () => {
+  it("keeps local paths, normalised", () => {
     expect(safeCallbackUrl("/p/drop?x=1")).toBe("/p/drop?x=1");
-    for (const bad of ["//evil.example", "/\\evil.example", "https://evil.example", "javascript:alert(1)", 42, undefined]) {
-      expect(safeCallbackUrl(bad)).toBe("/");
+    expect(safeCallbackUrl("/me/coupons#top")).toBe("/me/coupons#top");
+    expect(safeCallbackUrl("/a/../p/drop")).toBe("/p/drop");
+    // Percent-escapes that stay escaped in a path are harmless: the browser never decodes them into a host.
+    expect(safeCallbackUrl("/%09/evil.com")).toBe("/%09/evil.com");
+    expect(safeCallbackUrl("%2F%2Fevil.com")).toBe("/%2F%2Fevil.com");
+    // A full URL of this very site is fine when the caller knows the origin.
+    expect(safeCallbackUrl("http://shop.test:3000/p/x", "http://shop.test:3000")).toBe("/p/x");
+  });
+
+  it.each([
+    ["protocol-relative", "//evil.example"],
+    ["backslash", "/\\evil.example"],
+    ["double backslash", "\\\\evil.example"],
+    ["tab (as /%09/ decodes to in the query)", "/\t/evil.example"],
+    ["newline", "/\n/evil.example"],
+    ["carriage return", "\r//evil.example"],
+    ["leading spaces", "  //evil.example"],
+    ["absolute https", "https://evil.example/p"],
+    ["absolute http", "http://evil.example"],
+    ["scheme-relative with credentials", "//user@evil.example"],
+    ["javascript:", "javascript:alert(1)"],
+    ["JavaScript: mixed case with tab", "java\tscript:alert(1)"],
+    ["data:", "data:text/html,<script>alert(1)</script>"],
+    ["dot segment into //", "/.//evil.example"],
+    ["dot-dot segment into //", "/..//evil.example"],
+    ["another port of this host", "http://callback.invalid:8080/p"],
+    ["empty", ""],
+  ])("refuses %s", (_, value) => {
+    expect(safeCallbackUrl(value)).toBe("/");
+  });
+
+  it("refuses decoded percent-encoded variants (what the page receives after the query is decoded)", () => {
+    for (const encoded of [
+      "/%09/evil.com",
+      "%2F%2Fevil.com",
+      "/%5Cevil.com",
+      "%2F%5Cevil.com",
+      "/%0A/evil.com",
+      "%09//evil.com",
+    ]) {
+      expect(safeCallbackUrl(decodeURIComponent(encoded))).toBe("/");
     }
+    expect(safeCallbackUrl(new URLSearchParams("callbackUrl=/%09/evil.com").get("callbackUrl"))).toBe("/");
+  });
+
+  it("refuses what is not a string", () => {
+    for (const bad of [42, undefined, null, ["/p"], { href: "/p" }]) expect(safeCallbackUrl(bad)).toBe("/");
+  });
+
+  it("compares origins with the origin it is given", () => {
+    expect(safeCallbackUrl("https://shop.test/p", "http://shop.test")).toBe("/");
+    expect(safeCallbackUrl("/p", "not a url")).toBe("/");
   });
 });

@@ -19,8 +19,8 @@ async function promotionWithHistory() {
   const promotion = await createPromotion(svc.db, { totalStock: 100_000 });
   const run = uid();
   await svc.db.$executeRaw`
-    INSERT INTO "User" (id, email, "passwordHash")
-    SELECT ${run} || '-' || i, ${run} || '-' || i || '@example.test', 'x' FROM generate_series(0, ${ISSUED_LONG_AGO + 6}) AS i`;
+    INSERT INTO "User" (id, email, "emailCanonical", "passwordHash")
+    SELECT ${run} || '-' || i, ${run} || '-' || i || '@example.test', ${run} || '-' || i || '@example.test', 'x' FROM generate_series(0, ${ISSUED_LONG_AGO + 6}) AS i`;
   const claims = (from: number, count: number, status: string, secondsAgo: number) => svc.db.$executeRaw`
     INSERT INTO "Claim" (id, "promotionId", "userId", status, "claimedAt", "updatedAt")
     SELECT ${run} || '-c' || i, ${promotion.id}, ${run} || '-' || i, ${status}::"ClaimStatus",

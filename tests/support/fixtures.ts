@@ -11,6 +11,7 @@ export async function createUsers(db: Db, count: number, role: "USER" | "ADMIN" 
   const data = Array.from({ length: count }, (_, i) => ({
     id: `${idPrefix}-${run}-${i}`,
     email: `${idPrefix}-${run}-${i}@example.test`,
+    emailCanonical: `${idPrefix}-${run}-${i}@example.test`,
     passwordHash: "not-used-in-these-tests",
     role,
   }));

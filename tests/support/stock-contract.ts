@@ -181,6 +181,71 @@ export function stockEngineContract(makeEngine: () => StockEngine) {
       for (let i = 0; i < 3; i++) expect(await claim(start + 30_000 + i)).toMatchObject({ kind: "WON" });
     });
 
+    it("throttles a subject in a sliding window, counting only what it allows", async () => {
+      const subject = `signup:ip:${uid()}`;
+      const start = Math.floor(now / 10_000) * 10_000; // the start of a fixed window
+      const limit = { limit: 3, windowMs: 10_000 };
+      for (let i = 0; i < 3; i++) expect(await engine.throttle(subject, limit, start + i)).toBe(0);
+      expect(await engine.throttle(subject, limit, start + 1_000)).toBe(9_000);
+      expect(await engine.throttle(`signup:ip:${uid()}`, limit, start + 1_000)).toBe(0); // other subjects are free
+      // Halfway through the next window the previous one weighs half: 3 * 0.5 = 1.5, room for one.
+      expect(await engine.throttle(subject, limit, start + 15_000)).toBe(0);
+      expect(await engine.throttle(subject, limit, start + 15_001)).toBe(4_999);
+      // Two windows later the old attempts no longer count; another window size is another counter.
+      expect(await engine.throttle(subject, limit, start + 30_000)).toBe(0);
+      expect(await engine.throttle(subject, { limit: 1, windowMs: 60_000 }, start + 30_000)).toBe(0);
+      expect(await engine.throttle(subject, { limit: 1, windowMs: 60_000 }, start + 30_001)).toBeGreaterThan(0);
+    });
+
+    it("locks a subject after repeated failures, for a growing time, and a success resets the run", async () => {
+      const subject = `signin:email:${uid()}@example.test`;
+      const policy = { after: 3, baseMs: 60_000, maxMs: 200_000, forgetMs: 3_600_000 };
+      const open = { limit: 1_000, windowMs: 60_000 };
+      expect(await engine.recordFailure(subject, policy)).toBe(0);
+      expect(await engine.recordFailure(subject, policy)).toBe(0);
+      expect(await engine.throttle(subject, open, Date.now())).toBe(0);
+      // The third failure locks for the base time; each further one doubles it, up to the cap.
+      expect(await engine.recordFailure(subject, policy)).toBe(60_000);
+      const wait = await engine.throttle(subject, open, Date.now());
+      expect(wait).toBeGreaterThan(55_000);
+      expect(wait).toBeLessThanOrEqual(60_000);
+      expect(await engine.recordFailure(subject, policy)).toBe(120_000);
+      expect(await engine.recordFailure(subject, policy)).toBe(200_000);
+      expect(await engine.recordFailure(subject, policy)).toBe(200_000);
+      // A success starts the count over, but the lock in force stays.
+      await engine.clearFailures(subject);
+      expect(await engine.throttle(subject, open, Date.now())).toBeGreaterThan(100_000);
+      const other = `signin:email:${uid()}@example.test`;
+      expect(await engine.throttle(other, open, Date.now())).toBe(0);
+      await engine.recordFailure(other, policy);
+      await engine.recordFailure(other, policy);
+      await engine.clearFailures(other);
+      expect(await engine.recordFailure(other, policy)).toBe(0);
+    });
+
+    it("ends a lock when its time is up", async () => {
+      const subject = `signin:email:${uid()}`;
+      expect(await engine.recordFailure(subject, { after: 1, baseMs: 50, maxMs: 50, forgetMs: 60_000 })).toBe(50);
+      expect(await engine.throttle(subject, { limit: 10, windowMs: 60_000 }, Date.now())).toBeGreaterThan(0);
+      await new Promise((resolve) => setTimeout(resolve, 120));
+      expect(await engine.throttle(subject, { limit: 10, windowMs: 60_000 }, Date.now())).toBe(0);
+    });
+
+    it("lets a one-time token through once until it expires", async () => {
+      const token = `challenge-${uid()}`;
+      expect(await engine.firstUse(token, 60_000)).toBe(true);
+      expect(await engine.firstUse(token, 60_000)).toBe(false);
+      expect(await engine.firstUse(`${token}-other`, 60_000)).toBe(true);
+      // Many at once: exactly one wins.
+      const racing = `race-${uid()}`;
+      const answers = await Promise.all(Array.from({ length: 20 }, () => engine.firstUse(racing, 60_000)));
+      expect(answers.filter(Boolean)).toHaveLength(1);
+      const short = `short-${uid()}`;
+      expect(await engine.firstUse(short, 50)).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 120));
+      expect(await engine.firstUse(short, 50)).toBe(true);
+    });
+
     it("gives the rebuild lock to one holder at a time", async () => {
       const id = uid();
       const unlock = await engine.tryLock(id, 5_000);
@@ -221,6 +286,8 @@ export function stockEngineContract(makeEngine: () => StockEngine) {
       const count = await engine.recordOutcomes(id, [], triers, { secondsTtlMs: 60_000, triersTtlMs: 60_000 });
       // Redis estimates (HyperLogLog, about 0.8% standard error); memory counts exactly.
       expect(Math.abs(count - 5_000)).toBeLessThanOrEqual(5_000 * 0.03);
+    });
+
     it("keeps an account's session state, never replaced by an older revision", async () => {
       const user = `user-${uid()}`;
       expect(await engine.sessionState(user)).toBeNull();

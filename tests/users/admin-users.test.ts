@@ -11,11 +11,11 @@ import * as adminUsers from "@/app/api/admin/users/route";
 import { answeredRefusal } from "@/app/api/auth/[...nextauth]/refusals";
 import * as myClaims from "@/app/api/me/claims/route";
 import * as claim from "@/app/api/promotions/[id]/claim/route";
+import { ACCOUNT_DISABLED_SIGNIN } from "@/components/signin-error";
 import { authOptions } from "@/lib/auth/options";
 import { hashPassword } from "@/lib/auth/password";
 import { getDb } from "@/lib/db";
 import { getStockEngine } from "@/lib/stock";
-import { ACCOUNT_DISABLED_SIGNIN } from "@/lib/users/session-jwt";
 import { call, createPromotion, createUsers, sessionCookie, uid } from "@/tests/support/fixtures";
 
 const db = getDb();
@@ -78,6 +78,7 @@ describe("GET /api/admin/users", () => {
       const row = await db.user.create({
         data: {
           email: `Shopper-${tag}-${i}@Example.test`,
+          emailCanonical: `shopper-${tag}-${i}@example.test`,
           passwordHash: "x",
           name: `S${i}`,
           createdAt: new Date(Date.now() - i * 1_000),
@@ -219,7 +220,9 @@ describe("POST /api/admin/users/{id}/sign-out", () => {
 describe("sign-in and next-auth's session", () => {
   it("stamps the token with the session version; a role change shows, a revoked token reads as signed out", async () => {
     const email = `reader-${uid()}@example.test`;
-    const row = await db.user.create({ data: { email, passwordHash: await hashPassword("correct horse") } });
+    const row = await db.user.create({
+      data: { email, emailCanonical: email, passwordHash: await hashPassword("correct horse") },
+    });
     const token = await signIn(email, "correct horse");
     expect(token).toMatchObject({ sub: row.id, role: "USER", sv: 0 });
     expect(await readSession(token)).toMatchObject({ user: { id: row.id, role: "USER" } });
@@ -235,7 +238,9 @@ describe("sign-in and next-auth's session", () => {
 
   it("refuses a disabled account (403 ACCOUNT_DISABLED on the route), only with the right password", async () => {
     const email = `locked-${uid()}@example.test`;
-    const row = await db.user.create({ data: { email, passwordHash: await hashPassword("correct horse") } });
+    const row = await db.user.create({
+      data: { email, emailCanonical: email, passwordHash: await hashPassword("correct horse") },
+    });
     const token = await signIn(email, "correct horse");
     await patch(row.id, { disabled: true });
     await expect(signIn(email, "correct horse")).rejects.toThrow(ACCOUNT_DISABLED_SIGNIN);

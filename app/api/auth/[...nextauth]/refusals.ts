@@ -1,9 +1,9 @@
+import { ACCOUNT_DISABLED_SIGNIN, SIGN_IN_UNAVAILABLE, signInErrorMessage, throttledSeconds } from "@/components/signin-error";
 import type { ErrorCode } from "@/lib/errors/codes";
 import { DomainError } from "@/lib/errors/domain-error";
 import { isTransientOutage } from "@/lib/errors/transient";
 import { errorResponse } from "@/lib/http/errors";
 import { log } from "@/lib/log";
-import { ACCOUNT_DISABLED_SIGNIN } from "@/lib/users/session-jwt";
 
 // next-auth's failures in the API's error contract: it answers refusals in plain text, as its own
 // HTML pages or as `{url}`, and throws on some bad input. None of that may reach a client as a 500.
@@ -21,6 +21,32 @@ export function thrownRefusal(error: unknown): Response {
   return errorResponse(new DomainError("INVALID_INPUT", message));
 }
 
+/**
+ * The error of next-auth's refusal. A throttled sign-in (lib/auth/sign-in.ts throws
+ * "RATE_LIMITED:<seconds>", which next-auth puts in the `error` of its url) is 429 with
+ * Retry-After; the url stays, since next-auth's client reads the error from it.
+ */
+function refusal(status: number, url: string | undefined): DomainError {
+  const extra = url !== undefined ? { url } : {};
+  const seconds = throttledSeconds(url ? errorParam(url) : null);
+  if (seconds !== null) return new DomainError("RATE_LIMITED", signInErrorMessage(errorParam(url!)), extra, seconds * 1_000);
+  if (url && errorParam(url) === SIGN_IN_UNAVAILABLE)
+    return new DomainError("UNAVAILABLE", "Sign-in is unavailable. Try again.", extra);
+  // authorize refused a disabled account (lib/users/session-jwt.ts, assertCanSignIn).
+  if (url && errorParam(url) === ACCOUNT_DISABLED_SIGNIN)
+    return new DomainError("ACCOUNT_DISABLED", signInErrorMessage(ACCOUNT_DISABLED_SIGNIN), extra);
+  const [code, message] = BY_STATUS[status] ?? ["INVALID_INPUT", CANNOT_PROCESS];
+  return new DomainError(code, message, extra);
+}
+
+function errorParam(url: string): string | null {
+  try {
+    return new URL(url, "http://auth.invalid").searchParams.get("error");
+  } catch {
+    return null;
+  }
+}
+
 const BY_STATUS: Partial<Record<number, [ErrorCode, string]>> = {
   401: ["UNAUTHENTICATED", "Sign-in failed."],
   403: ["FORBIDDEN", "Access denied."],
@@ -34,14 +60,9 @@ const BY_STATUS: Partial<Record<number, [ErrorCode, string]>> = {
  */
 export async function answeredRefusal(res: Response, path: string): Promise<Response> {
   if (res.status >= 500) log("warn", "auth request refused", { path, nextAuthStatus: res.status });
-  let [code, message] = BY_STATUS[res.status] ?? ["INVALID_INPUT", CANNOT_PROCESS];
   const sent: unknown = res.headers.get("content-type")?.includes("application/json") ? await res.json().catch(() => null) : null;
   const url = (sent as { url?: unknown } | null)?.url;
-  // authorize refused a disabled account (lib/users/session-jwt.ts, assertCanSignIn).
-  if (typeof url === "string" && URL.canParse(url) && new URL(url).searchParams.get("error") === ACCOUNT_DISABLED_SIGNIN) {
-    [code, message] = ["ACCOUNT_DISABLED", "This account is disabled."];
-  }
-  const answer = errorResponse(new DomainError(code, message, typeof url === "string" ? { url } : {}));
+  const answer = errorResponse(refusal(res.status, typeof url === "string" ? url : undefined));
   for (const cookie of res.headers.getSetCookie()) answer.headers.append("set-cookie", cookie);
   return answer;
 }

@@ -1,9 +1,10 @@
 import { signupSchema } from "@/lib/auth/schemas";
-import { signUp } from "@/lib/auth/signup";
-import { getDb } from "@/lib/db";
+import { signUpRequest } from "@/lib/auth/signup";
 import { readJson, route } from "@/lib/http/route";
+import { services } from "@/lib/services";
 
 export const POST = route({ access: "public" }, async ({ req }) => {
-  const user = await signUp(getDb(), await readJson(req, signupSchema));
+  const input = await readJson(req, signupSchema);
+  const user = await signUpRequest(services(), input, req.ip);
   return Response.json({ user }, { status: 201 });
 });

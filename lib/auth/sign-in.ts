@@ -1,0 +1,72 @@
+import "server-only";
+import { SIGN_IN_UNAVAILABLE, throttledSignInError } from "@/components/signin-error";
+import { canonicalEmail } from "@/lib/auth/email";
+import type { Db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+import { services } from "@/lib/services";
+import type { StockEngine } from "@/lib/stock/engine";
+import { assertCanSignIn, signInUser, type SignInUser } from "@/lib/users/session-jwt";
+import { dummyHash, hashPassword, needsRehash, verifyPassword } from "./password";
+import { credentialsSchema } from "./schemas";
+import { signInFailed, signInSucceeded, signInWait } from "./throttle";
+
+export type SignInResult = { kind: "OK"; user: SignInUser } | { kind: "INVALID" } | { kind: "THROTTLED"; retryAfterMs: number };
+
+/**
+ * The credentials check behind next-auth's authorize: throttles first (per address, per email,
+ * the email's lockout: the right password is refused too while it lasts), then the password.
+ * An unknown email is checked against a dummy hash and counts as a failure, so neither the time
+ * taken nor the lockout tells which emails have accounts.
+ */
+export async function checkCredentials(svc: { db: Db; stock: StockEngine }, raw: unknown, ip: string): Promise<SignInResult> {
+  const parsed = credentialsSchema.safeParse(raw);
+  if (!parsed.success) return { kind: "INVALID" };
+  const { email, password } = parsed.data;
+  const canonical = canonicalEmail(email, env.EMAIL_CANONICAL_DOMAINS);
+  const waitMs = await signInWait(svc.stock, ip, canonical);
+  if (waitMs > 0) return { kind: "THROTTLED", retryAfterMs: waitMs };
+
+  const user = await findAccount(svc.db, email, canonical);
+  const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
+  if (!user || !ok) {
+    const lockedMs = await signInFailed(svc.stock, canonical);
+    return lockedMs > 0 ? { kind: "THROTTLED", retryAfterMs: lockedMs } : { kind: "INVALID" };
+  }
+  await signInSucceeded(svc.stock, canonical);
+  // Hashes from before today's cost are upgraded now that the password is known.
+  if (needsRehash(user.passwordHash)) {
+    await svc.db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
+  }
+  return { kind: "OK", user };
+}
+
+/**
+ * The account of a mailbox, by any alias. An exact address wins: accounts that shared a mailbox
+ * before canonical emails existed keep their own address (see the migration) and sign in with it.
+ */
+async function findAccount(db: Db, email: string, canonical: string) {
+  const found = await db.user.findMany({ where: { OR: [{ email }, { emailCanonical: canonical }] }, take: 2 });
+  return found.find((u) => u.email === email) ?? found[0] ?? null;
+}
+
+/**
+ * next-auth's `authorize`: the user, or null for wrong credentials (its "CredentialsSignin"), or a
+ * throw of "ACCOUNT_DISABLED" or "RATE_LIMITED:<seconds>", which next-auth hands to the page as its `error` and
+ * app/api/auth/[...nextauth]/refusals.ts answers as 429 with Retry-After.
+ */
+export async function authorizeCredentials(raw: unknown, ip: string) {
+  let result: SignInResult;
+  try {
+    result = await checkCredentials(services(), raw, ip);
+  } catch (error) {
+    // next-auth would put the message (a host, a driver error) in the page's url.
+    log("error", "sign-in check failed", { error });
+    throw new Error(SIGN_IN_UNAVAILABLE);
+  }
+  if (result.kind === "THROTTLED") throw new Error(throttledSignInError(result.retryAfterMs));
+  if (result.kind !== "OK") return null;
+  // Only the right password learns that an account is disabled.
+  assertCanSignIn(result.user);
+  return signInUser(result.user);
+}
