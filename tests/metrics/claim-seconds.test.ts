@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import * as claim from "@/app/api/promotions/[id]/claim/route";
 import { readClaimSeconds } from "@/lib/metrics/claim-seconds";
 import { countClaim } from "@/lib/metrics/collector";
-import { engineFields, flushOutcomes } from "@/lib/metrics/flusher";
+import { engineFields, flushOutcomes, startOutcomeFlusher, stopOutcomeFlusher } from "@/lib/metrics/flusher";
 import { OUTCOMES, type Outcome } from "@/lib/metrics/outcomes";
 import { services, type Services } from "@/lib/services";
 import { call, createPromotion, createUsers, sessionCookie, uid } from "@/tests/support/fixtures";
@@ -85,5 +85,15 @@ describe("claim outcome series", () => {
     // The first flush reached the engine; the second did not.
     const live = await svc.stock.outcomes(promotion.id, [second]);
     expect(live.seconds[0].counts).toMatchObject({ soldOut: 1 });
+  });
+
+  it("the flusher writes about once a second, and a graceful stop writes what was counted since", async () => {
+    const promotion = await createPromotion(svc.db);
+    startOutcomeFlusher(() => svc);
+    countClaim(promotion.id, "early", "notStarted", 2);
+    await expect.poll(async () => totals(await readClaimSeconds(svc.pool, promotion.id)).notStarted, { timeout: 5_000 }).toBe(1);
+    countClaim(promotion.id, "late", "notStarted", 2);
+    await stopOutcomeFlusher(svc);
+    expect(totals(await readClaimSeconds(svc.pool, promotion.id)).notStarted).toBe(2);
   });
 });

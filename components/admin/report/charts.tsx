@@ -18,7 +18,7 @@ const padded = (series: ReportPoint[], ...ys: (number | null)[][]): uPlot.Aligne
 ];
 const scales = (): uPlot.Scales => ({
   x: { time: true, range: timeRange },
-  y: { range: (_u, _min, max) => [0, Math.max(1, max)] },
+  y: { range: (_u, _min, max) => [0, Math.max(1, Math.ceil(max * 1.1))] },
 });
 const axes = (unit: string): uPlot.Axis[] => [
   { stroke: "#334155", grid: { stroke: "#e2e8f0" } },
