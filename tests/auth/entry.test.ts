@@ -1,5 +1,6 @@
 // Sign-up and sign-in against the real route handlers, PostgreSQL and Redis: the proof of work,
 // one account per mailbox, the sign-up limit per address, the sign-in lockout, hash upgrades.
+import { randomBytes } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { answeredRefusal } from "@/app/api/auth/[...nextauth]/refusals";
 import * as challengeRoute from "@/app/api/auth/challenge/route";
@@ -16,11 +17,12 @@ import { call, uid } from "@/tests/support/fixtures";
 const db = getDb();
 const PASSWORD = "a-good-password";
 
-const address = () => `198.51.100.${Math.floor(Math.random() * 250)}-${uid()}`;
+// A fresh client address per call unless a test says otherwise (IPv6 documentation range).
+const address = () => `2001:db8:${randomBytes(6).toString("hex").replace(/(.{4})(?!$)/g, "$1:")}::1`;
 const solved = async () => solveSignupChallenge((await call(challengeRoute.GET)).json);
 
 function signUp(body: Record<string, unknown>, ip = address()) {
-  return call(signup.POST, { method: "POST", body, headers: { "x-forwarded-for": ip } });
+  return call(signup.POST, { method: "POST", body, address: ip });
 }
 
 function expectError(res: { status: number; json: { error?: unknown; message?: unknown } }, status: number, code: string) {
