@@ -9,6 +9,7 @@ type Widget = HTMLElementTagNameMap["altcha-widget"];
  * from GET /api/auth/challenge as soon as the form loads, so it is done while the person types.
  * `take()` gives the solved payload for one submission (waiting for the solver if it is still
  * at work) and starts on a fresh challenge for the next: the server accepts each solution once.
+ * Render `element` outside the <form>: ALTCHA ties itself to its enclosing form otherwise.
  */
 export function useProofOfWork(enabled: boolean) {
   const widget = useRef<Widget>(null);
@@ -49,15 +50,18 @@ export function useProofOfWork(enabled: boolean) {
     return payload;
   }, [enabled]);
 
+  // Invisible and out of the layout: it only runs the solver and holds the payload.
   const element = enabled ? (
-    <altcha-widget
-      ref={widget}
-      challenge="/api/auth/challenge"
-      auto="onload"
-      display="invisible"
-      name="altcha"
-      configuration={JSON.stringify({ hideLogo: true, hideFooter: true })}
-    />
+    <div hidden>
+      <altcha-widget
+        ref={widget}
+        challenge="/api/auth/challenge"
+        auto="onload"
+        display="invisible"
+        name="altcha"
+        configuration={JSON.stringify({ hideLogo: true, hideFooter: true })}
+      />
+    </div>
   ) : null;
   return { element, take };
 }

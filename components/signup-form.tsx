@@ -51,31 +51,35 @@ export function SignUpForm({ callbackUrl, challenge }: { callbackUrl: string; ch
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4">
-      <Field label="Name" name="name" autoComplete="name" error={fields.name?.[0]} />
-      <Field label="Email" name="email" type="email" autoComplete="email" required error={fields.email?.[0]} />
-      <Field
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint="8 to 72 characters."
-        error={fields.password?.[0]}
-      />
+    <>
+      {/* Outside the form: while solving, the widget marks its own checkbox required, which would
+          make the browser refuse a quick submit. The payload is taken from it directly. */}
       {proofOfWork.element}
-      <p role="alert" className="text-sm font-medium text-red-700 empty:hidden">
-        {error}
-      </p>
-      <button type="submit" disabled={pending} className={submitClass}>
-        {pending ? "Creating account…" : "Create account"}
-      </button>
-      <p className="text-sm text-slate-600">
-        Already have an account?{" "}
-        <Link href={authHref("/signin", callbackUrl)} className="font-medium text-slate-900 underline">
-          Sign in
-        </Link>
-      </p>
-    </form>
+      <form onSubmit={onSubmit} className="space-y-4">
+        <Field label="Name" name="name" autoComplete="name" error={fields.name?.[0]} />
+        <Field label="Email" name="email" type="email" autoComplete="email" required error={fields.email?.[0]} />
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          hint="8 to 72 characters."
+          error={fields.password?.[0]}
+        />
+        <p role="alert" className="text-sm font-medium text-red-700 empty:hidden">
+          {error}
+        </p>
+        <button type="submit" disabled={pending} className={submitClass}>
+          {pending ? "Creating account…" : "Create account"}
+        </button>
+        <p className="text-sm text-slate-600">
+          Already have an account?{" "}
+          <Link href={authHref("/signin", callbackUrl)} className="font-medium text-slate-900 underline">
+            Sign in
+          </Link>
+        </p>
+      </form>
+    </>
   );
 }
