@@ -3,9 +3,18 @@ import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { E2E_ADMIN } from "../playwright.config";
 import { adminRequest, createPromotion, PASSWORD, signIn, signUpAndSignIn, uniqueEmail } from "./helpers";
 
-const CSP_DIRECTIVES = ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'", "worker-src 'self' blob:"];
+const CSP_DIRECTIVES = [
+  "default-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "frame-ancestors 'none'",
+  "worker-src 'self' blob:",
+];
 
-test("every answer carries the security headers: a page, a route handler, a fast-lane route, a file", async ({ request, baseURL }) => {
+test("every answer carries the security headers: a page, a route handler, a fast-lane route, a file", async ({
+  request,
+  baseURL,
+}) => {
   const admin = await adminRequest(baseURL!);
   const promotion = await createPromotion(admin);
   await admin.dispose();
@@ -87,7 +96,9 @@ test("an admin disables an account and signs another out everywhere on the Users
   expect(await refused.json()).toMatchObject({ error: "ACCOUNT_DISABLED" });
   const other = await playwrightRequest.newContext({ baseURL });
   const { csrfToken } = await (await other.get("/api/auth/csrf")).json();
-  const signInAnswer = await other.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: PASSWORD, json: "true" } });
+  const signInAnswer = await other.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password: PASSWORD, json: "true" },
+  });
   expect(signInAnswer.status()).toBe(403);
   expect(await signInAnswer.json()).toMatchObject({ error: "ACCOUNT_DISABLED" });
 
@@ -101,7 +112,11 @@ test("an admin disables an account and signs another out everywhere on the Users
   expect((await shopper.get("/api/me/claims")).status()).toBe(401);
   expect(await (await shopper.get("/api/auth/session")).json()).toEqual({});
   const audit = await admin.get(`/api/admin/users/${person.id}/audit`);
-  expect((await audit.json()).entries.map((e: { action: string }) => e.action)).toEqual(["user.sign-out", "user.update", "user.update"]);
+  expect((await audit.json()).entries.map((e: { action: string }) => e.action)).toEqual([
+    "user.sign-out",
+    "user.update",
+    "user.update",
+  ]);
   // A new sign-in works again.
   await signIn(other, email, PASSWORD);
   expect((await other.get("/api/me/claims")).status()).toBe(200);
