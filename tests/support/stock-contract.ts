@@ -309,12 +309,13 @@ export function stockEngineContract(makeEngine: () => StockEngine) {
     it("forgets a session state after its time to live, and renews it on a put of the same revision", async () => {
       const user = `user-${uid()}`;
       const state = { revision: 2, version: 5, role: "USER" as const, disabled: false };
-      await engine.putSessionState(user, state, 150);
+      await engine.putSessionState(user, state, 300);
       await new Promise((resolve) => setTimeout(resolve, 100));
-      await engine.putSessionState(user, state, 400);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(await engine.sessionState(user)).toEqual(state);
+      await engine.putSessionState(user, state, 1_500);
+      // Past the first time to live, within the renewed one.
       await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(await engine.sessionState(user)).toEqual(state);
+      await new Promise((resolve) => setTimeout(resolve, 1_300));
       expect(await engine.sessionState(user)).toBeNull();
       // Once gone, any revision is stored again (the engine is rebuilt from PostgreSQL).
       await engine.putSessionState(user, { ...state, revision: 0 }, 60_000);
