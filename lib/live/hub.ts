@@ -121,8 +121,11 @@ export function createLiveHub(services: Services, options: LiveHubOptions = {}):
       };
       if (update.promotions.length + update.removed.length > 0) send(c, frame("update", update));
     }
-    // While claims flow, look again a window later, so claims/s falls back to 0 when they stop.
-    for (const p of promotions) if (p.claimRate > 0) refresher.addLater(p.id, RATE_WINDOW_MS);
+    // While claims flow, and for the minute the sparkline shows them, look again a window later:
+    // claims/s falls back to 0 when they stop and the sparkline keeps moving without changes.
+    for (const p of promotions) {
+      if (p.claimRate > 0 || p.claimsPerSecond.some((n) => n > 0)) refresher.addLater(p.id, RATE_WINDOW_MS);
+    }
   });
 
   const heartbeat = setInterval(() => {

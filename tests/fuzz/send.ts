@@ -22,11 +22,18 @@ export function sender(baseUrl: string, { timeoutMs = 30_000, sockets = 4 } = {}
         },
         (res) => {
           const chunks: Buffer[] = [];
-          res.on("data", (chunk: Buffer) => chunks.push(chunk));
+          const contentType = res.headers["content-type"] ?? "";
+          const answer = () => resolve({ status: res.statusCode ?? 0, contentType, body: Buffer.concat(chunks) });
+          res.on("data", (chunk: Buffer) => {
+            chunks.push(chunk);
+            // An event stream (GET /api/admin/live) never ends by itself: its first event is the answer.
+            if (contentType.startsWith("text/event-stream") && Buffer.concat(chunks).includes("\n\n")) {
+              answer();
+              req.destroy();
+            }
+          });
           res.on("error", reject);
-          res.on("end", () =>
-            resolve({ status: res.statusCode ?? 0, contentType: res.headers["content-type"] ?? "", body: Buffer.concat(chunks) }),
-          );
+          res.on("end", answer);
         },
       );
       req.on("timeout", () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));

@@ -5,6 +5,13 @@ import { liveHub } from "@/lib/live/hub";
 import { promotionIdParams } from "@/lib/promotions/schemas";
 import { services } from "@/lib/services";
 
+const SSE_HEADERS = {
+  "Content-Type": "text/event-stream; charset=utf-8",
+  // no-transform: Next's compression (and proxies) must not buffer the stream.
+  "Cache-Control": "no-cache, no-transform",
+  "X-Accel-Buffering": "no",
+};
+
 // A stream per request, never cached or prerendered.
 export const dynamic = "force-dynamic";
 
@@ -30,13 +37,8 @@ export const GET = route({ access: "admin" }, async ({ req }) => {
   if (!svc.stock.changes) {
     throw new DomainError("LIVE_UNAVAILABLE", "This deployment has no live stream; the admin screens poll instead.");
   }
+  // HEAD (which Next answers with GET) gets the headers only: a stream nobody reads would stay open.
+  if (req.method === "HEAD") return new Response(null, { headers: SSE_HEADERS });
   const stream = await liveHub(svc).open(ids ? [...new Set(ids)] : null);
-  return new Response(stream, {
-    headers: {
-      "Content-Type": "text/event-stream; charset=utf-8",
-      // no-transform: Next's compression (and proxies) must not buffer the stream.
-      "Cache-Control": "no-cache, no-transform",
-      "X-Accel-Buffering": "no",
-    },
-  });
+  return new Response(stream, { headers: SSE_HEADERS });
 });
