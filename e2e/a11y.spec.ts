@@ -13,7 +13,7 @@ const FAILING_IMPACTS = new Set(["serious", "critical"]);
 interface Fixtures {
   live: { id: string; slug: string };
   scheduled: { slug: string };
-  soldOut: { slug: string };
+  soldOut: { id: string; slug: string };
   ended: { slug: string };
 }
 
@@ -25,9 +25,7 @@ interface AuditedPage {
   path: (f: Fixtures) => string;
 }
 
-// One line per page. Add new pages here, e.g.
-//   { name: "users", as: "admin", path: () => "/admin/users" },
-//   { name: "drop report", as: "admin", path: (f) => `/admin/promotions/${f.live.id}/report` },
+// One line per page.
 const PAGES: AuditedPage[] = [
   { name: "home", as: "anonymous", path: () => "/" },
   { name: "sign in", as: "anonymous", path: () => "/signin" },
@@ -43,6 +41,8 @@ const PAGES: AuditedPage[] = [
   { name: "new promotion", as: "admin", path: () => "/admin/promotions/new" },
   { name: "promotion detail", as: "admin", path: (f) => `/admin/promotions/${f.live.id}` },
   { name: "edit promotion", as: "admin", path: (f) => `/admin/promotions/${f.live.id}/edit` },
+  { name: "drop report", as: "admin", path: (f) => `/admin/promotions/${f.soldOut.id}/report` },
+  { name: "users", as: "admin", path: () => "/admin/users" },
 ];
 
 /** The violations as lines a person can act on: rule, impact, what to fix, and where. */
