@@ -18,7 +18,10 @@ const db = getDb();
 const PASSWORD = "a-good-password";
 
 // A fresh client address per call unless a test says otherwise (IPv6 documentation range).
-const address = () => `2001:db8:${randomBytes(6).toString("hex").replace(/(.{4})(?!$)/g, "$1:")}::1`;
+const address = () =>
+  `2001:db8:${randomBytes(6)
+    .toString("hex")
+    .replace(/(.{4})(?!$)/g, "$1:")}::1`;
 const solved = async () => solveSignupChallenge((await call(challengeRoute.GET)).json);
 
 function signUp(body: Record<string, unknown>, ip = address()) {
