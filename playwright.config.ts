@@ -67,7 +67,7 @@ export default defineConfig({
     // The production build, served by the production start command, on a database of its own.
     command: "npm run db:migrate && npm run db:seed && npm run build && npm start",
     url: `${baseURL}/api/health`,
-    timeout: 240_000,
+    timeout: 480_000,
     reuseExistingServer: false,
     stdout: "ignore",
     env: appServerEnv,

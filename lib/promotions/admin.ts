@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { writeAudit } from "@/lib/audit/audit-log";
 import { forgetSoldOut } from "@/lib/claims/sold-out";
 import { isUniqueViolation } from "@/lib/db";
 import { DomainError, notFound } from "@/lib/errors/domain-error";
@@ -180,11 +181,8 @@ export async function deletePromotion(services: Services, actorId: string, id: s
 
 const hasClaims = () => new DomainError("HAS_CLAIMS", "A promotion with claims cannot be deleted. Unpublish it instead.");
 
-function audit(tx: Prisma.TransactionClient, actorId: string, promotionId: string | null, action: string, changes: object) {
-  return tx.auditLog.create({
-    data: { actorId, promotionId, action, changes: JSON.parse(JSON.stringify(changes)) as Prisma.InputJsonObject },
-  });
-}
+const audit = (tx: Prisma.TransactionClient, actorId: string, promotionId: string | null, action: string, changes: object) =>
+  writeAudit(tx, actorId, { promotionId }, action, changes);
 
 /**
  * Every admin change reaches the stock engine before the response, so the next claim obeys it.

@@ -1,3 +1,4 @@
+import { readAudit } from "@/lib/audit/audit-log";
 import { notFound } from "@/lib/errors/domain-error";
 import type { Services } from "@/lib/services";
 
@@ -93,17 +94,5 @@ export async function winnersCsv(services: Services, promotionId: string): Promi
 /** The promotion's audit log, newest first. */
 export async function listAudit(services: Services, promotionId: string) {
   await assertExists(services, promotionId);
-  const entries = await services.db.auditLog.findMany({
-    where: { promotionId },
-    orderBy: { createdAt: "desc" },
-    take: 200,
-    include: { actor: { select: { email: true } } },
-  });
-  return entries.map((e) => ({
-    id: e.id,
-    action: e.action,
-    actor: e.actor?.email ?? null,
-    changes: e.changes,
-    createdAt: e.createdAt.toISOString(),
-  }));
+  return readAudit(services.db, { promotionId }, 200);
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { readAudit, writeAudit } from "@/lib/audit/audit-log";
 import { DomainError, notFound } from "@/lib/errors/domain-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Services } from "@/lib/services";
@@ -84,20 +85,8 @@ export async function signOutEverywhere(services: Services, actorId: string, id:
 }
 
 /** The account's audit trail, newest first. */
-export async function userAudit({ db }: Services, id: string) {
-  const entries = await db.auditLog.findMany({
-    where: { targetUserId: id },
-    orderBy: { createdAt: "desc" },
-    take: 100,
-    include: { actor: { select: { email: true } } },
-  });
-  return entries.map((e) => ({
-    id: e.id,
-    action: e.action,
-    actor: e.actor?.email ?? null,
-    changes: e.changes,
-    createdAt: e.createdAt.toISOString(),
-  }));
+export function userAudit({ db }: Services, id: string) {
+  return readAudit(db, { targetUserId: id }, 100);
 }
 
 async function locked(tx: Prisma.TransactionClient, id: string): Promise<ViewRow> {
@@ -107,8 +96,5 @@ async function locked(tx: Prisma.TransactionClient, id: string): Promise<ViewRow
   return row;
 }
 
-function audit(tx: Prisma.TransactionClient, actorId: string, targetUserId: string, action: string, changes: object) {
-  return tx.auditLog.create({
-    data: { actorId, targetUserId, action, changes: JSON.parse(JSON.stringify(changes)) as Prisma.InputJsonObject },
-  });
-}
+const audit = (tx: Prisma.TransactionClient, actorId: string, targetUserId: string, action: string, changes: object) =>
+  writeAudit(tx, actorId, { targetUserId }, action, changes);
