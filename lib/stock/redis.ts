@@ -43,7 +43,8 @@ function ioredisTransport(redis: Redis | Cluster): ScriptTransport {
 /**
  * Publishes on the command connection; listens on a connection of its own (a subscribed Redis
  * connection takes no other commands), opened on first use and shared by the whole process. On a
- * Cluster, PUBLISH reaches every node, so the subscriber may sit on any of them. ioredis
+ * Cluster, PUBLISH reaches every node, so the subscriber may sit on any of them (two notices sent
+ * through different nodes may arrive swapped; they are hints, so order does not matter). ioredis
  * subscribes again by itself after a reconnect.
  */
 function ioredisPubSub(redis: Redis | Cluster): PubSubTransport {

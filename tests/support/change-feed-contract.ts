@@ -12,12 +12,20 @@ export interface FeedPair {
   foreign?: StockEngine;
 }
 
+/**
+ * The notices as heard: in publishing order where the engine promises it; on Redis Cluster a
+ * PUBLISH enters through any node and crosses the cluster bus, so two notices may swap places
+ * (they are hints, so order does not matter to the hub), and only the set is compared.
+ */
+const asHeard = (notices: string[][], ordered: boolean) =>
+  ordered ? notices : [...notices].sort((x, y) => x.join().localeCompare(y.join()));
+
 /** Waits (up to 5 s) until `received` holds `count` notices. */
 async function heard(received: string[][], count: number) {
   await expect.poll(() => received.length, { timeout: 5_000, interval: 5 }).toBeGreaterThanOrEqual(count);
 }
 
-export function changeFeedContract(name: string, makePair: () => FeedPair) {
+export function changeFeedContract(name: string, makePair: () => FeedPair, { ordered = true } = {}) {
   describe(`change feed: ${name}`, () => {
     it("a subscriber hears the ids another instance publishes, in order, and not another deployment's", async () => {
       const { publisher, subscriber, foreign } = makePair();
@@ -29,7 +37,7 @@ export function changeFeedContract(name: string, makePair: () => FeedPair) {
         await publisher.changes!.publish([a, b]);
         await publisher.changes!.publish([c]);
         await heard(received, 2);
-        expect(received).toEqual([[a, b], [c]]);
+        expect(asHeard(received, ordered)).toEqual(asHeard([[a, b], [c]], ordered));
       } finally {
         unsubscribe();
       }
@@ -54,8 +62,8 @@ export function changeFeedContract(name: string, makePair: () => FeedPair) {
         await publisher.changes!.publish([last]);
         await heard(first, 2);
         await heard(second, 2);
-        expect(first).toEqual([[id], [last]]);
-        expect(second).toEqual([[id], [last]]);
+        expect(asHeard(first, ordered)).toEqual(asHeard([[id], [last]], ordered));
+        expect(asHeard(second, ordered)).toEqual(asHeard([[id], [last]], ordered));
         expect(leaving).toEqual([]);
       } finally {
         stops[0]();
