@@ -35,9 +35,11 @@ const soldOut = () => new DomainError("SOLD_OUT", "All coupons have been claimed
  *    PENDING row is the worker's outbox).
  * 4. If that write fails, the engine's decision is undone and the caller hears UNAVAILABLE.
  *
- * `sessionGate` (lib/http/route.ts): the session check running alongside. Nothing is answered
- * before it settles, and when it fails its answer (401, 403 ACCOUNT_DISABLED) replaces the
- * claim's, and a coupon the script just handed out goes back before anything is written.
+ * `sessionGate` (lib/http/route.ts): starts the session check, which runs alongside. Nothing but
+ * step 0's "sold out" is answered before it settles (that answer reserves, writes and tells
+ * nothing, so the storm of late presses costs no session lookup), and when it fails its answer
+ * (401, 403 ACCOUNT_DISABLED) replaces the claim's, and a coupon the script just handed out goes
+ * back before anything is written.
  */
 export async function claimCoupon(
   services: Services,
@@ -45,16 +47,19 @@ export async function claimCoupon(
   userId: string,
   email: string | null = null,
   limits: readonly RateLimit[] = [],
-  sessionGate: Promise<void> = Promise.resolve(),
+  sessionGate: () => Promise<void> = () => Promise.resolve(),
 ): Promise<ClaimSuccess> {
+  const verdict = soldOutVerdict(promotionId, userId);
+  if (verdict === "sold out") throw soldOut();
+  const gate = sessionGate();
   let result: ClaimSuccess;
   try {
-    result = await claimGated(services, promotionId, userId, email, limits, sessionGate);
+    result = await claimGated(services, promotionId, userId, email, limits, verdict, gate);
   } catch (error) {
-    await sessionGate;
+    await gate;
     throw error;
   }
-  await sessionGate;
+  await gate;
   return result;
 }
 
@@ -64,10 +69,9 @@ async function claimGated(
   userId: string,
   email: string | null,
   limits: readonly RateLimit[],
+  verdict: ReturnType<typeof soldOutVerdict>,
   sessionGate: Promise<void>,
 ): Promise<ClaimSuccess> {
-  const verdict = soldOutVerdict(promotionId, userId);
-  if (verdict === "sold out") throw soldOut();
   if (verdict === "winner") {
     const existing = await waitForClaim(services, promotionId, userId);
     if (existing) throw alreadyClaimed(existing);

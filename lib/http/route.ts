@@ -16,12 +16,13 @@ interface Context<P> {
   params: P;
   user: SessionUser | null;
   /**
-   * Settles when the session is known to be still valid (not revoked, account not disabled);
-   * rejects with the answer otherwise. Already settled unless the endpoint asked for
-   * `deferSessionCheck`: then it runs alongside the handler, which must await it before it
-   * answers or changes anything (the claim does, next to its script: lib/claims/claim.ts).
+   * Starts (once) the session check and returns it: settles when the session is known to be still
+   * valid (not revoked, account not disabled), rejects with the answer otherwise. Already settled
+   * unless the endpoint asked for `deferSessionCheck`: then the handler starts it when it needs
+   * it, runs it alongside its own work, and awaits it before it answers anything personal or
+   * changes anything (the claim does, next to its script: lib/claims/claim.ts).
    */
-  sessionGate: Promise<void>;
+  sessionGate: () => Promise<void>;
 }
 interface AuthedContext<P> extends Context<P> {
   user: SessionUser;
@@ -42,7 +43,7 @@ type Handler<A extends Access, P> = (ctx: A extends "public" ? Context<P> : Auth
 export type Endpoint = (req: ApiRequest, rawParams: Record<string, string | string[]>) => Promise<Reply>;
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-const SETTLED = Promise.resolve();
+const SETTLED = () => Promise.resolve();
 
 /**
  * The one wrapper around every API endpoint: session check and role guard, cross-site check for
@@ -64,10 +65,18 @@ export function endpoint<A extends Access, P = Record<string, never>>(
       user = options.access === "public" ? null : await sessionUser(req.header("cookie"));
       if (options.access !== "public" && !user) throw new DomainError("UNAUTHENTICATED", "Sign in first.");
       if (user && options.access === "user" && options.deferSessionCheck) {
-        sessionGate = sessionChecks()
-          .current(user)
-          .then(() => undefined);
-        sessionGate.catch(() => {}); // the handler awaits it; no unhandled rejection meanwhile
+        // Started by the handler when it needs it (once), so an answer that needs none costs no lookup.
+        const checked = user;
+        let gate: Promise<void> | undefined;
+        sessionGate = () => {
+          if (!gate) {
+            gate = sessionChecks()
+              .current(checked)
+              .then(() => undefined);
+            gate.catch(() => {}); // the handler awaits it; no unhandled rejection meanwhile
+          }
+          return gate;
+        };
       } else if (user) {
         // Revoked, disabled or demoted since the token was issued: the admin API asks PostgreSQL.
         user = await sessionChecks().current(user, { fresh: options.access === "admin" });
