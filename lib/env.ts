@@ -12,6 +12,14 @@ const clusterNode = z
   })
   .refine((node) => node.port >= 1 && node.port <= 65535, "port must be 1-65535");
 
+/** "a, b,,c" -> ["a", "b", "c"]: the comma-separated lists of the environment. */
+const commaList = z.string().transform((list) =>
+  list
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean),
+);
+
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 } as const;
 
 /** "10/10s" -> at most 10 attempts in any 10 seconds (units ms, s, m, h). */
@@ -38,16 +46,7 @@ const schema = z
       .regex(/^[\w:.-]*$/)
       .default(""),
     // Redis Cluster seed nodes, "host:port,host:port"; takes precedence over REDIS_URL.
-    REDIS_CLUSTER_NODES: z
-      .string()
-      .transform((list) =>
-        list
-          .split(",")
-          .map((node) => node.trim())
-          .filter(Boolean),
-      )
-      .pipe(z.array(clusterNode).min(1, "needs at least one host:port"))
-      .optional(),
+    REDIS_CLUSTER_NODES: commaList.pipe(z.array(clusterNode).min(1, "needs at least one host:port")).optional(),
     // Upstash Redis over REST (serverless): both or neither, checked below.
     UPSTASH_REDIS_REST_URL: z.url({ protocol: /^https?$/ }).optional(),
     UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
@@ -82,14 +81,7 @@ const schema = z
     // append to X-Forwarded-For (0: the socket's address, the header is ignored), or the list of
     // proxy addresses/CIDRs trusted to do so (takes precedence when set).
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
-    TRUSTED_PROXIES: z
-      .string()
-      .transform((list) =>
-        list
-          .split(",")
-          .map((entry) => entry.trim())
-          .filter(Boolean),
-      )
+    TRUSTED_PROXIES: commaList
       .pipe(z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], { error: "expected IP addresses or CIDRs" })))
       .optional(),
     // Sign-up and sign-in throttles (lib/auth/throttle.ts), also off with RATE_LIMIT=off.
