@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { signOut, useSession } from "next-auth/react";
-import { authHref } from "./callback-url";
+import { authHref } from "@/lib/auth/callback-url";
 
 const linkClass = "rounded-md px-2 py-1.5 font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900";
 

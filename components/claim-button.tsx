@@ -2,10 +2,10 @@
 import { usePathname, useRouter } from "next/navigation";
 import { useSession } from "next-auth/react";
 import { useEffect, useEffectEvent, useRef, useState } from "react";
+import { authHref } from "@/lib/auth/callback-url";
 import type { ClaimView } from "@/lib/claims/view";
 import type { PromotionView } from "@/lib/promotions/view";
 import { fetchMyClaims, requestClaim, type Stock } from "./api";
-import { authHref } from "./callback-url";
 import { ClaimCode } from "./claim-code";
 import { buttonState, type Attempt } from "./claim-state";
 import { offsetFrom } from "./clock-offset";

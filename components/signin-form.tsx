@@ -3,10 +3,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
-import { authHref, safeCallbackUrl } from "./callback-url";
+import { authHref, safeCallbackUrl } from "@/lib/auth/callback-url";
+import { signInErrorMessage } from "@/lib/auth/signin-error";
 import { Field, submitClass } from "./field";
 import { formText } from "./form-text";
-import { signInErrorMessage } from "./signin-error";
 
 /** Email and password sign-in; on success, back to `callbackUrl` (already checked to be a local path). */
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {

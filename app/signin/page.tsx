@@ -1,5 +1,5 @@
-import { safeCallbackUrl } from "@/components/callback-url";
 import { SignInForm } from "@/components/signin-form";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 
 export const metadata = { title: "Sign in · Coupon Drop" };
 

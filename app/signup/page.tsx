@@ -1,5 +1,5 @@
-import { safeCallbackUrl } from "@/components/callback-url";
 import { SignUpForm } from "@/components/signup-form";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { env } from "@/lib/env";
 
 export const metadata = { title: "Sign up · Coupon Drop" };

@@ -1,7 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { safeCallbackUrl } from "@/components/callback-url";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { authSecret } from "@/lib/auth/secret";
 import { authorizeCredentials } from "@/lib/auth/sign-in";
 import { requestClientAddress } from "@/lib/http/client-address";

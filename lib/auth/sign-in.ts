@@ -1,6 +1,6 @@
 import "server-only";
-import { SIGN_IN_UNAVAILABLE, throttledSignInError } from "@/components/signin-error";
 import { canonicalEmail } from "@/lib/auth/email";
+import { SIGN_IN_UNAVAILABLE, throttledSignInError } from "@/lib/auth/signin-error";
 import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";

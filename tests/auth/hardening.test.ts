@@ -4,10 +4,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { signInErrorMessage, throttledSeconds, throttledSignInError } from "@/components/signin-error";
 import { canonicalEmail, DEFAULT_DOTLESS_DOMAINS, parseDotlessDomains } from "@/lib/auth/email";
 import { MIN_SECRET_LENGTH, readOrCreateLocalSecret } from "@/lib/auth/local-secret";
 import { dummyHash, hashPassword, needsRehash, PASSWORD_COST, verifyPassword } from "@/lib/auth/password";
+import { signInErrorMessage, throttledSeconds, throttledSignInError } from "@/lib/auth/signin-error";
 import type { StockEngine } from "@/lib/stock/engine";
 
 describe("canonicalEmail", () => {

@@ -1,8 +1,8 @@
 // The claim button's promises and the sign-in return address, as pure functions.
 import { describe, expect, it } from "vitest";
-import { safeCallbackUrl } from "@/components/callback-url";
 import { buttonState, type Attempt } from "@/components/claim-state";
 import { formatCountdown } from "@/components/time";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 
 const base = { status: "LIVE" as const, now: 10_000, startsAt: 0, endsAt: 100_000, signedOut: false };
 const claim = {

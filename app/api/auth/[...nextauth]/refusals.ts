@@ -1,4 +1,4 @@
-import { ACCOUNT_DISABLED_SIGNIN, SIGN_IN_UNAVAILABLE, signInErrorMessage, throttledSeconds } from "@/components/signin-error";
+import { ACCOUNT_DISABLED_SIGNIN, SIGN_IN_UNAVAILABLE, signInErrorMessage, throttledSeconds } from "@/lib/auth/signin-error";
 import type { ErrorCode } from "@/lib/errors/codes";
 import { DomainError } from "@/lib/errors/domain-error";
 import { isTransientOutage } from "@/lib/errors/transient";

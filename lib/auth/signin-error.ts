@@ -1,5 +1,5 @@
 // The sign-in refusals next-auth carries to the page as its `error` parameter (the credentials
-// provider can only throw a message). Shared by lib/auth/options.ts (which throws them) and the
+// provider can only throw a message). Shared by lib/auth/sign-in.ts (which throws them) and the
 // sign-in form (which words them), so the format is spelled once.
 
 const THROTTLED = "RATE_LIMITED";
