@@ -62,15 +62,35 @@ export default tseslint.config(
         {
           patterns: [
             { group: ["@/app/*", "**/app/*"], message: "lib/ never imports app/: dependencies point down." },
+            { group: ["@/components/*", "**/components/*"], message: "lib/ never imports components/: dependencies point down." },
             { group: TEST_SUPPORT, message: "Test support lives in tests/, not in lib/." },
           ],
+        },
+      ],
+      // Process-wide state lives in the one registry (lib/process-state.ts): Next compiles lib/
+      // into several layers, so a module's own top-level Map or `let` would exist several times in
+      // one process and silently disagree (docs/architecture.md, "One process, one state").
+      "no-restricted-syntax": [
+        "error",
+        ...[
+          "Program > VariableDeclaration[kind='let']",
+          "Program > ExportNamedDeclaration > VariableDeclaration[kind='let']",
+        ].map((selector) => ({
+          selector,
+          message: "No top-level `let` in lib/: keep process-wide state in processState() (lib/process-state.ts).",
+        })),
+        {
+          selector:
+            "Program > VariableDeclaration > VariableDeclarator > NewExpression[callee.name=/^(Map|WeakMap|LruCache|LRUCache)$/]",
+          message: "No top-level cache or map in lib/: create it inside processState() (lib/process-state.ts).",
         },
       ],
     },
   },
   {
-    // The browser's code takes only types and the shared validation schemas from lib/, so no
-    // server module is ever bundled for the client.
+    // The browser's code takes only types, the shared validation schemas and the two sign-in
+    // helpers (callback URL, refusal codes) from lib/, so no server module is ever bundled for
+    // the client.
     files: ["components/**"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
@@ -87,6 +107,10 @@ export default tseslint.config(
                 "!@/lib/errors",
                 "@/lib/errors/*",
                 "!@/lib/errors/codes",
+                "!@/lib/auth",
+                "@/lib/auth/*",
+                "!@/lib/auth/callback-url",
+                "!@/lib/auth/signin-error",
               ],
               allowTypeImports: true,
               message: "components/ imports only types and shared schemas from lib/.",

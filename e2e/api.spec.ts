@@ -1,5 +1,5 @@
 // The HTTP contract against the production server (next build + npm start).
-import { expect, test } from "@playwright/test";
+import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { adminRequest, createPromotion, signUpAndSignIn, uniqueEmail } from "./helpers";
 
 test("health reports both dependencies", async ({ request }) => {
@@ -49,4 +49,35 @@ test("a plain user gets 403 from the admin API", async ({ request }) => {
   const res = await request.get("/api/admin/promotions");
   expect(res.status()).toBe(403);
   expect(await res.json()).toMatchObject({ error: "FORBIDDEN" });
+});
+
+test("a top-up through the admin API reaches the next press at once (one state per process)", async ({ baseURL }) => {
+  // The admin route and the claim's fast lane run in one process: the sold-out hint the claims
+  // learned must be forgotten by the top-up itself, not a second later when the hint expires.
+  const admin = await adminRequest(baseURL!);
+  const promotion = await createPromotion(admin, { totalStock: 1 });
+  // Everyone signs in first, so the presses after the top-up follow it within milliseconds.
+  const people = await Promise.all(
+    Array.from({ length: 5 }, async () => {
+      const request = await playwrightRequest.newContext({ baseURL });
+      await signUpAndSignIn(request);
+      return request;
+    }),
+  );
+  const press = (request: (typeof people)[number]) => request.post(`/api/promotions/${promotion.id}/claim`);
+  const [winner, lateA, lateB, newcomerA, newcomerB] = people;
+
+  expect((await press(winner)).status()).toBe(201);
+  expect((await press(lateA)).status()).toBe(410);
+  // The first SOLD_OUT makes the process fetch the winners; this press is answered from that hint.
+  await expect.poll(async () => (await press(lateB)).status()).toBe(410);
+
+  const topUp = await admin.patch(`/api/admin/promotions/${promotion.id}`, { data: { totalStock: 3 } });
+  expect(topUp.status()).toBe(200);
+  const first = await press(newcomerA);
+  const second = await press(newcomerB);
+  expect({ first: first.status(), second: second.status() }).toEqual({ first: 201, second: 201 });
+  expect((await press(lateA)).status()).toBe(410);
+
+  await Promise.all([...people, admin].map((request) => request.dispose()));
 });

@@ -3,34 +3,31 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { processState } from "@/lib/process-state";
 
 export type Db = PrismaClient;
 
-// One pool and one client per process, kept on globalThis so Next's dev reloads and the route
-// handlers of one server share them. The claim's hot insert (lib/claims/winner-batch.ts) uses
-// the pool directly; everything else goes through Prisma on the same pool, so the embedded
-// database, which must see one connection only, still sees one.
-const cache = globalThis as unknown as { couponDb?: PrismaClient; couponPool?: pg.Pool };
-
+// One pool and one client per process (lib/process-state.ts). The claim's hot insert
+// (lib/claims/winner-batch.ts) uses the pool directly; everything else goes through Prisma on the
+// same pool, so the embedded database, which must see one connection only, still sees one.
 export function getPool(): pg.Pool {
-  if (!cache.couponPool) {
+  return processState("db:pool", () => {
     if (!env.DATABASE_URL) throw new Error("DATABASE_URL is not set");
-    cache.couponPool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE });
+    const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE });
     // An idle connection that dies (database restart) is replaced on the next query; without a
     // listener its error would crash the process.
-    cache.couponPool.on("error", () => {});
-  }
-  return cache.couponPool;
+    pool.on("error", () => {});
+    return pool;
+  });
 }
 
 export function getDb(): PrismaClient {
-  if (!cache.couponDb) {
+  return processState("db:prisma", () => {
     const adapter = new PrismaPg(getPool(), { disposeExternalPool: true });
     // With a one-connection pool every transaction waits for the one before it: wait longer.
     const transactionOptions = env.DATABASE_POOL_SIZE === 1 ? { maxWait: 15_000, timeout: 15_000 } : undefined;
-    cache.couponDb = new PrismaClient({ adapter, transactionOptions });
-  }
-  return cache.couponDb;
+    return new PrismaClient({ adapter, transactionOptions });
+  });
 }
 
 /** Postgres reports a unique violation as SQLSTATE 23505; Prisma's typed API as P2002. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { processState } from "@/lib/process-state";
 
 // scrypt from node:crypto: a slow, memory-hard KDF with no native build step.
 // Stored as scrypt$N$r$p$salt$hash so the cost can be raised later without breaking old hashes.
@@ -46,13 +47,10 @@ export function needsRehash(stored: string): boolean {
   return N < PASSWORD_COST.N || r < PASSWORD_COST.r || p < PASSWORD_COST.p;
 }
 
-let dummy: Promise<string> | undefined;
-
 /**
  * A hash of nobody's password at today's cost: an unknown email is checked against it, so it
  * costs the same time as a known one and the answer's timing does not tell which emails exist.
  */
 export function dummyHash(): Promise<string> {
-  dummy ??= hashPassword(randomBytes(16).toString("base64url"));
-  return dummy;
+  return processState("auth/password:dummy", () => hashPassword(randomBytes(16).toString("base64url")));
 }

@@ -1,9 +1,8 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { processState } from "@/lib/process-state";
 import { LOCAL_SECRET_FILE, readOrCreateLocalSecret } from "./local-secret";
-
-let cached: string | undefined;
 
 /**
  * The key that signs and encrypts session cookies. NEXTAUTH_SECRET (at least 32 characters;
@@ -11,8 +10,7 @@ let cached: string | undefined;
  * generated file before that check); otherwise one generated on first use and kept under .data/.
  */
 export function authSecret(): string {
-  cached ??= env.NEXTAUTH_SECRET ?? localSecret();
-  return cached;
+  return processState("auth/secret", () => env.NEXTAUTH_SECRET ?? localSecret());
 }
 
 function localSecret(): string {

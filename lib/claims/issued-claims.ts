@@ -1,10 +1,11 @@
-import { LruCache } from "@/lib/cache/lru";
+import { boundedCache } from "@/lib/cache/lru";
+import { processState } from "@/lib/process-state";
 import type { StoredClaim } from "./winner-batch";
 
 // Claims this process committed as ISSUED, by promotion and person. An ISSUED claim never
 // changes again, so a winner who presses again is answered from here, without a database
 // query; everything else (PENDING claims, other instances' winners) is read from PostgreSQL.
-const issued = new LruCache<string, StoredClaim>({ max: 50_000, ttlMs: Infinity });
+const issued = processState("claims/issued-claims", () => boundedCache<string, StoredClaim>({ max: 50_000 }));
 
 const keyOf = (promotionId: string, userId: string) => `${promotionId}\u0000${userId}`;
 

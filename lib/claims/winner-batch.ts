@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { isUniqueViolation } from "@/lib/db";
+import { processState } from "@/lib/process-state";
 
 /** A winner's claim row, as the claim path wants it written. */
 export interface WinnerRow {
@@ -52,7 +53,8 @@ interface Batcher {
   scheduled: boolean;
 }
 
-const batchers = new WeakMap<pg.Pool, Batcher>();
+// One batcher per pool and process (lib/process-state.ts), so every copy's winners share batches.
+const batchers = processState("claims/winner-batch", () => new WeakMap<pg.Pool, Batcher>());
 
 /**
  * Writes a winner's claim row together with the other winners of the same moment (group

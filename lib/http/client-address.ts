@@ -1,5 +1,6 @@
 import { BlockList, isIP } from "node:net";
 import { env } from "@/lib/env";
+import { processState } from "@/lib/process-state";
 
 // Who is the client? The per-address rate limits (claims; sign-up and sign-in throttles) count by
 // it, so it must be an address the client cannot choose. X-Forwarded-For is a list anyone can
@@ -19,15 +20,14 @@ import { env } from "@/lib/env";
  */
 export const SOCKET_ADDRESS_HEADER = "x-coupon-socket-address";
 
-// On globalThis: server.ts's bundle and Next's route handlers each hold their own copy of this module.
-const flags = globalThis as unknown as { couponSocketHeaderTrusted?: boolean };
+const flags = () => processState("http/client-address:flags", () => ({ socketHeaderTrusted: false }));
 
 /** Called by the production server once it sets SOCKET_ADDRESS_HEADER on every request it hands to Next. */
-export function trustSocketAddressHeader(): void {
-  flags.couponSocketHeaderTrusted = true;
+export function trustSocketAddressHeader(trusted = true): void {
+  flags().socketHeaderTrusted = trusted;
 }
 
-export const socketAddressHeaderTrusted = () => flags.couponSocketHeaderTrusted === true;
+export const socketAddressHeaderTrusted = () => flags().socketHeaderTrusted;
 
 export interface ProxyTrust {
   hops: number;
@@ -50,13 +50,11 @@ export function parseTrustedProxies(entries: readonly string[]): BlockList {
   return list;
 }
 
-let configured: ProxyTrust | undefined;
 function configuredTrust(): ProxyTrust {
-  configured ??= {
+  return processState("http/client-address:trust", () => ({
     hops: env.TRUSTED_PROXY_HOPS,
     proxies: env.TRUSTED_PROXIES?.length ? parseTrustedProxies(env.TRUSTED_PROXIES) : null,
-  };
-  return configured;
+  }));
 }
 
 /** An address as written in a header or by the socket, without port or brackets; IPv4-mapped IPv6 as IPv4. */

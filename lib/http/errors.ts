@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ErrorBody } from "@/lib/errors/codes";
-import { DomainError } from "@/lib/errors/domain-error";
+import { DomainError, isDomainError } from "@/lib/errors/domain-error";
 import { isTransientOutage } from "@/lib/errors/transient";
 import { log } from "@/lib/log";
 import { HTTP_STATUS } from "./error-status";
@@ -18,7 +18,7 @@ export interface ErrorReply {
  * Retry-After, and every other error into 500 INTERNAL, logged with its stack and never shown.
  */
 export function errorReply(error: unknown, requestId?: string): ErrorReply {
-  if (error instanceof DomainError) {
+  if (isDomainError(error)) {
     const { status, retryAfterS } = HTTP_STATUS[error.code];
     const retryS = error.retryAfterMs !== undefined ? Math.max(1, Math.ceil(error.retryAfterMs / 1000)) : retryAfterS;
     return {

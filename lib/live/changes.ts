@@ -1,13 +1,13 @@
 import { log } from "@/lib/log";
+import { processState } from "@/lib/process-state";
 import type { StockEngine } from "@/lib/stock/engine";
 import { coalescer, type Coalescer } from "./coalesce";
 
 /** How often a process publishes change notices at most: the live screens' ~10 updates a second. */
 export const PUBLISH_INTERVAL_MS = 100;
 
-// On globalThis: the production server's own bundle (fast lane) and Next's route handlers share
-// one process and one engine, and so one publisher per engine.
-const store = globalThis as unknown as { couponLivePublishers?: WeakMap<StockEngine, Coalescer<string>> };
+// One publisher per engine and process (lib/process-state.ts).
+const publishers = () => processState("live/changes:publishers", () => new WeakMap<StockEngine, Coalescer<string>>());
 
 /**
  * Marks a promotion as changed (a claim committed, a coupon issued or failed, stock released, an
@@ -18,13 +18,12 @@ const store = globalThis as unknown as { couponLivePublishers?: WeakMap<StockEng
 export function markChanged(stock: StockEngine, promotionId: string): void {
   const feed = stock.changes;
   if (!feed) return;
-  const publishers = (store.couponLivePublishers ??= new WeakMap());
-  let publisher = publishers.get(stock);
+  let publisher = publishers().get(stock);
   if (!publisher) {
     publisher = coalescer(PUBLISH_INTERVAL_MS, (ids: string[]) =>
       feed.publish(ids).catch((error: unknown) => log("warn", "live change notice not published", { count: ids.length, error })),
     );
-    publishers.set(stock, publisher);
+    publishers().set(stock, publisher);
   }
   publisher.add(promotionId);
 }

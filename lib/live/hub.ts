@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { log } from "@/lib/log";
+import { processState } from "@/lib/process-state";
 import { listPromotionsWithStats } from "@/lib/promotions/admin";
 import type { Services } from "@/lib/services";
 import { ClaimRates, RATE_WINDOW_MS } from "./claim-rate";
@@ -192,17 +193,16 @@ export function createLiveHub(services: Services, options: LiveHubOptions = {}):
   };
 }
 
-// One hub per process, on globalThis: Next's route handlers create it, the production server
-// (its own bundle) closes it on shutdown.
-const store = globalThis as unknown as { couponLiveHub?: LiveHub };
+// One hub per process (lib/process-state.ts): the route handler creates it, the production
+// server closes it on shutdown.
+const hubHolder = () => processState<{ hub?: LiveHub }>("live/hub", () => ({}));
 
 export function liveHub(services: Services): LiveHub {
-  store.couponLiveHub ??= createLiveHub(services);
-  return store.couponLiveHub;
+  return (hubHolder().hub ??= createLiveHub(services));
 }
 
 /** Ends every live stream of this process, so a graceful stop is not held up by open dashboards. */
 export function closeLiveStreams(): void {
-  store.couponLiveHub?.close();
-  store.couponLiveHub = undefined;
+  hubHolder().hub?.close();
+  hubHolder().hub = undefined;
 }

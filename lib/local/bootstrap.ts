@@ -8,17 +8,15 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { LOCAL_SECRET_FILE, readOrCreateLocalSecret } from "@/lib/auth/local-secret";
 import { log } from "@/lib/log";
+import { processState } from "@/lib/process-state";
 import { applyMigrations } from "@/prisma/migrate";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 
 const DATA_DIR = path.join(process.cwd(), ".data");
 
-const state = globalThis as unknown as { couponBootstrap?: Promise<void> };
-
 /** Runs once per process, whoever calls first: the production server or Next's instrumentation. */
 export function bootstrap(): Promise<void> {
-  state.couponBootstrap ??= start();
-  return state.couponBootstrap;
+  return processState("local/bootstrap", start);
 }
 
 async function start(): Promise<void> {

@@ -1,11 +1,11 @@
+import { processState } from "@/lib/process-state";
 import { bucketOf, emptyHistogram } from "./histogram";
 import { OUTCOMES, type Outcome } from "./outcomes";
 import { claimMetrics } from "./prometheus";
 
 // The claim path's outcome counters: plain in-process counts per promotion and second, no
 // await and no I/O on the request. The flusher (lib/metrics/flusher.ts) takes them about once a
-// second. Kept on globalThis: the production server's bundle (fast lane) and Next's route
-// handlers are separate module instances in one process, and must count into the same place.
+// second. One per process (lib/process-state.ts): every copy of this module counts into it.
 
 export interface SecondCounts {
   counts: number[]; // by OUTCOMES index
@@ -22,13 +22,12 @@ export interface PromotionCounts {
 const MAX_PROMOTIONS = 10_000;
 const MAX_TRIERS_PER_PROMOTION = 200_000;
 
-const OUTCOME_INDEX = new Map(OUTCOMES.map((o, i) => [o, i]));
+const OUTCOME_INDEX = Object.fromEntries(OUTCOMES.map((o, i) => [o, i])) as Record<Outcome, number>;
 
 interface State {
   pending: Map<string, PromotionCounts>;
 }
-const g = globalThis as unknown as { couponClaimOutcomes?: State };
-const state = (g.couponClaimOutcomes ??= { pending: new Map<string, PromotionCounts>() });
+const state = processState<State>("metrics:outcomes", () => ({ pending: new Map() }));
 
 export const emptySecond = (): SecondCounts => ({
   counts: new Array<number>(OUTCOMES.length).fill(0),
@@ -54,7 +53,7 @@ export function countClaim(
   const second = Math.floor(nowMs / 1_000);
   let counts = promotion.seconds.get(second);
   if (!counts) promotion.seconds.set(second, (counts = emptySecond()));
-  counts.counts[OUTCOME_INDEX.get(outcome)!] += 1;
+  counts.counts[OUTCOME_INDEX[outcome]] += 1;
   counts.latency[bucketOf(ms)] += 1;
   if (remaining !== null && (counts.remaining === null || remaining < counts.remaining)) counts.remaining = remaining;
   if (promotion.triers.size < MAX_TRIERS_PER_PROMOTION) promotion.triers.add(userId);

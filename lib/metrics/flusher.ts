@@ -1,4 +1,5 @@
 import { log } from "@/lib/log";
+import { processState } from "@/lib/process-state";
 import type { Services } from "@/lib/services";
 import { addClaimSeconds, type ClaimSecondRow } from "./claim-seconds";
 import { takeCounts, type PromotionCounts } from "./collector";
@@ -26,8 +27,7 @@ interface FlusherState {
   running: Promise<void> | null;
   timer: NodeJS.Timeout | null;
 }
-const g = globalThis as unknown as { couponOutcomeFlusher?: FlusherState };
-const state = (g.couponOutcomeFlusher ??= { kept: [], running: null, timer: null });
+const state = processState<FlusherState>("metrics:flusher", () => ({ kept: [], running: null, timer: null }));
 
 /** One flush of everything counted so far (a flush in progress is waited for first). */
 export async function flushOutcomes(services: Services): Promise<void> {

@@ -1,4 +1,4 @@
-import { DomainError } from "@/lib/errors/domain-error";
+import { isDomainError } from "@/lib/errors/domain-error";
 import { isTransientOutage } from "@/lib/errors/transient";
 
 // What a claim attempt came to, as the drop report and the metrics count it. Every attempt by a
@@ -34,7 +34,7 @@ const BY_CODE: Partial<Record<string, Outcome>> = {
  * (NOT_FOUND): those are not counted, so random ids cannot create rows.
  */
 export function outcomeOfError(error: unknown): Outcome | null {
-  if (error instanceof DomainError) {
+  if (isDomainError(error)) {
     if (error.code === "NOT_FOUND") return null;
     return BY_CODE[error.code] ?? "other";
   }

@@ -1,10 +1,10 @@
 import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
+import { processState } from "@/lib/process-state";
 import { LATENCY_BOUNDS_MS } from "./histogram";
 import { OUTCOMES, outcomeLabel, type Outcome } from "./outcomes";
 
-// One Prometheus registry per process, on globalThis: Next's bundles and the production
-// server's bundle each load this module, and Next's hot reload loads it again; registering the
-// same metric names twice would throw, and counts must not split between copies.
+// One Prometheus registry per process (lib/process-state.ts): registering the same metric names
+// twice would throw, and counts must not split between copies of this module.
 
 export interface ClaimMetrics {
   registry: Registry;
@@ -15,11 +15,8 @@ export interface ClaimMetrics {
   observe(outcome: Outcome, ms: number): void;
 }
 
-const g = globalThis as unknown as { couponMetrics?: ClaimMetrics };
-
 export function claimMetrics(): ClaimMetrics {
-  g.couponMetrics ??= createMetrics();
-  return g.couponMetrics;
+  return processState("metrics:prometheus", createMetrics);
 }
 
 function createMetrics(): ClaimMetrics {

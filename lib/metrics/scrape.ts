@@ -1,6 +1,7 @@
 import "server-only";
 import { Gauge } from "prom-client";
 import { log } from "@/lib/log";
+import { processState } from "@/lib/process-state";
 import type { Services } from "@/lib/services";
 import { claimMetrics, type ClaimMetrics } from "./prometheus";
 
@@ -13,10 +14,8 @@ interface ScrapeGauges {
   queueDepth: Gauge;
   oldestPending: Gauge;
 }
-const g = globalThis as unknown as { couponScrapeGauges?: ScrapeGauges };
-
 function gauges(metrics: ClaimMetrics): ScrapeGauges {
-  g.couponScrapeGauges ??= {
+  return processState("metrics:scrape-gauges", () => ({
     remaining: new Gauge({
       name: "coupon_stock_remaining",
       help: "Remaining stock of each live promotion, as the stock engine holds it",
@@ -33,8 +32,7 @@ function gauges(metrics: ClaimMetrics): ScrapeGauges {
       help: "How long the oldest PENDING claim has waited (0 when none)",
       registers: [metrics.registry],
     }),
-  };
-  return g.couponScrapeGauges;
+  }));
 }
 
 // At most this many live promotions are exported (label cardinality).

@@ -1,11 +1,10 @@
 import "server-only";
 import { env } from "@/lib/env";
+import { processState } from "@/lib/process-state";
 import type { StockEngine } from "./engine";
 import { createMemoryEngine } from "./memory";
 import { createRedisClusterEngine, createRedisEngine } from "./redis";
 import { createUpstashEngine } from "./upstash";
-
-const cache = globalThis as unknown as { couponStock?: StockEngine };
 
 /**
  * The process-wide stock engine, chosen from the environment: Redis Cluster, then Redis, then
@@ -13,8 +12,7 @@ const cache = globalThis as unknown as { couponStock?: StockEngine };
  * only correct while a single process serves the site (the local run).
  */
 export function getStockEngine(): StockEngine {
-  cache.couponStock ??= createStockEngine();
-  return cache.couponStock;
+  return processState("stock:engine", createStockEngine);
 }
 
 function createStockEngine(): StockEngine {

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Session, User } from "next-auth";
 import type { JWT } from "next-auth/jwt";
-import { ACCOUNT_DISABLED_SIGNIN } from "@/components/signin-error";
-import { DomainError } from "@/lib/errors/domain-error";
+import { ACCOUNT_DISABLED_SIGNIN } from "@/lib/auth/signin-error";
+import { isDomainError } from "@/lib/errors/domain-error";
 import { isTransientOutage } from "@/lib/errors/transient";
 import { log } from "@/lib/log";
 import { disabled } from "./session-state";
@@ -68,7 +68,7 @@ export async function sessionJwt(token: JWT, user?: User): Promise<JWT> {
     token.role = current.role;
     return token;
   } catch (error) {
-    if (error instanceof DomainError) throw new SessionEnded(error.code);
+    if (isDomainError(error)) throw new SessionEnded(error.code);
     // Engine and database both down: keep the session rather than sign everyone out; every
     // page and API call needing data fails anyway until they are back.
     if (isTransientOutage(error)) return token;

@@ -6,6 +6,7 @@ import {
   parseTrustedProxies,
   requestClientAddress,
   SOCKET_ADDRESS_HEADER,
+  trustSocketAddressHeader,
 } from "@/lib/http/client-address";
 
 const hops = (n: number) => ({ hops: n, proxies: null });
@@ -60,16 +61,12 @@ describe("client address", () => {
   it("through Next, reads the socket's address only from the production server's header", () => {
     // Marked trusted as server.ts does at start: the header, never X-Forwarded-For, decides.
     const headers = new Headers({ "x-forwarded-for": "6.6.6.6", [SOCKET_ADDRESS_HEADER]: "203.0.113.9" });
-    globalThis.couponSocketHeaderTrusted = true;
+    trustSocketAddressHeader();
     expect(requestClientAddress(headers)).toBe("203.0.113.9");
     expect(requestClientAddress({ "x-forwarded-for": "6.6.6.6", [SOCKET_ADDRESS_HEADER]: ["203.0.113.9"] })).toBe("203.0.113.9");
-    globalThis.couponSocketHeaderTrusted = false;
+    trustSocketAddressHeader(false);
     // Without server.ts (next dev, serverless) nobody vouches for it.
     expect(requestClientAddress(headers)).toBe("unknown");
-    globalThis.couponSocketHeaderTrusted = true;
+    trustSocketAddressHeader();
   });
 });
-
-declare global {
-  var couponSocketHeaderTrusted: boolean | undefined;
-}

@@ -5,7 +5,7 @@ import { cache } from "react";
 import { formatDiscount } from "@/components/discount";
 import { LivePromotion } from "@/components/live-promotion";
 import { LocalTime } from "@/components/local-time";
-import { DomainError } from "@/lib/errors/domain-error";
+import { isDomainError } from "@/lib/errors/domain-error";
 import { getPublishedPromotion } from "@/lib/promotions/queries";
 import { services } from "@/lib/services";
 import { viewerClaim } from "./viewer-claim";
@@ -19,7 +19,7 @@ const loadPromotion = cache(async (slug: string) => {
   try {
     return await getPublishedPromotion(services(), { slug });
   } catch (error) {
-    if (error instanceof DomainError && error.code === "NOT_FOUND") notFound();
+    if (isDomainError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   }
 });
