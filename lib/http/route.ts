@@ -1,5 +1,5 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { type z } from "zod";
 import { sessionUser, type SessionUser } from "@/lib/auth/session";
@@ -11,9 +11,11 @@ import { fromWebRequest, type ApiRequest } from "./request";
 
 type Access = "public" | "user" | "admin";
 
-interface Context<P> {
+interface Context<P, Q> {
   req: ApiRequest;
   params: P;
+  /** The query string, parsed by `options.query` (400 INVALID_INPUT when it does not fit). */
+  query: Q;
   user: SessionUser | null;
   /**
    * Starts (once) the session check and returns it: settles when the session is known to be still
@@ -24,8 +26,29 @@ interface Context<P> {
    */
   sessionGate: () => Promise<void>;
 }
-interface AuthedContext<P> extends Context<P> {
+interface AuthedContext<P, Q> extends Context<P, Q> {
   user: SessionUser;
+}
+
+/**
+ * A machine caller's shared secret (`Authorization: Bearer <secret>`), for "public" endpoints
+ * called by schedulers and scrapers. Compared in constant time over SHA-256 digests, so neither
+ * the secret nor its length leaks through timing. An unset secret turns the endpoint off:
+ * `unset: "NOT_FOUND"` hides it, `"UNAUTHENTICATED"` refuses every caller.
+ */
+interface BearerSecret {
+  secret: () => string | undefined;
+  /** The variable that holds it, named in the 401's message. */
+  name: string;
+  unset: "NOT_FOUND" | "UNAUTHENTICATED";
+}
+
+interface EndpointOptions<A extends Access, P, Q> {
+  access: A;
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  bearer?: BearerSecret;
+  deferSessionCheck?: boolean;
 }
 
 /** A JSON answer without building a web Response (the fast lane writes it to the socket directly). */
@@ -37,7 +60,7 @@ export interface JsonReply {
 export type Reply = Response | JsonReply;
 export const json = (body: unknown, status = 200, headers?: Record<string, string>): JsonReply => ({ status, body, headers });
 
-type Handler<A extends Access, P> = (ctx: A extends "public" ? Context<P> : AuthedContext<P>) => Promise<Reply>;
+type Handler<A extends Access, P, Q> = (ctx: A extends "public" ? Context<P, Q> : AuthedContext<P, Q>) => Promise<Reply>;
 
 /** An API endpoint, independent of the framework that received the request. */
 export type Endpoint = (req: ApiRequest, rawParams: Record<string, string | string[]>) => Promise<Reply>;
@@ -50,9 +73,9 @@ const SETTLED = () => Promise.resolve();
  * mutations, parameter validation, mapping of every thrown error to `{error, message}`, the
  * request id and the request log. Endpoints stay thin and call a use case in lib/.
  */
-export function endpoint<A extends Access, P = Record<string, never>>(
-  options: { access: A; params?: z.ZodType<P>; deferSessionCheck?: boolean },
-  handler: Handler<A, P>,
+export function endpoint<A extends Access, P = Record<string, never>, Q = Record<string, never>>(
+  options: EndpointOptions<A, P, Q>,
+  handler: Handler<A, P, Q>,
 ): Endpoint {
   return async (req, rawParams) => {
     const started = performance.now();
@@ -61,6 +84,7 @@ export function endpoint<A extends Access, P = Record<string, never>>(
     let reply: Reply;
     try {
       if (MUTATING.has(req.method)) assertSameOrigin(req);
+      if (options.bearer) assertBearer(req, options.bearer);
       let sessionGate = SETTLED;
       user = options.access === "public" ? null : await sessionUser(req.header("cookie"));
       if (options.access !== "public" && !user) throw new DomainError("UNAUTHENTICATED", "Sign in first.");
@@ -85,7 +109,8 @@ export function endpoint<A extends Access, P = Record<string, never>>(
         throw new DomainError("FORBIDDEN", "This needs an administrator account.");
       }
       const params = options.params ? parseParams(options.params, rawParams) : ({} as P);
-      reply = await handler({ req, params, user, sessionGate } as AuthedContext<P>);
+      const query = options.query ? options.query.parse(Object.fromEntries(req.query)) : ({} as Q);
+      reply = await handler({ req, params, query, user, sessionGate } as AuthedContext<P, Q>);
     } catch (error) {
       reply = errorReply(error, requestId);
     }
@@ -123,10 +148,20 @@ export function nextHandler(ep: Endpoint) {
 }
 
 /** The App Router route handler of an endpoint: `export const GET = route({...}, handler)`. */
-export const route = <A extends Access, P = Record<string, never>>(
-  options: { access: A; params?: z.ZodType<P>; deferSessionCheck?: boolean },
-  handler: Handler<A, P>,
+export const route = <A extends Access, P = Record<string, never>, Q = Record<string, never>>(
+  options: EndpointOptions<A, P, Q>,
+  handler: Handler<A, P, Q>,
 ) => nextHandler(endpoint(options, handler));
+
+/** A CSV download: never cached, saved as `filename`. */
+export const csv = (body: string | ReadableStream<Uint8Array>, filename: string): Response =>
+  new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "no-store",
+    },
+  });
 
 export function toResponse(reply: Reply): Response {
   return reply instanceof Response ? reply : Response.json(reply.body, { status: reply.status, headers: reply.headers });
@@ -137,6 +172,19 @@ function parseParams<P>(schema: z.ZodType<P>, raw: unknown): P {
   // A malformed id can name nothing that exists.
   if (!parsed.success) throw new DomainError("NOT_FOUND", "Not found.");
   return parsed.data;
+}
+
+const digest = (text: string) => createHash("sha256").update(text).digest();
+
+function assertBearer(req: ApiRequest, bearer: BearerSecret): void {
+  const secret = bearer.secret();
+  if (!secret) {
+    if (bearer.unset === "NOT_FOUND") throw new DomainError("NOT_FOUND", "Not found.");
+    throw new DomainError("UNAUTHENTICATED", `A valid Bearer ${bearer.name} is required.`);
+  }
+  if (!timingSafeEqual(digest(req.header("authorization") ?? ""), digest(`Bearer ${secret}`))) {
+    throw new DomainError("UNAUTHENTICATED", `A valid Bearer ${bearer.name} is required.`);
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { route } from "@/lib/http/route";
+import { json, route } from "@/lib/http/route";
 import { listPublicPromotions } from "@/lib/promotions/queries";
 import { publicListQuery } from "@/lib/promotions/schemas";
 import { services } from "@/lib/services";
@@ -8,6 +8,4 @@ export const dynamic = "force-dynamic";
 // Unknown parameters are refused like unknown JSON fields: a typo never silently does nothing.
 const query = publicListQuery.strict();
 
-export const GET = route({ access: "public" }, async ({ req }) => {
-  return Response.json(await listPublicPromotions(services(), query.parse(Object.fromEntries(req.query))));
-});
+export const GET = route({ access: "public", query }, async ({ query }) => json(await listPublicPromotions(services(), query)));

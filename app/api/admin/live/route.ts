@@ -31,8 +31,7 @@ const query = z
  * ~10 times a second. Every connection, reconnects with Last-Event-ID included, starts with a
  * fresh snapshot: each event carries whole figures, so there is nothing to replay.
  */
-export const GET = route({ access: "admin" }, async ({ req }) => {
-  const { ids } = query.parse(Object.fromEntries(req.query));
+export const GET = route({ access: "admin", query }, async ({ req, query: { ids } }) => {
   const svc = services();
   if (!svc.stock.changes) {
     throw new DomainError("LIVE_UNAVAILABLE", "This deployment has no live stream; the admin screens poll instead.");

@@ -1,7 +1,7 @@
 import { listClaimsOf } from "@/lib/claims/mine";
-import { getDb } from "@/lib/db";
-import { route } from "@/lib/http/route";
+import { json, route } from "@/lib/http/route";
+import { services } from "@/lib/services";
 
 export const GET = route({ access: "user" }, async ({ user }) => {
-  return Response.json({ claims: await listClaimsOf(getDb(), user.id) }, { headers: { "Cache-Control": "no-store" } });
+  return json({ claims: await listClaimsOf(services().db, user.id) }, 200, { "Cache-Control": "no-store" });
 });

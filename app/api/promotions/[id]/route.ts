@@ -1,9 +1,9 @@
-import { route } from "@/lib/http/route";
+import { json, route } from "@/lib/http/route";
 import { getPublishedPromotion } from "@/lib/promotions/queries";
 import { promotionIdParams } from "@/lib/promotions/schemas";
 import { services } from "@/lib/services";
 
 export const GET = route({ access: "public", params: promotionIdParams }, async ({ params }) => {
   const promotion = await getPublishedPromotion(services(), { id: params.id });
-  return Response.json({ promotion, serverTime: new Date().toISOString() });
+  return json({ promotion, serverTime: new Date().toISOString() });
 });

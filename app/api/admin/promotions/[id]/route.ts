@@ -1,4 +1,4 @@
-import { readJson, route } from "@/lib/http/route";
+import { json, readJson, route } from "@/lib/http/route";
 import { deletePromotion, getPromotionWithStats, updatePromotion } from "@/lib/promotions/admin";
 import { promotionIdParams, updatePromotionSchema } from "@/lib/promotions/schemas";
 import { services } from "@/lib/services";
@@ -6,12 +6,12 @@ import { services } from "@/lib/services";
 const options = { access: "admin", params: promotionIdParams } as const;
 
 export const GET = route(options, async ({ params }) => {
-  return Response.json(await getPromotionWithStats(services(), params.id));
+  return json(await getPromotionWithStats(services(), params.id));
 });
 
 export const PATCH = route(options, async ({ req, params, user }) => {
   const input = await readJson(req, updatePromotionSchema);
-  return Response.json(await updatePromotion(services(), user.id, params.id, input));
+  return json(await updatePromotion(services(), user.id, params.id, input));
 });
 
 export const DELETE = route(options, async ({ params, user }) => {

@@ -1,8 +1,8 @@
-import { route } from "@/lib/http/route";
+import { json, route } from "@/lib/http/route";
 import { listAudit } from "@/lib/promotions/reports";
 import { promotionIdParams } from "@/lib/promotions/schemas";
 import { services } from "@/lib/services";
 
 export const GET = route({ access: "admin", params: promotionIdParams }, async ({ params }) => {
-  return Response.json({ entries: await listAudit(services(), params.id) });
+  return json({ entries: await listAudit(services(), params.id) });
 });

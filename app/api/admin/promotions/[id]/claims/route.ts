@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { route } from "@/lib/http/route";
+import { csv, json, route } from "@/lib/http/route";
 import { listWinners, winnersCsv } from "@/lib/promotions/reports";
 import { promotionIdParams } from "@/lib/promotions/schemas";
 import { services } from "@/lib/services";
@@ -12,16 +12,7 @@ const query = z
   })
   .strict();
 
-export const GET = route({ access: "admin", params: promotionIdParams }, async ({ req, params }) => {
-  const { format, page, pageSize } = query.parse(Object.fromEntries(req.query));
-  if (format === "csv") {
-    return new Response(await winnersCsv(services(), params.id), {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="winners-${params.id}.csv"`,
-        "Cache-Control": "no-store",
-      },
-    });
-  }
-  return Response.json(await listWinners(services(), params.id, page, pageSize));
+export const GET = route({ access: "admin", params: promotionIdParams, query }, async ({ params, query }) => {
+  if (query.format === "csv") return csv(await winnersCsv(services(), params.id), `winners-${params.id}.csv`);
+  return json(await listWinners(services(), params.id, query.page, query.pageSize));
 });

@@ -1,8 +1,8 @@
-import { route } from "@/lib/http/route";
+import { json, route } from "@/lib/http/route";
 import { setPaused } from "@/lib/promotions/admin";
 import { promotionIdParams } from "@/lib/promotions/schemas";
 import { services } from "@/lib/services";
 
 export const POST = route({ access: "admin", params: promotionIdParams }, async ({ params, user }) => {
-  return Response.json(await setPaused(services(), user.id, params.id, false));
+  return json(await setPaused(services(), user.id, params.id, false));
 });
