@@ -24,7 +24,13 @@ export const claimEndpoint = endpoint(
     const limits = claimLimits({ userId: user.id, ip: req.ip });
     let success;
     try {
-      success = await claimCoupon(services(), params.id, user.id, user.email, limits, sessionGate);
+      success = await claimCoupon(services(), {
+        promotionId: params.id,
+        userId: user.id,
+        email: user.email,
+        limits,
+        sessionGate,
+      });
     } catch (error) {
       const outcome = outcomeOfError(error);
       if (outcome) countClaim(params.id, user.id, outcome, performance.now() - started, outcome === "soldOut" ? 0 : null);

@@ -21,6 +21,23 @@ export interface ClaimSuccess {
   remaining: number;
 }
 
+/** Who claims which promotion, with what the endpoint knows of the request. */
+export interface ClaimRequest {
+  promotionId: string;
+  userId: string;
+  /** Handed to the promotion's eligibility service, if it has one. */
+  email?: string | null;
+  /** The rate limits the claim script checks and counts in the same step (lib/claims/limits.ts). */
+  limits?: readonly RateLimit[];
+  /** Starts the session check (lib/http/route.ts); settled already when omitted. */
+  sessionGate?: () => Promise<void>;
+}
+
+type ClaimStep = Required<Omit<ClaimRequest, "sessionGate">> & {
+  verdict: ReturnType<typeof soldOutVerdict>;
+  sessionGate: Promise<void>;
+};
+
 const soldOut = () => new DomainError("SOLD_OUT", "All coupons have been claimed.");
 
 /**
@@ -41,37 +58,30 @@ const soldOut = () => new DomainError("SOLD_OUT", "All coupons have been claimed
  * (401, 403 ACCOUNT_DISABLED) replaces the claim's, and a coupon the script just handed out goes
  * back before anything is written.
  */
-export async function claimCoupon(
-  services: Services,
-  promotionId: string,
-  userId: string,
-  email: string | null = null,
-  limits: readonly RateLimit[] = [],
-  sessionGate: () => Promise<void> = () => Promise.resolve(),
-): Promise<ClaimSuccess> {
+export async function claimCoupon(services: Services, request: ClaimRequest): Promise<ClaimSuccess> {
+  const { promotionId, userId, email = null, limits = [] } = request;
   const verdict = soldOutVerdict(promotionId, userId);
   if (verdict === "sold out") throw soldOut();
-  const gate = sessionGate();
+  const sessionGate = request.sessionGate?.() ?? Promise.resolve();
   let result: ClaimSuccess;
   try {
-    result = await claimGated(services, promotionId, userId, email, limits, verdict, gate);
+    result = await claimGated(services, { promotionId, userId, email, limits, verdict, sessionGate });
   } catch (error) {
-    await gate;
+    await sessionGate;
     throw error;
   }
-  await gate;
+  await sessionGate;
   return result;
 }
 
-async function claimGated(
-  services: Services,
-  promotionId: string,
-  userId: string,
-  email: string | null,
-  limits: readonly RateLimit[],
-  verdict: ReturnType<typeof soldOutVerdict>,
-  sessionGate: Promise<void>,
-): Promise<ClaimSuccess> {
+// A person the engine names a winner, whose claim row does not appear while we wait for it, is
+// asked about again: first as they are (that claim was undone meanwhile), then once more after
+// the promotion is reloaded from PostgreSQL (its process died between the script and the write:
+// a phantom winner, which the reload drops). If the row is still missing, they are told to retry.
+const PHANTOM_RECOVERY = ["ask again", "reload and ask again", "give up"] as const;
+
+async function claimGated(services: Services, step: ClaimStep): Promise<ClaimSuccess> {
+  const { promotionId, userId, email, limits, verdict, sessionGate } = step;
   if (verdict === "winner") {
     const existing = await waitForClaim(services, promotionId, userId);
     if (existing) throw alreadyClaimed(existing);
@@ -79,7 +89,7 @@ async function claimGated(
   const config = await getClaimConfig(services.db, promotionId);
   if (!config) throw notFound();
   if (config.validator) await assertEligible(config.validator, { promotionId, userId, email });
-  for (let round = 1; ; round++) {
+  for (const recovery of PHANTOM_RECOVERY) {
     const decision = await decide(services, promotionId, userId, limits);
     if (decision.kind === "WON") {
       await sessionGate.catch(async (error: unknown) => {
@@ -94,15 +104,12 @@ async function claimGated(
     if (decision.kind !== "ALREADY_CLAIMED") throw rejection(services, config, promotionId, decision);
     const existing = await waitForClaim(services, promotionId, userId);
     if (existing) throw alreadyClaimed(existing);
-    // The engine names this person a winner but no row appeared: that claim was undone meanwhile
-    // (ask again), or its process died between the script and the write (a phantom winner:
-    // reload the promotion from the database, which drops it).
-    if (round === 2) {
+    if (recovery === "reload and ask again") {
       forgetSoldOut(promotionId);
       await rebuildPromotion(services, promotionId, true);
     }
-    if (round === 3) throw unavailable("Your earlier claim is still being processed. Please retry.");
   }
+  throw unavailable("Your earlier claim is still being processed. Please retry.");
 }
 
 /**

@@ -31,7 +31,7 @@ async function externalPromotion(
 
 async function outcome(promotionId: string, userId: string, email: string | null = null) {
   try {
-    return successStatus(await claimCoupon(svc, promotionId, userId, email));
+    return successStatus(await claimCoupon(svc, { promotionId, userId, email }));
   } catch (error) {
     if (error instanceof DomainError) return error.code;
     throw error;
@@ -302,7 +302,9 @@ describe("calls to a promotion's services", () => {
     const promotion = await createPromotion(svc.db, { totalStock: 2 });
     await svc.db.promotion.update({ where: { id: promotion.id }, data: { validatorUrl: redirect.url } });
 
-    await expect(httpOutcome(claimCoupon(svc, promotion.id, user.id, user.email))).resolves.toMatchObject({
+    await expect(
+      httpOutcome(claimCoupon(svc, { promotionId: promotion.id, userId: user.id, email: user.email })),
+    ).resolves.toMatchObject({
       status: 503,
       code: "UNAVAILABLE",
     });
@@ -333,12 +335,16 @@ describe("eligibility service", () => {
     });
 
     expect(await outcome(promotion.id, ok.id, ok.email)).toBe(201);
-    await expect(httpOutcome(claimCoupon(svc, promotion.id, no.id, no.email))).resolves.toMatchObject({
+    await expect(
+      httpOutcome(claimCoupon(svc, { promotionId: promotion.id, userId: no.id, email: no.email })),
+    ).resolves.toMatchObject({
       status: 403,
       code: "NOT_ELIGIBLE",
       extra: { reason: "Members only" },
     });
-    await expect(httpOutcome(claimCoupon(svc, promotion.id, slow.id, slow.email))).resolves.toMatchObject({
+    await expect(
+      httpOutcome(claimCoupon(svc, { promotionId: promotion.id, userId: slow.id, email: slow.email })),
+    ).resolves.toMatchObject({
       status: 503,
       code: "UNAVAILABLE",
     });
@@ -346,7 +352,9 @@ describe("eligibility service", () => {
 
     await validator.close();
     cleanups.pop();
-    await expect(httpOutcome(claimCoupon(svc, promotion.id, no.id, no.email))).resolves.toMatchObject({
+    await expect(
+      httpOutcome(claimCoupon(svc, { promotionId: promotion.id, userId: no.id, email: no.email })),
+    ).resolves.toMatchObject({
       status: 503,
       code: "UNAVAILABLE",
     });

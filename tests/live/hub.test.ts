@@ -89,7 +89,7 @@ describe.each([
     expect(snapshot!.data.promotions![0]).toMatchObject({ id: promotion.id, stats: { claimed: 0 } });
 
     for (const [i, user] of users.entries()) {
-      await claimCoupon(claimer, promotion.id, user.id);
+      await claimCoupon(claimer, { promotionId: promotion.id, userId: user.id });
       const { promotion: seen, frame } = await stream.until(promotion.id, (p) => p.stats.claimed === i + 1);
       expect(seen).toMatchObject({ remaining: 9 - i, status: "LIVE", stats: { claimed: i + 1, issued: i + 1, pending: 0 } });
       expect(frame.id).toMatch(/^[0-9a-f]+-\d+$/);
@@ -105,7 +105,7 @@ describe.each([
     const snapshot = await stream.next();
     expect(snapshot!.data.promotions!.map((p) => p.id)).toContain(promotion.id);
 
-    await Promise.all(users.map((u) => claimCoupon(claimer, promotion.id, u.id)));
+    await Promise.all(users.map((u) => claimCoupon(claimer, { promotionId: promotion.id, userId: u.id })));
     const { promotion: seen } = await stream.until(promotion.id, (p) => p.stats.claimed === 20);
     expect(seen).toMatchObject({ remaining: 30 });
     expect((seen as unknown as { claimRate: number }).claimRate).toBeGreaterThan(0);

@@ -16,7 +16,7 @@ async function main() {
       await new Promise((r) => setTimeout(r, i % 200));
       for (let attempt = 1; ; attempt++) {
         try {
-          await claimCoupon(svc, promotionId, userId);
+          await claimCoupon(svc, { promotionId, userId });
           process.stdout.write(`${JSON.stringify({ won: userId })}\n`);
           return;
         } catch (error) {

@@ -9,7 +9,7 @@ export type Outcome = { ok: true; userId: string; status: number } | { ok: false
 
 export async function attempt(svc: Services, promotionId: string, userId: string): Promise<Outcome> {
   try {
-    return { ok: true, userId, status: successStatus(await claimCoupon(svc, promotionId, userId)) };
+    return { ok: true, userId, status: successStatus(await claimCoupon(svc, { promotionId, userId })) };
   } catch (error) {
     if (error instanceof DomainError) return { ok: false, userId, ...httpError(error) };
     throw error;
