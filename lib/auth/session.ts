@@ -2,7 +2,8 @@ import "server-only";
 import { hkdfSync } from "node:crypto";
 import { jwtDecrypt } from "jose";
 import { authSecret } from "@/lib/auth/secret";
-import { LruCache } from "@/lib/cache/lru";
+import { boundedCache } from "@/lib/cache/lru";
+import { processState } from "@/lib/process-state";
 
 export type Role = "USER" | "ADMIN";
 export interface SessionUser {
@@ -19,12 +20,15 @@ const COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-tok
 
 // next-auth v4 encrypts its session JWT with a key derived by HKDF from the secret, and derives
 // it again on every decode: about 8% of a claim's CPU (bench/RESULTS.md). Same key, derived once.
-let derived: { secret: string; key: Uint8Array } | undefined;
+const derivedKeys = () => processState("auth/session:keys", () => new Map<string, Uint8Array>());
 function encryptionKey(secret: string): Uint8Array {
-  if (derived?.secret !== secret) {
-    derived = { secret, key: new Uint8Array(hkdfSync("sha256", secret, "", "NextAuth.js Generated Encryption Key", 32)) };
+  const keys = derivedKeys();
+  let key = keys.get(secret);
+  if (!key) {
+    key = new Uint8Array(hkdfSync("sha256", secret, "", "NextAuth.js Generated Encryption Key", 32));
+    keys.set(secret, key);
   }
-  return derived.key;
+  return key;
 }
 
 /** The session token in a Cookie header, or undefined. */
@@ -54,8 +58,7 @@ export function sessionToken(cookieHeader: string | null | undefined): string | 
 export async function sessionUser(cookieHeader: string | null | undefined): Promise<SessionUser | null> {
   const token = sessionToken(cookieHeader);
   if (!token) return null;
-  const now = Date.now();
-  const known = decoded.get(token, now);
+  const known = decoded.get(token);
   if (known) return known;
   try {
     const { payload } = await jwtDecrypt(token, encryptionKey(authSecret()), {
@@ -71,7 +74,8 @@ export async function sessionUser(cookieHeader: string | null | undefined): Prom
       email: typeof payload.email === "string" ? payload.email : null,
       sessionVersion: typeof payload.sv === "number" && Number.isInteger(payload.sv) ? payload.sv : 0,
     };
-    decoded.set(token, user, now, Math.min(DECODED_TTL_MS, (payload.exp ?? Infinity) * 1000 - now));
+    const ttl = Math.min(DECODED_TTL_MS, (payload.exp ?? Infinity) * 1000 - Date.now());
+    if (ttl > 0) decoded.set(token, user, { ttl });
     return user;
   } catch {
     return null;
@@ -83,4 +87,6 @@ export async function sessionUser(cookieHeader: string | null | undefined): Prom
 // eighth of a claim's CPU (bench/RESULTS.md). 50,000 tokens hold a crowd of that size in about
 // 30 MB.
 const DECODED_TTL_MS = 60_000;
-const decoded = new LruCache<string, SessionUser>({ max: 50_000, ttlMs: DECODED_TTL_MS });
+const decoded = processState("auth/session:decoded", () =>
+  boundedCache<string, SessionUser>({ max: 50_000, ttlMs: DECODED_TTL_MS }),
+);

@@ -1,4 +1,6 @@
-import { LruCache } from "@/lib/cache/lru";
+import { boundedCache } from "@/lib/cache/lru";
+import { singleFlight } from "@/lib/cache/single-flight";
+import { processState } from "@/lib/process-state";
 import type { StockEngine } from "@/lib/stock/engine";
 
 // What this process knows of sold-out promotions: once a promotion is sold out its winners
@@ -12,35 +14,36 @@ const MAX_HELD_WINNERS = 100_000;
 // At most this many sold-out promotions at once; the oldest is forgotten first.
 const MAX_PROMOTIONS = 1_000;
 
-// Per sold-out promotion, its winners.
-const known = new LruCache<string, ReadonlySet<string>>({ max: MAX_PROMOTIONS, ttlMs: HINT_TTL_MS });
-const learning = new Map<string, Promise<void>>();
-// Bumped by every forget, so winners fetched before a release are never taken as current.
-const forgets = new LruCache<string, number>({ max: MAX_PROMOTIONS, ttlMs: Infinity });
+// One per process (lib/process-state.ts): a top-up handled by the admin route must clear the hint
+// the claim's fast lane reads.
+const { known, learning, forgets } = processState("claims/sold-out", () => ({
+  // Per sold-out promotion, its winners.
+  known: boundedCache<string, ReadonlySet<string>>({ max: MAX_PROMOTIONS, ttlMs: HINT_TTL_MS }),
+  // One fetch of the winners at a time per promotion, shared by every SOLD_OUT meanwhile.
+  learning: singleFlight<string, void>(),
+  // Bumped by every forget, so winners fetched before a release are never taken as current.
+  forgets: boundedCache<string, number>({ max: MAX_PROMOTIONS }),
+}));
 
 /**
  * "sold out" when this process knows the promotion is sold out and the user is not one of its
  * winners; "winner" when they are; null when it does not know (ask the engine).
  */
-export function soldOutVerdict(promotionId: string, userId: string, now = Date.now()): "sold out" | "winner" | null {
-  const winners = known.get(promotionId, now);
+export function soldOutVerdict(promotionId: string, userId: string): "sold out" | "winner" | null {
+  const winners = known.get(promotionId);
   if (!winners) return null;
   return winners.has(userId) ? "winner" : "sold out";
 }
 
 /** The engine just said SOLD_OUT: fetch the winners once (one call shared by every request). */
 export function learnSoldOut(stock: StockEngine, promotionId: string, totalStock: number): void {
-  if (known.get(promotionId) || learning.has(promotionId) || totalStock > MAX_HELD_WINNERS) return;
-  const forgetsBefore = forgets.get(promotionId) ?? 0;
-  const load = stock
-    .winners(promotionId)
-    .then((winners) => {
-      if (!winners || (forgets.get(promotionId) ?? 0) !== forgetsBefore) return;
-      known.set(promotionId, new Set(winners));
-    })
-    .catch(() => {}) // only a hint: without it the engine answers
-    .finally(() => learning.delete(promotionId));
-  learning.set(promotionId, load);
+  if (known.has(promotionId) || totalStock > MAX_HELD_WINNERS) return;
+  void learning(promotionId, async () => {
+    const forgetsBefore = forgets.get(promotionId) ?? 0;
+    const winners = await stock.winners(promotionId).catch(() => null); // only a hint: without it the engine answers
+    if (!winners || (forgets.get(promotionId) ?? 0) !== forgetsBefore) return;
+    known.set(promotionId, new Set(winners));
+  });
 }
 
 /** A top-up, a release or a reload happened here: this process's hint is no longer true. */

@@ -1,5 +1,6 @@
-import { LruCache } from "@/lib/cache/lru";
+import { boundedCache } from "@/lib/cache/lru";
 import type { Db } from "@/lib/db";
+import { processState } from "@/lib/process-state";
 
 /** What the claim path needs to know about a promotion besides its stock. */
 export interface ClaimConfig {
@@ -11,7 +12,10 @@ export interface ClaimConfig {
 const DEFAULT_VALIDATOR_TIMEOUT_MS = 1_000;
 // Far more promotions than any deployment runs at once: a scan of random ids evicts only ids
 // nobody asked for lately, never the promotion a crowd is hitting.
-const cache = new LruCache<string, Promise<ClaimConfig | null>>({ max: 10_000, ttlMs: 1_000 });
+// One per process (lib/process-state.ts), so an admin change forgets it for every copy.
+const cache = processState("promotions/claim-config", () =>
+  boundedCache<string, Promise<ClaimConfig | null>>({ max: 10_000, ttlMs: 1_000 }),
+);
 
 /**
  * The promotion's issuer and validator settings, cached in this process for one second so a

@@ -1,4 +1,6 @@
+import { singleFlight } from "@/lib/cache/single-flight";
 import { notFound } from "@/lib/errors/domain-error";
+import { processState } from "@/lib/process-state";
 import type { Services } from "@/lib/services";
 import type { StockEngine, LiveSnapshot } from "@/lib/stock/engine";
 import { rebuildPromotion } from "@/lib/stock/rebuild";
@@ -64,18 +66,15 @@ export async function getLiveStock(services: Services, promotionId: string) {
 
 // Concurrent reads of one promotion's stock share one engine call: under a polling crowd the
 // engine sees one read per round trip, not one per request, and no answer is older than it.
-const readsInFlight = new WeakMap<StockEngine, Map<string, Promise<LiveSnapshot | null>>>();
+const readsInFlight = processState(
+  "promotions/queries:reads",
+  () => new WeakMap<StockEngine, ReturnType<typeof singleFlight<string, LiveSnapshot | null>>>(),
+);
 
 function liveSnapshot(services: Services, promotionId: string): Promise<LiveSnapshot | null> {
   let reads = readsInFlight.get(services.stock);
-  if (!reads) readsInFlight.set(services.stock, (reads = new Map<string, Promise<LiveSnapshot | null>>()));
-  let read = reads.get(promotionId);
-  if (!read) {
-    const shared = reads;
-    read = readOrRebuild(services, promotionId).finally(() => shared.delete(promotionId));
-    reads.set(promotionId, read);
-  }
-  return read;
+  if (!reads) readsInFlight.set(services.stock, (reads = singleFlight()));
+  return reads(promotionId, () => readOrRebuild(services, promotionId));
 }
 
 async function readOrRebuild(services: Services, promotionId: string): Promise<LiveSnapshot | null> {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { LruCache } from "@/lib/cache/lru";
+import { boundedCache } from "@/lib/cache/lru";
 import { changeChannel, createChangeFeed, memoryPubSub } from "./change-feed";
 import type { ClaimDecision, OutcomeSecond, SessionState, StockEngine, StockSnapshot } from "./engine";
 import { claimLimitKeys, onceKey, throttleKeys } from "./keys";
@@ -39,10 +39,10 @@ export function createMemoryEngine(): StockEngine {
   const bus = memoryPubSub();
   const sessions = new Map<string, { state: SessionState; expiresAt: number }>();
   // Each entry lives as long as its Redis key would (the TTL given to set).
-  const windows = new LruCache<string, number>({ max: THROTTLE_ENTRIES, ttlMs: 60_000 });
-  const failures = new LruCache<string, number>({ max: THROTTLE_ENTRIES, ttlMs: 60_000 });
-  const throttleLocks = new LruCache<string, number>({ max: THROTTLE_ENTRIES, ttlMs: 60_000 }); // value: expiry (ms)
-  const spent = new LruCache<string, true>({ max: THROTTLE_ENTRIES, ttlMs: 60_000 });
+  const windows = boundedCache<string, number>({ max: THROTTLE_ENTRIES, ttlMs: 60_000 });
+  const failures = boundedCache<string, number>({ max: THROTTLE_ENTRIES, ttlMs: 60_000 });
+  const throttleLocks = boundedCache<string, number>({ max: THROTTLE_ENTRIES, ttlMs: 60_000 }); // value: expiry (ms)
+  const spent = boundedCache<string, true>({ max: THROTTLE_ENTRIES, ttlMs: 60_000 });
 
   /** The sliding-window estimate of lib/stock/scripts.ts: 0 when one more attempt fits, else the ms to wait. */
   function waitFor(w: LimitWindow, limit: number, windowMs: number): number {
@@ -209,25 +209,25 @@ export function createMemoryEngine(): StockEngine {
     async throttle(subject, limit, nowMs) {
       const k = throttleKeys(subject, limit.windowMs, nowMs);
       const now = Date.now();
-      const lockedUntil = throttleLocks.get(k.lock, now);
+      const lockedUntil = throttleLocks.get(k.lock);
       if (lockedUntil !== undefined && lockedUntil > now) return lockedUntil - now;
-      const current = windows.get(k.current, now) ?? 0;
-      const previous = windows.get(k.previous, now) ?? 0;
+      const current = windows.get(k.current) ?? 0;
+      const previous = windows.get(k.previous) ?? 0;
       const { windowMs } = limit;
       if (previous * ((windowMs - k.elapsedMs) / windowMs) + current + 1 > limit.limit)
         return Math.max(1, windowMs - k.elapsedMs);
-      windows.set(k.current, current + 1, now, windowMs * 2);
+      windows.set(k.current, current + 1, { ttl: windowMs * 2 });
       return 0;
     },
 
     async recordFailure(subject, policy) {
       const k = throttleKeys(subject, 1, 0);
       const now = Date.now();
-      const count = (failures.get(k.failures, now) ?? 0) + 1;
-      failures.set(k.failures, count, now, policy.forgetMs);
+      const count = (failures.get(k.failures) ?? 0) + 1;
+      failures.set(k.failures, count, { ttl: policy.forgetMs });
       if (count < policy.after) return 0;
       const ms = Math.floor(Math.min(policy.baseMs * 2 ** Math.min(count - policy.after, 40), policy.maxMs));
-      throttleLocks.set(k.lock, now + ms, now, ms);
+      throttleLocks.set(k.lock, now + ms, { ttl: ms });
       return ms;
     },
 
@@ -237,9 +237,8 @@ export function createMemoryEngine(): StockEngine {
 
     async firstUse(token, ttlMs) {
       const key = onceKey(token);
-      const now = Date.now();
-      if (spent.get(key, now)) return false;
-      spent.set(key, true, now, Math.max(1, Math.ceil(ttlMs)));
+      if (spent.get(key)) return false;
+      spent.set(key, true, { ttl: Math.max(1, Math.ceil(ttlMs)) });
       return true;
     },
 

@@ -1,5 +1,7 @@
+import { singleFlight } from "@/lib/cache/single-flight";
 import { unavailable } from "@/lib/errors/domain-error";
 import { claimMetrics } from "@/lib/metrics/prometheus";
+import { processState } from "@/lib/process-state";
 import { storedSnapshot } from "@/lib/promotions/view";
 import type { Services } from "@/lib/services";
 import type { StockEngine } from "./engine";
@@ -11,7 +13,10 @@ const WAIT_LIMIT_MS = 5_000;
 
 // Claims in this process waiting for the same promotion to be loaded share one wait, so a
 // flash crowd arriving at a cold cache polls the engine once, not once per request.
-const pendingLoads = new WeakMap<StockEngine, Map<string, Promise<boolean>>>();
+const pendingLoads = processState(
+  "stock/rebuild:loads",
+  () => new WeakMap<StockEngine, ReturnType<typeof singleFlight<string, boolean>>>(),
+);
 
 /**
  * Makes the stock engine hold what PostgreSQL says about one promotion.
@@ -28,14 +33,9 @@ export function rebuildPromotion(services: Services, promotionId: string, force 
   // A forced reload follows a change just written to the database: it must read after it, so it
   // never joins a load that may have started before.
   if (force) return rebuild(services, promotionId, true);
-  let byPromotion = pendingLoads.get(services.stock);
-  if (!byPromotion) pendingLoads.set(services.stock, (byPromotion = new Map<string, Promise<boolean>>()));
-  let pending = byPromotion.get(promotionId);
-  if (!pending) {
-    pending = rebuild(services, promotionId, false).finally(() => byPromotion.delete(promotionId));
-    byPromotion.set(promotionId, pending);
-  }
-  return pending;
+  let loads = pendingLoads.get(services.stock);
+  if (!loads) pendingLoads.set(services.stock, (loads = singleFlight()));
+  return loads(promotionId, () => rebuild(services, promotionId, false));
 }
 
 async function rebuild(services: Services, promotionId: string, force: boolean): Promise<boolean> {

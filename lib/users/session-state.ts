@@ -1,6 +1,8 @@
 import "server-only";
+import DataLoader from "dataloader";
 import type { SessionUser } from "@/lib/auth/session";
-import { LruCache } from "@/lib/cache/lru";
+import { boundedCache } from "@/lib/cache/lru";
+import { singleFlight } from "@/lib/cache/single-flight";
 import { DomainError } from "@/lib/errors/domain-error";
 import { log } from "@/lib/log";
 import type { SessionState, StockEngine } from "@/lib/stock/engine";
@@ -39,23 +41,21 @@ export interface SessionChecks {
   readonly cacheMs: number;
 }
 
-/** What a process remembers: null is "no such account" (deleted). */
-export type StateCache = LruCache<string, SessionState | null>;
 /** 50,000 accounts of a crowd in a few MB. */
-export const newStateCache = (): StateCache => new LruCache({ max: 50_000, ttlMs: MAX_CACHE_MS });
+const CACHED_ACCOUNTS = 50_000;
 
 export function createSessionChecks(deps: {
   stock: () => StockEngine;
   load: StateLoader;
   cacheMs: number;
   now?: () => number;
-  /** Shared by the checks of one process (lib/users/sessions.ts); a new one by default. */
-  cache?: StateCache;
 }): SessionChecks {
   const cacheMs = Math.min(Math.max(0, deps.cacheMs), MAX_CACHE_MS);
-  const now = deps.now ?? Date.now;
-  const cache = deps.cache ?? newStateCache();
-  const inFlight = new Map<string, Promise<SessionState | null>>();
+  // lru-cache keeps an entry while its age is at most its ttl: one ms less keeps "at most cacheMs".
+  const ttl = Math.max(1, cacheMs - 1);
+  // What this process remembers of each account; `state: null` is "no such account" (deleted).
+  const cache = boundedCache<string, { state: SessionState | null }>({ max: CACHED_ACCOUNTS, now: deps.now });
+  const inFlight = singleFlight<string, SessionState | null>();
   const fromDb = batched(deps.load);
 
   async function fromDbIntoEngine(userId: string): Promise<SessionState | null> {
@@ -82,19 +82,16 @@ export function createSessionChecks(deps: {
   }
 
   async function stateOf(userId: string, fresh: boolean): Promise<SessionState | null> {
-    const t = now();
     if (!fresh && cacheMs > 0) {
-      const known = cache.get(userId, t);
-      if (known !== undefined) return known;
+      const known = cache.get(userId);
+      if (known) return known.state;
     }
-    const key = fresh ? `fresh:${userId}` : userId;
-    let pending = inFlight.get(key);
-    if (!pending) {
-      pending = (fresh ? fromDbIntoEngine(userId) : read(userId)).finally(() => inFlight.delete(key));
-      inFlight.set(key, pending);
-    }
-    const state = await pending;
-    if (cacheMs > 0) cache.set(userId, state, t, cacheMs);
+    // Timed from the question, not the answer: the cached state is never older than cacheMs.
+    const start = cache.perf.now();
+    const state = await (fresh
+      ? inFlight(`fresh:${userId}`, () => fromDbIntoEngine(userId))
+      : inFlight(userId, () => read(userId)));
+    if (cacheMs > 0) cache.set(userId, { state }, { ttl, start });
     return state;
   }
 
@@ -108,7 +105,7 @@ export function createSessionChecks(deps: {
     },
     async store(userId, state) {
       await deps.stock().putSessionState(userId, state, ENGINE_STATE_TTL_MS);
-      if (cacheMs > 0) cache.set(userId, state, now(), cacheMs);
+      if (cacheMs > 0) cache.set(userId, { state }, { ttl });
     },
   };
 }
@@ -117,30 +114,17 @@ export const revoked = () => new DomainError("UNAUTHENTICATED", "Your session ha
 export const disabled = () => new DomainError("ACCOUNT_DISABLED", "This account is disabled.");
 
 /**
- * One query for every id asked in the same turn of the event loop: after a Redis flush during a
- * drop, thousands of sessions miss at once, and PostgreSQL should see a few queries, not thousands.
+ * One query for every id asked in the same turn of the event loop (DataLoader): after a Redis
+ * flush during a drop, thousands of sessions miss at once, and PostgreSQL should see a few
+ * queries, not thousands. Nothing is memoized here: the process cache above decides freshness.
  */
 function batched(load: StateLoader): (userId: string) => Promise<SessionState | undefined> {
-  let waiting: Map<string, ((state: SessionState | undefined) => void)[]> | null = null;
-  let failWaiting: ((error: unknown) => void)[] = [];
-  return (userId) =>
-    new Promise((resolve, reject) => {
-      if (!waiting) {
-        const batch = new Map<string, ((state: SessionState | undefined) => void)[]>();
-        const rejects: ((error: unknown) => void)[] = [];
-        waiting = batch;
-        failWaiting = rejects;
-        setImmediate(() => {
-          waiting = null;
-          load([...batch.keys()]).then(
-            (states) => batch.forEach((resolvers, id) => resolvers.forEach((r) => r(states.get(id)))),
-            (error: unknown) => rejects.forEach((r) => r(error)),
-          );
-        });
-      }
-      const resolvers = waiting.get(userId) ?? [];
-      resolvers.push(resolve);
-      waiting.set(userId, resolvers);
-      failWaiting.push(reject);
-    });
+  const loader = new DataLoader<string, SessionState | undefined>(
+    async (userIds) => {
+      const states = await load(userIds);
+      return userIds.map((id) => states.get(id));
+    },
+    { cache: false, batchScheduleFn: (run) => setImmediate(run) },
+  );
+  return (userId) => loader.load(userId);
 }

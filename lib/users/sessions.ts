@@ -1,9 +1,10 @@
 import "server-only";
 import { getDb, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { processState } from "@/lib/process-state";
 import { getStockEngine } from "@/lib/stock";
 import type { SessionState } from "@/lib/stock/engine";
-import { createSessionChecks, newStateCache, type SessionChecks, type StateCache, type StateLoader } from "./session-state";
+import { createSessionChecks, type SessionChecks, type StateLoader } from "./session-state";
 
 /** The session-relevant columns of a User row. */
 export interface AccountRow {
@@ -29,20 +30,13 @@ export function loadStates(db: Db): StateLoader {
   };
 }
 
-// The production server's bundle (fast lane) and Next's route handlers each hold their own copy
-// of lib/. The cache is shared on globalThis, so a change made through one reaches the other's
-// answers at once; the checks are not, so each copy throws its own DomainError class (the error
-// mapping recognises only its own: a foreign one would answer 500).
-const shared = globalThis as unknown as { couponSessionStateCache?: StateCache };
-let checks: SessionChecks | undefined;
-
-/** This process's session checks (lib/users/session-state.ts). */
+/** This process's session checks (lib/users/session-state.ts), one per process (lib/process-state.ts). */
 export function sessionChecks(): SessionChecks {
-  checks ??= createSessionChecks({
-    stock: getStockEngine,
-    load: loadStates(getDb()),
-    cacheMs: env.SESSION_STATE_CACHE_MS,
-    cache: (shared.couponSessionStateCache ??= newStateCache()),
-  });
-  return checks;
+  return processState("users/sessions", () =>
+    createSessionChecks({
+      stock: getStockEngine,
+      load: loadStates(getDb()),
+      cacheMs: env.SESSION_STATE_CACHE_MS,
+    }),
+  );
 }

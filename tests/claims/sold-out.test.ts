@@ -1,5 +1,5 @@
 // What a process holds of a sold-out promotion: its winners, for a second, forgotten on release.
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { forgetSoldOut, learnSoldOut, soldOutVerdict } from "@/lib/claims/sold-out";
 import { createMemoryEngine } from "@/lib/stock/memory";
 import { uid } from "@/tests/support/fixtures";
@@ -8,6 +8,8 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
 const snapshot = { startsAt: 0, endsAt: Date.now() + 60_000, paused: false, published: true, totalStock: 2, remaining: 0 };
 
 describe("sold-out knowledge", () => {
+  afterEach(() => vi.useRealTimers());
+
   it("answers winner or sold out from memory, then expires after a second", async () => {
     const engine = createMemoryEngine();
     const id = uid();
@@ -20,7 +22,9 @@ describe("sold-out knowledge", () => {
     expect(soldOutVerdict(id, "w1")).toBe("winner");
     expect(soldOutVerdict(id, "w2")).toBe("winner");
     expect(soldOutVerdict(id, "someone")).toBe("sold out");
-    expect(soldOutVerdict(id, "someone", Date.now() + 1_001)).toBeNull();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 1_001);
+    expect(soldOutVerdict(id, "someone")).toBeNull();
     expect(soldOutVerdict(id, "w1")).toBeNull();
   });
 

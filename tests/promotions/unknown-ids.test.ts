@@ -2,7 +2,7 @@
 // query per id and second, and never the stock engine's rebuild lock.
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { LruCache } from "@/lib/cache/lru";
+import { boundedCache } from "@/lib/cache/lru";
 import { claimConfigCache, getClaimConfig } from "@/lib/promotions/claim-config";
 import { getLiveStock } from "@/lib/promotions/queries";
 import { services, type Services } from "@/lib/services";
@@ -16,9 +16,9 @@ async function notFound(read: Promise<unknown>) {
   await expect(read).rejects.toMatchObject({ code: "NOT_FOUND" });
 }
 
-describe("LruCache", () => {
+describe("boundedCache", () => {
   it("holds at most max entries, evicting the least recently used", () => {
-    const cache = new LruCache<string, number>({ max: 2, ttlMs: 60_000 });
+    const cache = boundedCache<string, number>({ max: 2, ttlMs: 60_000 });
     cache.set("a", 1);
     cache.set("b", 2);
     expect(cache.get("a")).toBe(1); // now b is the least recently used
@@ -27,10 +27,13 @@ describe("LruCache", () => {
   });
 
   it("forgets an entry after its time to live", () => {
-    const cache = new LruCache<string, number>({ max: 10, ttlMs: 1_000 });
-    cache.set("a", 1, 0);
-    expect(cache.get("a", 999)).toBe(1);
-    expect(cache.get("a", 1_000)).toBeUndefined();
+    let now = 0;
+    const cache = boundedCache<string, number>({ max: 10, ttlMs: 1_000, now: () => now });
+    cache.set("a", 1);
+    now = 999;
+    expect(cache.get("a")).toBe(1);
+    now = 1_001;
+    expect(cache.get("a")).toBeUndefined();
     expect(cache.size).toBe(0);
   });
 });
