@@ -1,5 +1,5 @@
 import { LruCache } from "@/lib/cache/lru";
-import type { StockEngine } from "@/lib/stock/engine";
+import type { StockStore } from "@/lib/engine/stock/store";
 
 // What this process knows of sold-out promotions: once a promotion is sold out its winners
 // cannot change until a top-up or a release, so the instance holds them and answers everyone
@@ -29,7 +29,7 @@ export function soldOutVerdict(promotionId: string, userId: string, now = Date.n
 }
 
 /** The engine just said SOLD_OUT: fetch the winners once (one call shared by every request). */
-export function learnSoldOut(stock: StockEngine, promotionId: string, totalStock: number): void {
+export function learnSoldOut(stock: StockStore, promotionId: string, totalStock: number): void {
   if (known.get(promotionId) || learning.has(promotionId) || totalStock > MAX_HELD_WINNERS) return;
   const forgetsBefore = forgets.get(promotionId) ?? 0;
   const load = stock

@@ -1,5 +1,5 @@
+import type { Engine } from "@/lib/engine/engine";
 import { log } from "@/lib/log";
-import type { StockEngine } from "@/lib/stock/engine";
 import { coalescer, type Coalescer } from "./coalesce";
 
 /** How often a process publishes change notices at most: the live screens' ~10 updates a second. */
@@ -7,7 +7,7 @@ export const PUBLISH_INTERVAL_MS = 100;
 
 // On globalThis: the production server's own bundle (fast lane) and Next's route handlers share
 // one process and one engine, and so one publisher per engine.
-const store = globalThis as unknown as { couponLivePublishers?: WeakMap<StockEngine, Coalescer<string>> };
+const store = globalThis as unknown as { couponLivePublishers?: WeakMap<Engine, Coalescer<string>> };
 
 /**
  * Marks a promotion as changed (a claim committed, a coupon issued or failed, stock released, an
@@ -15,16 +15,16 @@ const store = globalThis as unknown as { couponLivePublishers?: WeakMap<StockEng
  * the moment are published together, at most every PUBLISH_INTERVAL_MS, on the engine's change
  * feed. Engines without one (Upstash) ignore it: their admin screens poll.
  */
-export function markChanged(stock: StockEngine, promotionId: string): void {
-  const feed = stock.changes;
+export function markChanged(engine: Engine, promotionId: string): void {
+  const feed = engine.changes;
   if (!feed) return;
   const publishers = (store.couponLivePublishers ??= new WeakMap());
-  let publisher = publishers.get(stock);
+  let publisher = publishers.get(engine);
   if (!publisher) {
     publisher = coalescer(PUBLISH_INTERVAL_MS, (ids: string[]) =>
       feed.publish(ids).catch((error: unknown) => log("warn", "live change notice not published", { count: ids.length, error })),
     );
-    publishers.set(stock, publisher);
+    publishers.set(engine, publisher);
   }
   publisher.add(promotionId);
 }

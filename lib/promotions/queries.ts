@@ -1,7 +1,7 @@
+import type { LiveSnapshot, StockStore } from "@/lib/engine/stock/store";
 import { notFound } from "@/lib/errors/domain-error";
+import { rebuildPromotion } from "@/lib/promotions/rebuild";
 import type { Services } from "@/lib/services";
-import type { StockEngine, LiveSnapshot } from "@/lib/stock/engine";
-import { rebuildPromotion } from "@/lib/stock/rebuild";
 import { promotionExists } from "./claim-config";
 import type { PublicListQuery } from "./schemas";
 import { promotionStatus, promotionView, type PromotionView } from "./view";
@@ -31,7 +31,7 @@ export async function listPublicPromotions(services: Services, query: PublicList
     db.promotion.count({ where: ended }),
   ]);
   const rows = [...current, ...endedPage];
-  const live = await Promise.all(rows.map((row) => services.stock.snapshot(row.id)));
+  const live = await Promise.all(rows.map((row) => services.engine.stock.snapshot(row.id)));
   return {
     promotions: rows.map((row, i) => promotionView(row, live[i], now)),
     ended: { page: query.endedPage, pageSize: query.endedPageSize, total: endedTotal },
@@ -41,7 +41,7 @@ export async function listPublicPromotions(services: Services, query: PublicList
 export async function getPublishedPromotion(services: Services, idOrSlug: { id: string } | { slug: string }) {
   const row = await services.db.promotion.findUnique({ where: idOrSlug });
   if (!row || !row.published) throw notFound();
-  return promotionView(row, await services.stock.snapshot(row.id));
+  return promotionView(row, await services.engine.stock.snapshot(row.id));
 }
 
 /**
@@ -64,11 +64,11 @@ export async function getLiveStock(services: Services, promotionId: string) {
 
 // Concurrent reads of one promotion's stock share one engine call: under a polling crowd the
 // engine sees one read per round trip, not one per request, and no answer is older than it.
-const readsInFlight = new WeakMap<StockEngine, Map<string, Promise<LiveSnapshot | null>>>();
+const readsInFlight = new WeakMap<StockStore, Map<string, Promise<LiveSnapshot | null>>>();
 
 function liveSnapshot(services: Services, promotionId: string): Promise<LiveSnapshot | null> {
-  let reads = readsInFlight.get(services.stock);
-  if (!reads) readsInFlight.set(services.stock, (reads = new Map<string, Promise<LiveSnapshot | null>>()));
+  let reads = readsInFlight.get(services.engine.stock);
+  if (!reads) readsInFlight.set(services.engine.stock, (reads = new Map<string, Promise<LiveSnapshot | null>>()));
   let read = reads.get(promotionId);
   if (!read) {
     const shared = reads;
@@ -79,11 +79,11 @@ function liveSnapshot(services: Services, promotionId: string): Promise<LiveSnap
 }
 
 async function readOrRebuild(services: Services, promotionId: string): Promise<LiveSnapshot | null> {
-  const snapshot = await services.stock.snapshot(promotionId);
+  const snapshot = await services.engine.stock.snapshot(promotionId);
   if (snapshot) return snapshot;
   // An id the database does not know (a typo, a scan of random ids) is answered by the bounded
   // one-second lookup cache: one primary-key query per id and second, and no rebuild lock.
   if (!(await promotionExists(services.db, promotionId))) return null;
   if (!(await rebuildPromotion(services, promotionId))) return null;
-  return services.stock.snapshot(promotionId);
+  return services.engine.stock.snapshot(promotionId);
 }

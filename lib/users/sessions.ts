@@ -1,8 +1,8 @@
 import "server-only";
 import { getDb, type Db } from "@/lib/db";
+import { getEngine } from "@/lib/engine";
+import type { SessionState } from "@/lib/engine/session-states/store";
 import { env } from "@/lib/env";
-import { getStockEngine } from "@/lib/stock";
-import type { SessionState } from "@/lib/stock/engine";
 import { createSessionChecks, newStateCache, type SessionChecks, type StateCache, type StateLoader } from "./session-state";
 
 /** The session-relevant columns of a User row. */
@@ -39,7 +39,7 @@ let checks: SessionChecks | undefined;
 /** This process's session checks (lib/users/session-state.ts). */
 export function sessionChecks(): SessionChecks {
   checks ??= createSessionChecks({
-    stock: getStockEngine,
+    states: () => getEngine().sessionStates,
     load: loadStates(getDb()),
     cacheMs: env.SESSION_STATE_CACHE_MS,
     cache: (shared.couponSessionStateCache ??= newStateCache()),
