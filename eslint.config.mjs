@@ -88,6 +88,35 @@ export default tseslint.config(
     },
   },
   {
+    // Engines never reach PostgreSQL: rebuilding from the database is a use case (lib/promotions).
+    files: ["lib/engine/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/app/*", "**/app/*"], message: "lib/ never imports app/: dependencies point down." },
+            { group: ["@/components/*", "**/components/*"], message: "lib/ never imports components/: dependencies point down." },
+            { group: TEST_SUPPORT, message: "Test support lives in tests/, not in lib/." },
+            {
+              group: [
+                "@/lib/*",
+                "!@/lib/env",
+                "!@/lib/engine",
+                "!@/lib/process-state",
+                "!@/lib/cache",
+                "pg",
+                "@prisma/*",
+                "**/generated/*",
+              ],
+              message: "lib/engine/ is the engine only: no database, no use cases.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The browser's code takes only types, the shared validation schemas and the two sign-in
     // helpers (callback URL, refusal codes) from lib/, so no server module is ever bundled for
     // the client.

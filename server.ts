@@ -64,7 +64,7 @@ async function main() {
     server.close(() => {
       // The claim outcomes counted since the last flush are written before the pools close.
       void stopOutcomeFlusher(services())
-        .then(() => Promise.allSettled([services().db.$disconnect(), services().stock.close()]))
+        .then(() => Promise.allSettled([services().db.$disconnect(), services().engine.close()]))
         .then(() => process.exit(0));
     });
     server.closeIdleConnections();

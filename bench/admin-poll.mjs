@@ -14,7 +14,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../lib/generated/prisma/client.ts";
 import { getPromotionWithStats, listPromotionsWithStats } from "../lib/promotions/admin.ts";
-import { createMemoryEngine } from "../lib/stock/memory.ts";
+import { createMemoryEngine } from "../lib/engine/memory.ts";
 import { dropDatabase } from "../tests/support/cleanup.ts";
 import { createDatabase, insertPromotion, promotionSpec, withClient } from "./data.mjs";
 
@@ -107,7 +107,7 @@ async function main() {
   progress(`${claims} claims in ${PROMOTIONS} promotions; timing ${POLLS} polls each`);
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const db = new PrismaClient({ adapter: new PrismaPg(pool) });
-  const services = { db, pool, stock: createMemoryEngine() };
+  const services = { db, pool, engine: createMemoryEngine() };
   try {
     await time("GET /api/admin/promotions", () => listPromotionsWithStats(services));
     await time("GET /api/admin/promotions/{id} (the storm)", () => getPromotionWithStats(services, "promo0"));

@@ -1,7 +1,7 @@
 // What one benchmark run puts in PostgreSQL and Redis, written directly (no app API), and the
 // session cookies of its users, minted with next-auth's own encoder and the server's secret.
 import pg from "pg";
-import { createRedisEngine } from "../lib/stock/redis.ts";
+import { createRedisEngine } from "../lib/engine/redis.ts";
 import { sessionCookie } from "../tests/support/session-cookie.ts";
 import { applyMigrations, createDatabaseIfMissing } from "../prisma/migrate.ts";
 
@@ -47,7 +47,7 @@ export async function storeSignInStates(redisUrl, keyPrefix, userIds) {
   const state = { revision: 0, version: 0, role: "USER", disabled: false };
   try {
     for (let i = 0; i < userIds.length; i += 500) {
-      await Promise.all(userIds.slice(i, i + 500).map((id) => engine.putSessionState(id, state, 31 * 24 * 3_600_000)));
+      await Promise.all(userIds.slice(i, i + 500).map((id) => engine.sessionStates.put(id, state, 31 * 24 * 3_600_000)));
     }
   } finally {
     await engine.close();
@@ -84,7 +84,7 @@ export async function loadIntoRedis(redisUrl, keyPrefix, promotions) {
         totalStock: p.totalStock,
         remaining: p.totalStock - p.claimedCount,
       };
-      await engine.load(p.id, snapshot, []);
+      await engine.stock.load(p.id, snapshot, []);
     }
   } finally {
     await engine.close();

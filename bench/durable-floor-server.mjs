@@ -70,7 +70,7 @@ async function claim(req, res, promotionId) {
     row = await persistWinner(promotionId, userId);
   } catch {
     // Nothing durable was written: give the coupon back before saying so.
-    await engine.release(promotionId, userId).catch(() => {});
+    await engine.stock.release(promotionId, userId).catch(() => {});
     return send(res, 503, { error: "UNAVAILABLE" });
   }
   // The database's guard says the stock is gone (never expected here: Redis and the row agree).

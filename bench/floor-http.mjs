@@ -5,7 +5,7 @@
 //   GET  /stock/{promotionId}   SNAPSHOT script
 //   GET  /health
 import http from "node:http";
-import { createRedisEngine } from "../lib/stock/redis.ts";
+import { createRedisEngine } from "../lib/engine/redis.ts";
 
 /** The HTTP status for each engine decision other than WON, as the app answers it. */
 export const DECISION_STATUS = {
@@ -25,7 +25,7 @@ export function engineFromEnv() {
 
 /** The one call into the claim script: if the engine's claim signature changes, change it here. */
 export function decide(engine, promotionId, userId) {
-  return engine.claim(promotionId, userId, Date.now());
+  return engine.stock.claim(promotionId, userId, Date.now());
 }
 
 export function send(res, status, body) {
@@ -39,7 +39,7 @@ export function sendRejection(res, decision) {
 }
 
 async function stock(engine, res, promotionId) {
-  const snapshot = await engine.snapshot(promotionId);
+  const snapshot = await engine.stock.snapshot(promotionId);
   if (!snapshot) return send(res, 404, { error: "NOT_FOUND" });
   send(res, 200, { remaining: snapshot.remaining, totalStock: snapshot.totalStock, serverTime: new Date().toISOString() });
 }

@@ -11,7 +11,7 @@ const INCLUSIVE_AREAS = [
   "app: lib/http",
   "app: lib/auth",
   "app: lib/claims",
-  "app: lib/stock",
+  "app: lib/engine",
   "app: lib/log",
   "next-auth",
   "jose",

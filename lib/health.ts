@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { getStockEngine } from "@/lib/stock";
+import { getEngine } from "@/lib/engine";
 import packageJson from "@/package.json";
 
 const TIMEOUT_MS = 2_000;
@@ -19,17 +19,17 @@ async function probe(check: () => Promise<unknown>): Promise<boolean> {
 
 /** Liveness of both dependencies, each bounded by a timeout so the probe itself never hangs. */
 export async function checkHealth() {
-  const stock = getStockEngine();
+  const engine = getEngine();
   const [db, stockOk] = await Promise.all([
     probe(() => getDb().$queryRaw`SELECT 1`),
     probe(async () => {
-      if (!(await stock.ping())) throw new Error("no PONG");
+      if (!(await engine.ping())) throw new Error("no PONG");
     }),
   ]);
   return {
     status: db && stockOk ? "ok" : "degraded",
     db: db ? "ok" : "down",
-    stock: { engine: stock.name, ok: stockOk },
+    stock: { engine: engine.name, ok: stockOk },
     version: packageJson.version,
   };
 }

@@ -1,17 +1,18 @@
 import "server-only";
 import type pg from "pg";
 import { getDb, getPool, type Db } from "@/lib/db";
-import { getStockEngine } from "@/lib/stock";
-import type { StockEngine } from "@/lib/stock/engine";
+import { getEngine } from "@/lib/engine";
+import type { Engine } from "@/lib/engine/engine";
 
 /** What the use cases need from the outside world. Tests build their own with other targets. */
 export interface Services {
   db: Db;
   /** The pool under db: the claim's group-committed insert uses it directly. */
   pool: pg.Pool;
-  stock: StockEngine;
+  /** Stock, throttles, session states, outcome figures, one-time tokens, change feed. */
+  engine: Engine;
 }
 
 export function services(): Services {
-  return { db: getDb(), pool: getPool(), stock: getStockEngine() };
+  return { db: getDb(), pool: getPool(), engine: getEngine() };
 }

@@ -4,9 +4,9 @@ import { createChallenge, randomInt, verifySolution, type Challenge } from "altc
 import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
 import { z } from "zod";
 import { authSecret } from "@/lib/auth/secret";
+import type { OneTimeTokens } from "@/lib/engine/tokens/one-time-tokens";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors/domain-error";
-import type { StockEngine } from "@/lib/stock/engine";
 
 // ALTCHA proof of work on sign-up (self-hosted: altcha-lib here, the altcha widget in the form).
 // Deterministic mode: the server draws the counter the solver must reach and signs the key it
@@ -77,14 +77,14 @@ function decode(value: string) {
  * Accepts a solved challenge once: it must be signed by this server, unexpired, solved, and not
  * spent before (spent ones are kept in the stock engine until they expire, on every instance).
  */
-export async function spendSolution(stock: StockEngine, value: string | undefined, nowMs = Date.now()): Promise<void> {
+export async function spendSolution(tokens: OneTimeTokens, value: string | undefined, nowMs = Date.now()): Promise<void> {
   if (!value) throw failed("The sign-up check is missing. Reload the page and try again.");
   const payload = decode(value);
   const result = await verifySolution({ challenge: payload.challenge, solution: payload.solution, deriveKey, ...secrets() });
   if (result.expired) throw failed("The sign-up check expired. Try again.");
   if (!result.verified) throw failed("The sign-up check is not valid. Reload the page and try again.");
   const ttlMs = payload.challenge.parameters.expiresAt * 1_000 - nowMs;
-  if (!(await stock.firstUse(`altcha:${payload.challenge.signature}`, Math.max(1_000, ttlMs)))) {
+  if (!(await tokens.firstUse(`altcha:${payload.challenge.signature}`, Math.max(1_000, ttlMs)))) {
     throw failed("This sign-up check was already used. Try again.");
   }
 }

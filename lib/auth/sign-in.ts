@@ -2,10 +2,10 @@ import "server-only";
 import { canonicalEmail } from "@/lib/auth/email";
 import { SIGN_IN_UNAVAILABLE, throttledSignInError } from "@/lib/auth/signin-error";
 import type { Db } from "@/lib/db";
+import type { Engine } from "@/lib/engine/engine";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { services } from "@/lib/services";
-import type { StockEngine } from "@/lib/stock/engine";
 import { assertCanSignIn, signInUser, type SignInUser } from "@/lib/users/session-jwt";
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from "./password";
 import { credentialsSchema } from "./schemas";
@@ -19,21 +19,21 @@ export type SignInResult = { kind: "OK"; user: SignInUser } | { kind: "INVALID" 
  * An unknown email is checked against a dummy hash and counts as a failure, so neither the time
  * taken nor the lockout tells which emails have accounts.
  */
-export async function checkCredentials(svc: { db: Db; stock: StockEngine }, raw: unknown, ip: string): Promise<SignInResult> {
+export async function checkCredentials(svc: { db: Db; engine: Engine }, raw: unknown, ip: string): Promise<SignInResult> {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return { kind: "INVALID" };
   const { email, password } = parsed.data;
   const canonical = canonicalEmail(email, env.EMAIL_CANONICAL_DOMAINS);
-  const waitMs = await signInWait(svc.stock, ip, canonical);
+  const waitMs = await signInWait(svc.engine.throttles, ip, canonical);
   if (waitMs > 0) return { kind: "THROTTLED", retryAfterMs: waitMs };
 
   const user = await findAccount(svc.db, email, canonical);
   const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
   if (!user || !ok) {
-    const lockedMs = await signInFailed(svc.stock, canonical);
+    const lockedMs = await signInFailed(svc.engine.throttles, canonical);
     return lockedMs > 0 ? { kind: "THROTTLED", retryAfterMs: lockedMs } : { kind: "INVALID" };
   }
-  await signInSucceeded(svc.stock, canonical);
+  await signInSucceeded(svc.engine.throttles, canonical);
   // Hashes from before today's cost are upgraded now that the password is known.
   if (needsRehash(user.passwordHash)) {
     await svc.db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });

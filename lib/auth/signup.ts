@@ -2,9 +2,9 @@ import "server-only";
 import type { z } from "zod";
 import { canonicalEmail } from "@/lib/auth/email";
 import { isUniqueViolation, type Db } from "@/lib/db";
+import type { Engine } from "@/lib/engine/engine";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors/domain-error";
-import type { StockEngine } from "@/lib/stock/engine";
 import { spendSolution } from "./challenge";
 import { hashPassword } from "./password";
 import type { signupSchema } from "./schemas";
@@ -16,9 +16,9 @@ type SignupInput = z.infer<typeof signupSchema>;
  * POST /api/auth/signup after its body is valid: the address's sign-up limit (429), then the
  * proof of work (400 CHALLENGE_FAILED, spent once), then the account, unique per mailbox (409).
  */
-export async function signUpRequest(svc: { db: Db; stock: StockEngine }, input: SignupInput, ip: string) {
-  await checkSignupRate(svc.stock, ip);
-  if (env.SIGNUP_CHALLENGE === "on") await spendSolution(svc.stock, input.altcha);
+export async function signUpRequest(svc: { db: Db; engine: Engine }, input: SignupInput, ip: string) {
+  await checkSignupRate(svc.engine.throttles, ip);
+  if (env.SIGNUP_CHALLENGE === "on") await spendSolution(svc.engine.tokens, input.altcha);
   return signUp(svc.db, input);
 }
 

@@ -1,6 +1,6 @@
 import { LRUCache } from "lru-cache";
 
-/** A clock in epoch milliseconds; tests pass their own. */
+/** Where time is read (ms since the epoch): Date.now, or a test's own clock. */
 export type Clock = () => number;
 
 /**

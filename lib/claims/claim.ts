@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { isUniqueViolation } from "@/lib/db";
+import type { ClaimDecision, RateLimit } from "@/lib/engine/stock/store";
 import { DomainError, notFound, unavailable } from "@/lib/errors/domain-error";
 import { assertEligible } from "@/lib/issuance/validator";
 import { markChanged } from "@/lib/live/changes";
 import { log } from "@/lib/log";
 import { getClaimConfig, type ClaimConfig } from "@/lib/promotions/claim-config";
+import { rebuildPromotion } from "@/lib/promotions/rebuild";
 import type { Services } from "@/lib/services";
-import type { ClaimDecision, RateLimit } from "@/lib/stock/engine";
-import { rebuildPromotion } from "@/lib/stock/rebuild";
 import { newCouponCode } from "./coupon-code";
 import { issuedClaim, rememberIssued } from "./issued-claims";
 import { findActiveClaim } from "./my-claim";
@@ -94,7 +94,7 @@ async function claimGated(services: Services, step: ClaimStep): Promise<ClaimSuc
     if (decision.kind === "WON") {
       await sessionGate.catch(async (error: unknown) => {
         // Unreleased (the engine failed just now), the phantom sweeper gives it back shortly.
-        await services.stock
+        await services.engine.stock
           .release(promotionId, userId, decision.loadId)
           .catch((e: unknown) => log("error", "release failed", { promotionId, userId, error: e }));
         throw error;
@@ -123,7 +123,7 @@ async function decide(
   limits: readonly RateLimit[],
 ): Promise<Exclude<ClaimDecision, { kind: "MISSING" }>> {
   for (let tries = 0; tries < 3; tries++) {
-    const decision = await services.stock.claim(promotionId, userId, Date.now(), limits);
+    const decision = await services.engine.stock.claim(promotionId, userId, Date.now(), limits);
     if (decision.kind !== "MISSING") return decision;
     if (!(await rebuildPromotion(services, promotionId))) throw notFound();
   }
@@ -138,7 +138,7 @@ function rejection(
 ): DomainError {
   switch (decision.kind) {
     case "SOLD_OUT":
-      learnSoldOut(services.stock, promotionId, config.totalStock);
+      learnSoldOut(services.engine.stock, promotionId, config.totalStock);
       return soldOut();
     case "RATE_LIMITED":
       return new DomainError("RATE_LIMITED", "Too many attempts. Please wait a moment.", {}, decision.retryAfterMs);
@@ -163,7 +163,7 @@ async function persistWinner(
   userId: string,
   { remaining, loadId }: Extract<ClaimDecision, { kind: "WON" }>,
 ): Promise<ClaimSuccess> {
-  const { stock } = services;
+  const { stock } = services.engine;
   // The built-in issuer mints the code now; an external one is asked by the worker after commit.
   const builtin = config.issuer.type === "BUILTIN";
   let stored;
@@ -195,11 +195,11 @@ async function persistWinner(
     // The database's guard says the stock is gone: the engine was too generous (it was rebuilt
     // while winners were in flight). Tell the engine; the next top-up reloads it anyway.
     await stock.settleSoldOut(promotionId, userId, loadId);
-    markChanged(stock, promotionId);
+    markChanged(services.engine, promotionId);
     throw soldOut();
   }
   rememberIssued(stored);
-  markChanged(stock, promotionId); // synchronous: the live screens hear of it without a round trip here
+  markChanged(services.engine, promotionId); // synchronous: the live screens hear of it without a round trip here
   return { claim: claimView(stored), remaining: Math.max(remaining, 0) };
 }
 

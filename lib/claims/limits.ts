@@ -1,6 +1,6 @@
 import "server-only";
+import type { RateLimit } from "@/lib/engine/stock/store";
 import { env } from "@/lib/env";
-import type { RateLimit } from "@/lib/stock/engine";
 
 /**
  * The rate limits a claim counts against, per user and per client address, checked by the claim

@@ -34,21 +34,21 @@ const MAX_PAGES_PER_PASS = 100;
 async function sweepPromotion(services: Services, promotionId: string, afterMs: number): Promise<number> {
   let released = 0;
   for (let page = 0; page < MAX_PAGES_PER_PASS; page++) {
-    const reserved = await services.stock.reservedBefore(promotionId, afterMs);
+    const reserved = await services.engine.stock.reservedBefore(promotionId, afterMs);
     if (!reserved || reserved.userIds.length === 0) break;
     released += await settle(services, promotionId, reserved);
     if (reserved.userIds.length < PAGE) break;
   }
   if (released > 0) {
     forgetSoldOut(promotionId);
-    markChanged(services.stock, promotionId);
+    markChanged(services.engine, promotionId);
     log("warn", "released phantom winners (no claim row)", { promotionId, count: released });
   }
   return released;
 }
 
 /** Confirms the reservations whose claim rows committed, releases the others; returns how many were released. */
-async function settle({ db, stock }: Services, promotionId: string, reserved: { loadId: string; userIds: string[] }) {
+async function settle({ db, engine: { stock } }: Services, promotionId: string, reserved: { loadId: string; userIds: string[] }) {
   const rows = await db.claim.findMany({
     where: { promotionId, userId: { in: reserved.userIds }, status: { in: ["PENDING", "ISSUED"] } },
     select: { userId: true },

@@ -1,7 +1,7 @@
 import { boundedCache } from "@/lib/cache/lru";
 import { singleFlight } from "@/lib/cache/single-flight";
+import type { StockStore } from "@/lib/engine/stock/store";
 import { processState } from "@/lib/process-state";
-import type { StockEngine } from "@/lib/stock/engine";
 
 // What this process knows of sold-out promotions: once a promotion is sold out its winners
 // cannot change until a top-up or a release, so the instance holds them and answers everyone
@@ -36,7 +36,7 @@ export function soldOutVerdict(promotionId: string, userId: string): "sold out" 
 }
 
 /** The engine just said SOLD_OUT: fetch the winners once (one call shared by every request). */
-export function learnSoldOut(stock: StockEngine, promotionId: string, totalStock: number): void {
+export function learnSoldOut(stock: StockStore, promotionId: string, totalStock: number): void {
   if (known.has(promotionId) || totalStock > MAX_HELD_WINNERS) return;
   void learning(promotionId, async () => {
     const forgetsBefore = forgets.get(promotionId) ?? 0;

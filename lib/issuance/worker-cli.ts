@@ -13,7 +13,7 @@ async function main() {
   const shutdown = async () => {
     await stop();
     await services().db.$disconnect();
-    await services().stock.close();
+    await services().engine.close();
     log("info", "issuing worker stopped");
     process.exit(0);
   };

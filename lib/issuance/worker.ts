@@ -126,7 +126,7 @@ async function recordIssued(services: Services, claim: LeasedClaim, outcome: Iss
       where: { id: claim.id, status: "PENDING" },
       data: { status: "ISSUED", couponCode: outcome.couponCode, nextAttemptAt: null, lastError: null },
     });
-    markChanged(services.stock, claim.promotionId);
+    markChanged(services.engine, claim.promotionId);
     return outcome;
   } catch (error) {
     const duplicate = isUniqueViolation(error);
@@ -161,10 +161,10 @@ async function failClaim(services: Services, claim: LeasedClaim, error: string):
   log("warn", "claim failed for good; stock returned", { claimId: claim.id, promotionId: claim.promotionId, error });
   // If this fails too, the engine keeps one coupon too few until reconciliation or a reload.
   forgetSoldOut(claim.promotionId);
-  await services.stock
+  await services.engine.stock
     .release(claim.promotionId, claim.userId)
     .catch((e) => log("error", "release failed", { claimId: claim.id, error: e }));
-  markChanged(services.stock, claim.promotionId);
+  markChanged(services.engine, claim.promotionId);
 }
 
 const IDLE_POLL_MS = 500;

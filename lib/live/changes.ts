@@ -1,13 +1,13 @@
+import type { Engine } from "@/lib/engine/engine";
 import { log } from "@/lib/log";
 import { processState } from "@/lib/process-state";
-import type { StockEngine } from "@/lib/stock/engine";
 import { coalescer, type Coalescer } from "./coalesce";
 
 /** How often a process publishes change notices at most: the live screens' ~10 updates a second. */
 export const PUBLISH_INTERVAL_MS = 100;
 
 // One publisher per engine and process (lib/process-state.ts).
-const publishers = () => processState("live/changes:publishers", () => new WeakMap<StockEngine, Coalescer<string>>());
+const publishers = () => processState("live/changes:publishers", () => new WeakMap<Engine, Coalescer<string>>());
 
 /**
  * Marks a promotion as changed (a claim committed, a coupon issued or failed, stock released, an
@@ -15,15 +15,15 @@ const publishers = () => processState("live/changes:publishers", () => new WeakM
  * the moment are published together, at most every PUBLISH_INTERVAL_MS, on the engine's change
  * feed. Engines without one (Upstash) ignore it: their admin screens poll.
  */
-export function markChanged(stock: StockEngine, promotionId: string): void {
-  const feed = stock.changes;
+export function markChanged(engine: Engine, promotionId: string): void {
+  const feed = engine.changes;
   if (!feed) return;
-  let publisher = publishers().get(stock);
+  let publisher = publishers().get(engine);
   if (!publisher) {
     publisher = coalescer(PUBLISH_INTERVAL_MS, (ids: string[]) =>
       feed.publish(ids).catch((error: unknown) => log("warn", "live change notice not published", { count: ids.length, error })),
     );
-    publishers().set(stock, publisher);
+    publishers().set(engine, publisher);
   }
   publisher.add(promotionId);
 }

@@ -61,7 +61,7 @@ export interface LiveHub {
  */
 export function createLiveHub(services: Services, options: LiveHubOptions = {}): LiveHub {
   const { intervalMs = 100, heartbeatMs = 15_000, maxAgeMs = 10 * 60_000 } = options;
-  const feed = services.stock.changes;
+  const feed = services.engine.changes;
   const clients = new Set<Client>();
   const rates = new ClaimRates();
   const bootId = randomBytes(4).toString("hex");

@@ -49,9 +49,9 @@ async function start(): Promise<void> {
   }
   const database = embedded ? "embedded PGlite (.data/pglite)" : `PostgreSQL ${new URL(process.env.DATABASE_URL!).host}`;
   const { services } = await import("@/lib/services");
-  log("info", "engines", { database, stock: services().stock.name });
+  log("info", "engines", { database, stock: services().engine.name });
 
-  const { healAfterRestart } = await import("@/lib/stock/reconcile");
+  const { healAfterRestart } = await import("@/lib/promotions/reconcile");
   const healed = await healAfterRestart(services()).catch((error) => {
     log("error", "start-up reconciliation failed; stock loads on first use", { error });
     return [];

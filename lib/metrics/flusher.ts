@@ -1,3 +1,4 @@
+import type { OutcomeCounters } from "@/lib/engine/outcomes/counters";
 import { log } from "@/lib/log";
 import { processState } from "@/lib/process-state";
 import type { Services } from "@/lib/services";
@@ -36,9 +37,9 @@ export async function flushOutcomes(services: Services): Promise<void> {
   await state.running;
 }
 
-async function flush({ stock, pool }: Services): Promise<void> {
+async function flush({ engine, pool }: Services): Promise<void> {
   const taken = takeCounts();
-  const fresh = await Promise.all([...taken].map(([promotionId, counts]) => toEngine(stock, promotionId, counts)));
+  const fresh = await Promise.all([...taken].map(([promotionId, counts]) => toEngine(engine.outcomes, promotionId, counts)));
   const rows = mergeRows([...state.kept, ...fresh.flat()]);
   state.kept = [];
   if (rows.length === 0) return;
@@ -55,11 +56,11 @@ async function flush({ stock, pool }: Services): Promise<void> {
 }
 
 /** Sends one promotion's counts to the engine; returns its rows for PostgreSQL, with the unique triers. */
-async function toEngine(stock: Services["stock"], promotionId: string, { seconds, triers }: PromotionCounts) {
+async function toEngine(outcomes: OutcomeCounters, promotionId: string, { seconds, triers }: PromotionCounts) {
   const list = [...seconds].map(([second, s]) => ({ second, ...s }));
   let uniqueTriers = 0;
   try {
-    uniqueTriers = await stock.recordOutcomes(
+    uniqueTriers = await outcomes.record(
       promotionId,
       list.map(({ second, counts, latency, remaining }) => ({ second, counts: engineFields(counts, latency), remaining })),
       [...triers],

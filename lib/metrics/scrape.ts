@@ -49,7 +49,7 @@ export async function metricsText(services: Services): Promise<{ contentType: st
   return { contentType: metrics.registry.contentType, body: await metrics.registry.metrics() };
 }
 
-async function liveRemaining({ db, stock }: Services, gauge: ScrapeGauges["remaining"]) {
+async function liveRemaining({ db, engine: { stock } }: Services, gauge: ScrapeGauges["remaining"]) {
   const now = new Date();
   const live = await db.promotion.findMany({
     where: { published: true, startsAt: { lte: now }, endsAt: { gt: now } },

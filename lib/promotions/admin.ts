@@ -5,8 +5,8 @@ import { isUniqueViolation } from "@/lib/db";
 import { DomainError, notFound } from "@/lib/errors/domain-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { markChanged } from "@/lib/live/changes";
+import { rebuildPromotion } from "@/lib/promotions/rebuild";
 import type { Services } from "@/lib/services";
-import { rebuildPromotion } from "@/lib/stock/rebuild";
 import { forgetClaimConfig } from "./claim-config";
 import { slugify, type CreatePromotionInput, type UpdatePromotionInput } from "./schemas";
 import { claimRates, statsByPromotion } from "./stats";
@@ -21,7 +21,7 @@ type AdminRow = PromotionRow & {
 
 /** Admin view: the public fields plus publish state and service settings (never the secret). */
 async function adminView(row: AdminRow, services: Services) {
-  const live = await services.stock.snapshot(row.id);
+  const live = await services.engine.stock.snapshot(row.id);
   return {
     ...promotionView(row, live),
     published: row.published,
@@ -98,7 +98,7 @@ export async function createPromotion(services: Services, actorId: string, input
         await audit(tx, actorId, created.id, "create", { ...data, slug, issuerSecret: data.issuerSecret && "***" });
         return created;
       });
-      markChanged(services.stock, row.id);
+      markChanged(services.engine, row.id);
       return adminView(row, services);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
@@ -175,8 +175,8 @@ export async function deletePromotion(services: Services, actorId: string, id: s
       throw error;
     });
   forgetClaimConfig(id);
-  await services.stock.drop(id);
-  markChanged(services.stock, id);
+  await services.engine.stock.drop(id);
+  markChanged(services.engine, id);
 }
 
 const hasClaims = () => new DomainError("HAS_CLAIMS", "A promotion with claims cannot be deleted. Unpublish it instead.");
@@ -192,5 +192,5 @@ async function refreshStock(services: Services, id: string) {
   forgetSoldOut(id);
   forgetClaimConfig(id);
   await rebuildPromotion(services, id, true);
-  markChanged(services.stock, id);
+  markChanged(services.engine, id);
 }

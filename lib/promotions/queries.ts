@@ -1,9 +1,9 @@
 import { singleFlight } from "@/lib/cache/single-flight";
+import type { LiveSnapshot, StockStore } from "@/lib/engine/stock/store";
 import { notFound } from "@/lib/errors/domain-error";
 import { processState } from "@/lib/process-state";
+import { rebuildPromotion } from "@/lib/promotions/rebuild";
 import type { Services } from "@/lib/services";
-import type { StockEngine, LiveSnapshot } from "@/lib/stock/engine";
-import { rebuildPromotion } from "@/lib/stock/rebuild";
 import { promotionExists } from "./claim-config";
 import type { PublicListQuery } from "./schemas";
 import { promotionStatus, promotionView, type PromotionView } from "./view";
@@ -33,7 +33,7 @@ export async function listPublicPromotions(services: Services, query: PublicList
     db.promotion.count({ where: ended }),
   ]);
   const rows = [...current, ...endedPage];
-  const live = await Promise.all(rows.map((row) => services.stock.snapshot(row.id)));
+  const live = await Promise.all(rows.map((row) => services.engine.stock.snapshot(row.id)));
   return {
     promotions: rows.map((row, i) => promotionView(row, live[i], now)),
     ended: { page: query.endedPage, pageSize: query.endedPageSize, total: endedTotal },
@@ -43,7 +43,7 @@ export async function listPublicPromotions(services: Services, query: PublicList
 export async function getPublishedPromotion(services: Services, idOrSlug: { id: string } | { slug: string }) {
   const row = await services.db.promotion.findUnique({ where: idOrSlug });
   if (!row || !row.published) throw notFound();
-  return promotionView(row, await services.stock.snapshot(row.id));
+  return promotionView(row, await services.engine.stock.snapshot(row.id));
 }
 
 /**
@@ -68,21 +68,21 @@ export async function getLiveStock(services: Services, promotionId: string) {
 // engine sees one read per round trip, not one per request, and no answer is older than it.
 const readsInFlight = processState(
   "promotions/queries:reads",
-  () => new WeakMap<StockEngine, ReturnType<typeof singleFlight<string, LiveSnapshot | null>>>(),
+  () => new WeakMap<StockStore, ReturnType<typeof singleFlight<string, LiveSnapshot | null>>>(),
 );
 
 function liveSnapshot(services: Services, promotionId: string): Promise<LiveSnapshot | null> {
-  let reads = readsInFlight.get(services.stock);
-  if (!reads) readsInFlight.set(services.stock, (reads = singleFlight()));
+  let reads = readsInFlight.get(services.engine.stock);
+  if (!reads) readsInFlight.set(services.engine.stock, (reads = singleFlight()));
   return reads(promotionId, () => readOrRebuild(services, promotionId));
 }
 
 async function readOrRebuild(services: Services, promotionId: string): Promise<LiveSnapshot | null> {
-  const snapshot = await services.stock.snapshot(promotionId);
+  const snapshot = await services.engine.stock.snapshot(promotionId);
   if (snapshot) return snapshot;
   // An id the database does not know (a typo, a scan of random ids) is answered by the bounded
   // one-second lookup cache: one primary-key query per id and second, and no rebuild lock.
   if (!(await promotionExists(services.db, promotionId))) return null;
   if (!(await rebuildPromotion(services, promotionId))) return null;
-  return services.stock.snapshot(promotionId);
+  return services.engine.stock.snapshot(promotionId);
 }

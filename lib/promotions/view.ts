@@ -1,4 +1,4 @@
-import type { StockSnapshot } from "@/lib/stock/engine";
+import type { StockSnapshot } from "@/lib/engine/stock/store";
 
 export type PromotionStatus = "SCHEDULED" | "LIVE" | "PAUSED" | "SOLD_OUT" | "ENDED";
 export type DiscountType = "AMOUNT" | "PERCENT";

@@ -3,12 +3,12 @@ import DataLoader from "dataloader";
 import type { SessionUser } from "@/lib/auth/session";
 import { boundedCache } from "@/lib/cache/lru";
 import { singleFlight } from "@/lib/cache/single-flight";
+import type { SessionState, SessionStateStore } from "@/lib/engine/session-states/store";
 import { DomainError } from "@/lib/errors/domain-error";
 import { log } from "@/lib/log";
-import type { SessionState, StockEngine } from "@/lib/stock/engine";
 
 // Revocable sessions. A session JWT carries the account's sessionVersion at sign-in; it is a
-// session only while the account's current state (PostgreSQL's User row, copied into the stock
+// session only while the account's current state (PostgreSQL's User row, copied into the
 // engine) has that version and is not disabled, and its role is the account's current role.
 //
 // Where the state is read, cheapest first:
@@ -45,7 +45,7 @@ export interface SessionChecks {
 const CACHED_ACCOUNTS = 50_000;
 
 export function createSessionChecks(deps: {
-  stock: () => StockEngine;
+  states: () => SessionStateStore;
   load: StateLoader;
   cacheMs: number;
   now?: () => number;
@@ -62,8 +62,8 @@ export function createSessionChecks(deps: {
     const state = (await fromDb(userId)) ?? null;
     if (state) {
       await deps
-        .stock()
-        .putSessionState(userId, state, ENGINE_STATE_TTL_MS)
+        .states()
+        .put(userId, state, ENGINE_STATE_TTL_MS)
         .catch((error: unknown) => log("warn", "session state not stored in the engine", { userId, error }));
     }
     return state;
@@ -72,7 +72,7 @@ export function createSessionChecks(deps: {
   async function read(userId: string): Promise<SessionState | null> {
     let state: SessionState | null;
     try {
-      state = await deps.stock().sessionState(userId);
+      state = await deps.states().get(userId);
     } catch (error) {
       // The engine is down: PostgreSQL still answers who may do what (a claim fails anyway).
       log("warn", "session state: engine unreachable, asking the database", { userId, error });
@@ -104,7 +104,7 @@ export function createSessionChecks(deps: {
       return state.role === user.role ? user : { ...user, role: state.role };
     },
     async store(userId, state) {
-      await deps.stock().putSessionState(userId, state, ENGINE_STATE_TTL_MS);
+      await deps.states().put(userId, state, ENGINE_STATE_TTL_MS);
       if (cacheMs > 0) cache.set(userId, { state }, { ttl });
     },
   };

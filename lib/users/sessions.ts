@@ -1,9 +1,9 @@
 import "server-only";
 import { getDb, type Db } from "@/lib/db";
+import { getEngine } from "@/lib/engine";
+import type { SessionState } from "@/lib/engine/session-states/store";
 import { env } from "@/lib/env";
 import { processState } from "@/lib/process-state";
-import { getStockEngine } from "@/lib/stock";
-import type { SessionState } from "@/lib/stock/engine";
 import { createSessionChecks, type SessionChecks, type StateLoader } from "./session-state";
 
 /** The session-relevant columns of a User row. */
@@ -34,7 +34,7 @@ export function loadStates(db: Db): StateLoader {
 export function sessionChecks(): SessionChecks {
   return processState("users/sessions", () =>
     createSessionChecks({
-      stock: getStockEngine,
+      states: () => getEngine().sessionStates,
       load: loadStates(getDb()),
       cacheMs: env.SESSION_STATE_CACHE_MS,
     }),

@@ -15,9 +15,9 @@ import * as promotion from "@/app/api/promotions/[id]/route";
 import * as stock from "@/app/api/promotions/[id]/stock/route";
 import * as promotions from "@/app/api/promotions/route";
 import { getDb } from "@/lib/db";
+import { getEngine } from "@/lib/engine";
 import { flushOutcomes } from "@/lib/metrics/flusher";
 import { services } from "@/lib/services";
-import { getStockEngine } from "@/lib/stock";
 import { solveSignupChallenge } from "@/tests/support/challenge";
 import { call, createPromotion, createUsers, sessionCookie } from "@/tests/support/fixtures";
 
@@ -224,7 +224,7 @@ describe("POST /api/promotions/{id}/claim", () => {
       );
     }
     expect(statuses).toEqual([...Array(8).fill(201), 429]);
-    expect((await getStockEngine().snapshot(p.id))?.remaining).toBe(91);
+    expect((await getEngine().stock.snapshot(p.id))?.remaining).toBe(91);
   });
 
   it("refuses a cross-site request", async () => {
@@ -250,7 +250,7 @@ describe("POST /api/promotions/{id}/claim", () => {
     expect(statuses).toEqual({ 201: 100, 410: 1_900 });
     const winnerIds = await db.claim.findMany({ where: { promotionId: p.id }, select: { userId: true } });
     expect(new Set(winnerIds.map((w) => w.userId)).size).toBe(100);
-    expect((await getStockEngine().snapshot(p.id))?.remaining).toBe(0);
+    expect((await getEngine().stock.snapshot(p.id))?.remaining).toBe(0);
     const s = await call(stock.GET, { params: { id: p.id } });
     expect(s.json).toMatchObject({ remaining: 0, status: "SOLD_OUT" });
   });

@@ -189,15 +189,15 @@ describe("throttling", () => {
 
   it("grows the lock with each further failure", async () => {
     const email = `grow-${uid()}@example.test`;
-    const stock = services().stock;
+    const throttles = services().engine.throttles;
     const { lockoutPolicy } = await import("@/lib/auth/throttle");
     const subject = `signin:email:${email}`;
     const locks = [];
-    for (let i = 0; i < 9; i++) locks.push(await stock.recordFailure(subject, lockoutPolicy()));
+    for (let i = 0; i < 9; i++) locks.push(await throttles.recordFailure(subject, lockoutPolicy()));
     // 5 failures -> 1 min, doubling up to 1 h.
     expect(locks).toEqual([0, 0, 0, 0, 60_000, 120_000, 240_000, 480_000, 960_000]);
-    for (let i = 0; i < 4; i++) await stock.recordFailure(subject, lockoutPolicy());
-    expect(await stock.recordFailure(subject, lockoutPolicy())).toBe(3_600_000);
+    for (let i = 0; i < 4; i++) await throttles.recordFailure(subject, lockoutPolicy());
+    expect(await throttles.recordFailure(subject, lockoutPolicy())).toBe(3_600_000);
     expect(await signIn(email, PASSWORD)).toMatchObject({ kind: "THROTTLED" });
   });
 

@@ -8,7 +8,7 @@ import { canonicalEmail, DEFAULT_DOTLESS_DOMAINS, parseDotlessDomains } from "@/
 import { MIN_SECRET_LENGTH, readOrCreateLocalSecret } from "@/lib/auth/local-secret";
 import { dummyHash, hashPassword, needsRehash, PASSWORD_COST, verifyPassword } from "@/lib/auth/password";
 import { signInErrorMessage, throttledSeconds, throttledSignInError } from "@/lib/auth/signin-error";
-import type { StockEngine } from "@/lib/stock/engine";
+import type { Throttles } from "@/lib/engine/throttles/throttles";
 
 describe("canonicalEmail", () => {
   const gmail = parseDotlessDomains(DEFAULT_DOTLESS_DOMAINS);
@@ -134,12 +134,12 @@ describe("environment", () => {
     process.env.RATE_LIMIT = "off";
     try {
       const throttle = await import("@/lib/auth/throttle");
-      const engine = { throttle: vi.fn(async () => 60_000), recordFailure: vi.fn(async () => 60_000), clearFailures: vi.fn() };
-      const stock = engine as unknown as StockEngine;
-      await expect(throttle.checkSignupRate(stock, "1.2.3.4")).resolves.toBeUndefined();
-      expect(await throttle.signInWait(stock, "1.2.3.4", "a@b.test")).toBe(0);
-      expect(await throttle.signInFailed(stock, "a@b.test")).toBe(0);
-      expect(engine.throttle).not.toHaveBeenCalled();
+      const engine = { attempt: vi.fn(async () => 60_000), recordFailure: vi.fn(async () => 60_000), clearFailures: vi.fn() };
+      const throttles = engine as unknown as Throttles;
+      await expect(throttle.checkSignupRate(throttles, "1.2.3.4")).resolves.toBeUndefined();
+      expect(await throttle.signInWait(throttles, "1.2.3.4", "a@b.test")).toBe(0);
+      expect(await throttle.signInFailed(throttles, "a@b.test")).toBe(0);
+      expect(engine.attempt).not.toHaveBeenCalled();
       expect(engine.recordFailure).not.toHaveBeenCalled();
     } finally {
       delete process.env.RATE_LIMIT;

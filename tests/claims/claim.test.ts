@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { rebuildPromotion } from "@/lib/promotions/rebuild";
 import { services } from "@/lib/services";
-import { rebuildPromotion } from "@/lib/stock/rebuild";
 import { createPromotion, createUsers, withRefusedClaims } from "@/tests/support/fixtures";
 import { usePrivateRedis } from "@/tests/support/redis-server";
 import { attempt, expectExact, expectOnlySoldOut } from "@/tests/support/storm";
@@ -26,7 +26,7 @@ describe("claimCoupon against the machine's PostgreSQL and Redis", () => {
     expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
     expect(outcomes.filter((o) => !o.ok).every((o) => !o.ok && o.code === "ALREADY_CLAIMED")).toBe(true);
     expect(await svc.db.claim.count({ where: { promotionId: promotion.id } })).toBe(1);
-    expect((await svc.stock.snapshot(promotion.id))?.remaining).toBe(9);
+    expect((await svc.engine.stock.snapshot(promotion.id))?.remaining).toBe(9);
   });
 
   it("a failed durable write answers 503 and gives the stock and the user's slot back", async () => {
@@ -36,13 +36,13 @@ describe("claimCoupon against the machine's PostgreSQL and Redis", () => {
     await withRefusedClaims(svc.db, "doomed", async () => {
       const outcome = await attempt(svc, promotion.id, doomed.id);
       expect(outcome).toMatchObject({ ok: false, code: "UNAVAILABLE", status: 503 });
-      expect((await svc.stock.snapshot(promotion.id))?.remaining).toBe(5);
+      expect((await svc.engine.stock.snapshot(promotion.id))?.remaining).toBe(5);
       expect((await svc.db.promotion.findUniqueOrThrow({ where: { id: promotion.id } })).claimedCount).toBe(0);
       expect(await svc.db.claim.count({ where: { promotionId: promotion.id } })).toBe(0);
     });
     // The slot is really free again: the same person can now claim.
     expect(await attempt(svc, promotion.id, doomed.id)).toMatchObject({ ok: true, status: 201 });
-    expect((await svc.stock.snapshot(promotion.id))?.remaining).toBe(4);
+    expect((await svc.engine.stock.snapshot(promotion.id))?.remaining).toBe(4);
   });
 
   it("answers NOT_STARTED, ENDED, PAUSED and NOT_FOUND without taking stock", async () => {
@@ -90,11 +90,11 @@ describe("claimCoupon after a process died between the script and the write", ()
     // What a SIGKILL between the two steps leaves behind: Redis counted a win, PostgreSQL has no
     // row. Made here by running the engine's step alone, as the dead process did.
     await rebuildPromotion(svc, promotion.id);
-    await svc.stock.claim(promotion.id, user.id, Date.now());
-    expect(await svc.stock.claim(promotion.id, user.id, Date.now())).toEqual({ kind: "ALREADY_CLAIMED" });
+    await svc.engine.stock.claim(promotion.id, user.id, Date.now());
+    expect(await svc.engine.stock.claim(promotion.id, user.id, Date.now())).toEqual({ kind: "ALREADY_CLAIMED" });
 
     expect(await attempt(svc, promotion.id, user.id)).toMatchObject({ ok: true, status: 201 });
-    expect((await svc.stock.snapshot(promotion.id))?.remaining).toBe(2);
+    expect((await svc.engine.stock.snapshot(promotion.id))?.remaining).toBe(2);
     expect(await svc.db.claim.count({ where: { promotionId: promotion.id } })).toBe(1);
   });
 });

@@ -5,8 +5,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { reconcile } from "@/lib/promotions/reconcile";
 import { services, type Services } from "@/lib/services";
-import { reconcile } from "@/lib/stock/reconcile";
 import { spawnAppScript } from "@/tests/support/app-script";
 import { createPromotion, createUsers } from "@/tests/support/fixtures";
 import { usePrivateRedis } from "@/tests/support/redis-server";
@@ -71,7 +71,7 @@ describe("PostgreSQL connections killed in the middle of a storm", () => {
     pool = new pg.Pool({ connectionString: url.toString(), max: 10 });
     pool.on("error", () => {}); // the test terminates these connections on purpose
     db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
-    svc = { db, pool, stock: services().stock };
+    svc = { db, pool, engine: services().engine };
   });
   afterAll(() => db.$disconnect());
 

@@ -116,8 +116,8 @@ describe("a batch that fails halfway (real database error on one of its rows)", 
         expect(rows).toHaveLength(toldSuccess.length + 1);
         expect(stored.claimedCount).toBe(rows.length);
         // Redis agrees: the failed batch's reservations were released, user and stock.
-        expect((await svc.stock.snapshot(promotion.id))?.remaining).toBe(100 - rows.length);
-        expect(new Set(await svc.stock.winners(promotion.id))).toEqual(new Set(rowUsers));
+        expect((await svc.engine.stock.snapshot(promotion.id))?.remaining).toBe(100 - rows.length);
+        expect(new Set(await svc.engine.stock.winners(promotion.id))).toEqual(new Set(rowUsers));
       }
     });
   });

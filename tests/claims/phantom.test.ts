@@ -2,8 +2,8 @@
 // wins in the engine with no row. The sweeper gives those coupons back by itself.
 import { describe, expect, it } from "vitest";
 import { startPhantomSweeper } from "@/lib/claims/phantom-sweeper";
+import { rebuildPromotion } from "@/lib/promotions/rebuild";
 import { services } from "@/lib/services";
-import { rebuildPromotion } from "@/lib/stock/rebuild";
 import { spawnAppScript } from "@/tests/support/app-script";
 import { createPromotion, createUsers } from "@/tests/support/fixtures";
 import { attempt } from "@/tests/support/storm";
@@ -38,20 +38,20 @@ describe("phantom winners", () => {
         ghosts.map((g) => g.id),
       ),
     ).toEqual(["WON", "WON", "WON"]);
-    expect((await svc.stock.snapshot(promotion.id))?.remaining).toBe(1);
+    expect((await svc.engine.stock.snapshot(promotion.id))?.remaining).toBe(1);
 
     const stop = startPhantomSweeper(services, 1_000);
     try {
       // Nobody claims anything now: the sweeper alone must bring the three coupons back.
       for (let waited = 0; waited < 15_000; waited += 200) {
-        if ((await svc.stock.snapshot(promotion.id))?.remaining === 4) break;
+        if ((await svc.engine.stock.snapshot(promotion.id))?.remaining === 4) break;
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
     } finally {
       stop();
     }
-    expect((await svc.stock.snapshot(promotion.id))?.remaining).toBe(4);
-    expect(await svc.stock.winners(promotion.id)).toEqual([winner.id]);
+    expect((await svc.engine.stock.snapshot(promotion.id))?.remaining).toBe(4);
+    expect(await svc.engine.stock.winners(promotion.id)).toEqual([winner.id]);
     expect(await svc.db.claim.count({ where: { promotionId: promotion.id } })).toBe(1);
     // The ghosts may claim for real now.
     expect(await attempt(svc, promotion.id, ghosts[0].id)).toMatchObject({ ok: true, status: 201 });

@@ -69,7 +69,7 @@ describe("issuing through an external coupon service", () => {
     expect(coupons.stats.badSignatures).toBe(0);
     const fresh = await svc.db.promotion.findUniqueOrThrow({ where: { id: promotion.id } });
     expect(fresh.claimedCount).toBe(issued.length);
-    expect((await svc.stock.snapshot(promotion.id))?.remaining).toBe(60 - issued.length);
+    expect((await svc.engine.stock.snapshot(promotion.id))?.remaining).toBe(60 - issued.length);
     console.log(
       JSON.stringify({
         scenario: "flaky-coupon-service",
@@ -95,7 +95,7 @@ describe("issuing through an external coupon service", () => {
     const [claim] = await svc.db.claim.findMany({ where: { promotionId: promotion.id } });
     expect(claim).toMatchObject({ status: "FAILED", attempts: 3, couponCode: null });
     expect(coupons.calls.get(claim.id)).toBe(3);
-    expect((await svc.stock.snapshot(promotion.id))?.remaining).toBe(1);
+    expect((await svc.engine.stock.snapshot(promotion.id))?.remaining).toBe(1);
     expect((await svc.db.promotion.findUniqueOrThrow({ where: { id: promotion.id } })).claimedCount).toBe(0);
 
     // The slot is free again, for the same person too (after the one-second sold-out hint).
@@ -113,7 +113,7 @@ describe("issuing through an external coupon service", () => {
     const [claim] = await svc.db.claim.findMany({ where: { promotionId: promotion.id } });
     expect(claim).toMatchObject({ status: "FAILED", attempts: 1 });
     expect(claim.lastError).toMatch(/401/);
-    expect((await svc.stock.snapshot(promotion.id))?.remaining).toBe(3);
+    expect((await svc.engine.stock.snapshot(promotion.id))?.remaining).toBe(3);
   });
 
   it("an unreachable service is retried, then the claim fails; nothing stays PENDING", async () => {
@@ -175,7 +175,7 @@ describe("issuing never stalls", () => {
       expect(coupons.calls.get(claim.id)).toBe(3);
     }
     expect((await svc.db.promotion.findUniqueOrThrow({ where: { id: promotion.id } })).claimedCount).toBe(1);
-    expect((await svc.stock.snapshot(promotion.id))?.remaining).toBe(2);
+    expect((await svc.engine.stock.snapshot(promotion.id))?.remaining).toBe(2);
 
     // Unique per promotion only: in another promotion the same code is another coupon.
     await drain(other.id);
@@ -196,7 +196,7 @@ describe("issuing never stalls", () => {
     const [claim] = await svc.db.claim.findMany({ where: { promotionId: promotion.id } });
     expect(claim).toMatchObject({ status: "FAILED", attempts: 3, lastError: expect.stringMatching(/could not be recorded/) });
     expect(coupons.calls.get(claim.id)).toBe(3);
-    expect((await svc.stock.snapshot(promotion.id))?.remaining).toBe(2);
+    expect((await svc.engine.stock.snapshot(promotion.id))?.remaining).toBe(2);
   });
 
   it("a claim none of whose writes succeed holds up no other claim, and is issued once the database takes it again", async () => {
@@ -241,7 +241,7 @@ describe("issuing never stalls", () => {
     // attempts counts leases: the fourth found no call left to make.
     expect(claim).toMatchObject({ status: "FAILED", attempts: 4, lastError: expect.stringMatching(/no attempts left.*503/) });
     expect(coupons.stats.requests).toBe(0);
-    expect((await svc.stock.snapshot(promotion.id))?.remaining).toBe(1);
+    expect((await svc.engine.stock.snapshot(promotion.id))?.remaining).toBe(1);
   });
 });
 
@@ -264,7 +264,7 @@ describe("calls to a promotion's services", () => {
         attempts: 1,
         lastError: expect.stringMatching(/not called: refused to call .*loopback, private or link-local/),
       });
-      expect((await svc.stock.snapshot(promotion.id))?.remaining).toBe(1);
+      expect((await svc.engine.stock.snapshot(promotion.id))?.remaining).toBe(1);
     }
     expect(coupons.stats.requests).toBe(0);
 
@@ -358,7 +358,7 @@ describe("eligibility service", () => {
       status: 503,
       code: "UNAVAILABLE",
     });
-    expect((await svc.stock.snapshot(promotion.id))?.remaining).toBe(4);
+    expect((await svc.engine.stock.snapshot(promotion.id))?.remaining).toBe(4);
     expect(await svc.db.claim.count({ where: { promotionId: promotion.id } })).toBe(1);
   });
 });

@@ -6,12 +6,12 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { GET as liveRoute } from "@/app/api/admin/live/route";
 import { claimCoupon } from "@/lib/claims/claim";
 import { getDb, getPool } from "@/lib/db";
+import type { Engine } from "@/lib/engine/engine";
+import { createMemoryEngine } from "@/lib/engine/memory";
+import { createRedisEngine } from "@/lib/engine/redis";
 import { createLiveHub, type LiveHub } from "@/lib/live/hub";
 import { setPaused } from "@/lib/promotions/admin";
 import type { Services } from "@/lib/services";
-import type { StockEngine } from "@/lib/stock/engine";
-import { createMemoryEngine } from "@/lib/stock/memory";
-import { createRedisEngine } from "@/lib/stock/redis";
 import { createPromotion, createUsers, sessionCookie, uid } from "@/tests/support/fixtures";
 
 interface Frame {
@@ -59,7 +59,7 @@ function sseReader(stream: ReadableStream<Uint8Array>) {
 }
 
 const redisEngine = () => createRedisEngine({ url: inject("redisUrl"), keyPrefix: inject("keyPrefix") });
-const servicesOf = (stock: StockEngine): Services => ({ db: getDb(), pool: getPool(), stock });
+const servicesOf = (engine: Engine): Services => ({ db: getDb(), pool: getPool(), engine });
 
 describe.each([
   { name: "redis: hub on one instance, claims on another", engines: () => [redisEngine(), redisEngine()] },

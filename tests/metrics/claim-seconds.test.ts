@@ -56,7 +56,7 @@ describe("claim outcome series", () => {
     expect(Math.abs(Math.max(...rows.map((r) => r.triers)) - 60)).toBeLessThanOrEqual(2);
 
     // The engine's live figures of the same seconds are the same numbers.
-    const live = await svc.stock.outcomes(
+    const live = await svc.engine.outcomes.read(
       promotion.id,
       rows.map((r) => r.second),
     );
@@ -77,13 +77,13 @@ describe("claim outcome series", () => {
     expect(await readClaimSeconds(svc.pool, promotion.id)).toEqual([]);
 
     countClaim(promotion.id, "someone else", "soldOut", 3, 0, second * 1_000);
-    const failingStock = { ...svc.stock, recordOutcomes: () => Promise.reject(new Error("redis down")) };
-    await flushOutcomes({ ...svc, stock: failingStock });
+    const failingOutcomes = { ...svc.engine.outcomes, record: () => Promise.reject(new Error("redis down")) };
+    await flushOutcomes({ ...svc, engine: { ...svc.engine, outcomes: failingOutcomes } });
     const rows = await readClaimSeconds(svc.pool, promotion.id);
     expect(rows).toHaveLength(1);
     expect(totals(rows).soldOut).toBe(2);
     // The first flush reached the engine; the second did not.
-    const live = await svc.stock.outcomes(promotion.id, [second]);
+    const live = await svc.engine.outcomes.read(promotion.id, [second]);
     expect(live.seconds[0].counts).toMatchObject({ soldOut: 1 });
   });
 

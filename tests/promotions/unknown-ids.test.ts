@@ -52,7 +52,7 @@ describe("unknown promotion ids", () => {
 
   describe("cost per id", () => {
     const recording = recordingDb();
-    const engine = services().stock;
+    const engine = services().engine.stock;
     const tryLock = vi.fn(engine.tryLock.bind(engine));
     // The engine itself, but every rebuild lock it is asked for is counted.
     const stock = new Proxy(engine, {
@@ -62,7 +62,7 @@ describe("unknown promotion ids", () => {
         return typeof value === "function" ? value.bind(target) : value;
       },
     });
-    const svc: Services = { db: recording.db, pool: recording.pool, stock };
+    const svc: Services = { db: recording.db, pool: recording.pool, engine: { ...services().engine, stock } };
     const queriesFor = (id: string) => recording.statements.filter((s) => JSON.stringify(s.values).includes(id)).length;
     afterAll(() => recording.db.$disconnect());
 

@@ -1,8 +1,10 @@
-import { createMemoryEngine } from "@/lib/stock/memory";
+import { createMemoryEngine } from "@/lib/engine/memory";
 import { changeFeedContract } from "@/tests/support/change-feed-contract";
-import { stockEngineContract } from "@/tests/support/stock-contract";
+import { engineContract, manualClock } from "@/tests/support/engine-contract";
 
-stockEngineContract(createMemoryEngine);
+// The memory engine runs on a clock the contract moves: lifetimes pass without sleeping.
+const clock = manualClock();
+engineContract(createMemoryEngine({ clock: clock.now }), clock);
 
 // One process: the engine's emitter is the whole bus; another memory engine is another "deployment".
 const memory = createMemoryEngine();

@@ -1,7 +1,7 @@
 // The rebuild of a promotion's engine keys from PostgreSQL reads one snapshot of the truth.
 import { afterAll, describe, expect, it } from "vitest";
+import { rebuildPromotion } from "@/lib/promotions/rebuild";
 import { services } from "@/lib/services";
-import { rebuildPromotion } from "@/lib/stock/rebuild";
 import { createPromotion, createUsers } from "@/tests/support/fixtures";
 import { recordingDb } from "@/tests/support/sql-log";
 import { attempt } from "@/tests/support/storm";
@@ -23,7 +23,7 @@ describe("rebuild from PostgreSQL", () => {
     const reads = statements.filter((s) => /"Promotion"|"Claim"/.test(s.text));
     expect(reads).toHaveLength(1);
     expect(reads[0].text).toMatch(/FROM "Promotion"[\s\S]*JOIN "Claim"/);
-    expect((await svc.stock.snapshot(promotion.id))?.remaining).toBe(3);
-    expect((await svc.stock.winners(promotion.id))?.sort()).toEqual(users.map((u) => u.id).sort());
+    expect((await svc.engine.stock.snapshot(promotion.id))?.remaining).toBe(3);
+    expect((await svc.engine.stock.winners(promotion.id))?.sort()).toEqual(users.map((u) => u.id).sort());
   });
 });

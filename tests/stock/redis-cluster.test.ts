@@ -1,12 +1,12 @@
 // The TCP engine against a real three-node Redis Cluster started for this file.
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { getDb, getPool } from "@/lib/db";
+import { createRedisClusterEngine } from "@/lib/engine/redis";
 import type { Services } from "@/lib/services";
-import { createRedisClusterEngine } from "@/lib/stock/redis";
 import { changeFeedContract } from "@/tests/support/change-feed-contract";
+import { engineContract, realTime } from "@/tests/support/engine-contract";
 import { createPromotion, createUsers } from "@/tests/support/fixtures";
 import { startRedisCluster } from "@/tests/support/redis-cluster";
-import { stockEngineContract } from "@/tests/support/stock-contract";
 import { attempt, expectExact, expectOnlySoldOut } from "@/tests/support/storm";
 
 // Started while the file is collected: the contract suite needs its engine at definition time.
@@ -17,7 +17,7 @@ afterAll(async () => {
   await cluster.stop();
 });
 
-stockEngineContract(() => engine);
+engineContract(engine, realTime);
 
 // A second instance of the deployment: PUBLISH on one node reaches a subscriber on any node.
 const second = createRedisClusterEngine({ nodes: cluster.nodes, keyPrefix: inject("keyPrefix") });
@@ -25,7 +25,7 @@ afterAll(() => second.close());
 changeFeedContract("redis-cluster", () => ({ publisher: engine, subscriber: second }), { ordered: false });
 
 describe("claimCoupon on a Redis Cluster", () => {
-  const svc: Services = { db: getDb(), pool: getPool(), stock: engine };
+  const svc: Services = { db: getDb(), pool: getPool(), engine };
 
   /** One promotion per cluster node, so the storm writes to every node. */
   async function promotionsOnEveryNode(stocks: number[]) {
@@ -67,7 +67,7 @@ describe("Redis Cluster outage", () => {
       // The first call fails on the dead connections; by the second the client is reconnecting
       // and queues commands, which must still fail rather than hang.
       await expect(doomedEngine.ping()).rejects.toThrow();
-      await expect(doomedEngine.claim("p", "u", Date.now())).rejects.toThrow();
+      await expect(doomedEngine.stock.claim("p", "u", Date.now())).rejects.toThrow();
     } finally {
       await doomedEngine.close();
       await doomed.stop();

@@ -1,9 +1,11 @@
 import { afterAll, inject } from "vitest";
-import { createRedisEngine } from "@/lib/stock/redis";
+import { createRedisEngine } from "@/lib/engine/redis";
 import { changeFeedContract } from "@/tests/support/change-feed-contract";
-import { stockEngineContract } from "@/tests/support/stock-contract";
+import { engineContract, realTime } from "@/tests/support/engine-contract";
 
-stockEngineContract(() => createRedisEngine({ url: inject("redisUrl"), keyPrefix: inject("keyPrefix") }));
+const engine = createRedisEngine({ url: inject("redisUrl"), keyPrefix: inject("keyPrefix") });
+afterAll(() => engine.close());
+engineContract(engine, realTime);
 
 // Two instances of one deployment (two server processes), and one of another deployment.
 const feedEngines = [inject("keyPrefix"), inject("keyPrefix"), `${inject("keyPrefix")}other:`].map((keyPrefix) =>

@@ -3,12 +3,12 @@ import { createServer } from "node:http";
 import { Redis as UpstashRedis } from "@upstash/redis";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { getDb, getPool } from "@/lib/db";
+import { createUpstashEngine } from "@/lib/engine/redis";
 import type { Services } from "@/lib/services";
-import { createUpstashEngine } from "@/lib/stock/upstash";
 import { deleteKeys } from "@/tests/support/cleanup";
+import { engineContract, realTime } from "@/tests/support/engine-contract";
 import { createPromotion, createUsers } from "@/tests/support/fixtures";
 import { startRedisServer } from "@/tests/support/redis-server";
-import { stockEngineContract } from "@/tests/support/stock-contract";
 import { attempt, expectExact, expectOnlySoldOut } from "@/tests/support/storm";
 import { startUpstashBridge } from "@/tests/support/upstash-bridge";
 
@@ -23,11 +23,11 @@ afterAll(async () => {
   await deleteKeys(inject("redisUrl"), keyPrefix);
 });
 
-stockEngineContract(() => engine);
+engineContract(engine, realTime);
 
 describe("claimCoupon over Upstash REST", () => {
   it("600 parallel claims from 600 users on stock 40: exactly 40 winners", async () => {
-    const svc: Services = { db: getDb(), pool: getPool(), stock: engine };
+    const svc: Services = { db: getDb(), pool: getPool(), engine };
     const users = await createUsers(svc.db, 600);
     const promotion = await createPromotion(svc.db, { totalStock: 40 });
 
@@ -52,11 +52,11 @@ describe("Upstash engine details", () => {
       const raw = new UpstashRedis({ url: privateBridge.url, token, automaticDeserialization: false });
       const now = Date.now();
       const live = { startsAt: now - 1_000, endsAt: now + 60_000, paused: false, published: true, totalStock: 2, remaining: 2 };
-      await fresh.load("p1", live, []);
+      await fresh.stock.load("p1", live, []);
       await raw.scriptFlush();
-      expect(await fresh.claim("p1", "a", now)).toEqual({ kind: "WON", remaining: 1, loadId: expect.any(String) });
+      expect(await fresh.stock.claim("p1", "a", now)).toEqual({ kind: "WON", remaining: 1, loadId: expect.any(String) });
       await raw.scriptFlush();
-      expect(await fresh.snapshot("p1")).toEqual({ ...live, remaining: 1, engineNowMs: expect.any(Number) });
+      expect(await fresh.stock.snapshot("p1")).toEqual({ ...live, remaining: 1, engineNowMs: expect.any(Number) });
     } finally {
       await privateBridge.stop();
       await redis.stop();
@@ -103,7 +103,7 @@ describe("Upstash engine details", () => {
     try {
       const { port } = silent.address() as { port: number };
       const stuck = createUpstashEngine({ url: `http://127.0.0.1:${port}`, token, timeoutMs: 300 });
-      await expect(stuck.claim("p", "u", Date.now())).rejects.toThrow();
+      await expect(stuck.stock.claim("p", "u", Date.now())).rejects.toThrow();
     } finally {
       silent.closeAllConnections();
       silent.close();

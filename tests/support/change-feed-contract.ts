@@ -2,14 +2,14 @@
 // notice published through one engine instance reaches the subscribers of another instance of
 // the same deployment (another server process), and no other deployment's.
 import { describe, expect, it } from "vitest";
-import type { StockEngine } from "@/lib/stock/engine";
+import type { Engine } from "@/lib/engine/engine";
 import { uid } from "@/tests/support/fixtures";
 
 export interface FeedPair {
-  publisher: StockEngine;
-  subscriber: StockEngine;
+  publisher: Engine;
+  subscriber: Engine;
   /** An engine of another deployment (another key prefix), whose notices must not be heard. */
-  foreign?: StockEngine;
+  foreign?: Engine;
 }
 
 /**

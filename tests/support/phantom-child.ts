@@ -7,7 +7,7 @@ async function main() {
   const { services } = await import("@/lib/services");
   const svc = services();
   for (const userId of userIds) {
-    const decision = await svc.stock.claim(promotionId, userId, Date.now());
+    const decision = await svc.engine.stock.claim(promotionId, userId, Date.now());
     process.stdout.write(`${JSON.stringify({ userId, decision: decision.kind })}\n`);
   }
   process.stdout.write(`${JSON.stringify({ reserved: true })}\n`);

@@ -3,8 +3,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll } from "vitest";
+import { createRedisEngine } from "@/lib/engine/redis";
 import { services, type Services } from "@/lib/services";
-import { createRedisEngine } from "@/lib/stock/redis";
 import { freePort } from "./net";
 
 function launch(port: number): ChildProcess {
@@ -61,10 +61,10 @@ export function usePrivateRedis() {
   const context = {} as { redis: Awaited<ReturnType<typeof startRedisServer>>; svc: Services };
   beforeAll(async () => {
     context.redis = await startRedisServer();
-    context.svc = { ...services(), stock: createRedisEngine({ url: context.redis.url }) };
+    context.svc = { ...services(), engine: createRedisEngine({ url: context.redis.url }) };
   });
   afterAll(async () => {
-    await context.svc.stock.close();
+    await context.svc.engine.close();
     await context.redis.stop();
   });
   return context;

@@ -9,7 +9,7 @@ async function main() {
   const { services } = await import("@/lib/services");
   const svc = services();
   // What a server does when it starts (lib/local/bootstrap.ts).
-  const { healAfterRestart } = await import("@/lib/stock/reconcile");
+  const { healAfterRestart } = await import("@/lib/promotions/reconcile");
   await healAfterRestart(svc);
   await Promise.all(
     userIds.map(async (userId, i) => {

@@ -48,7 +48,7 @@ export async function expectExact(svc: Services, promotionId: string, stock: num
   expect(new Set(rows.map((r) => r.userId))).toEqual(new Set(winners.map((w) => w.userId)));
   expect(new Set(rows.map((r) => r.couponCode)).size).toBe(stock);
   expect(promotion.claimedCount).toBe(stock);
-  expect((await svc.stock.snapshot(promotionId))?.remaining).toBe(promotion.totalStock - stock);
+  expect((await svc.engine.stock.snapshot(promotionId))?.remaining).toBe(promotion.totalStock - stock);
 }
 
 /** Every claim of the storm either won or was refused for running out (or a repeat). */

@@ -15,7 +15,7 @@ import { authOptions } from "@/lib/auth/options";
 import { hashPassword } from "@/lib/auth/password";
 import { ACCOUNT_DISABLED_SIGNIN } from "@/lib/auth/signin-error";
 import { getDb } from "@/lib/db";
-import { getStockEngine } from "@/lib/stock";
+import { getEngine } from "@/lib/engine";
 import { call, createPromotion, createUsers, sessionCookie, uid } from "@/tests/support/fixtures";
 
 const db = getDb();
@@ -147,7 +147,7 @@ describe("PATCH /api/admin/users/{id}", () => {
     expect((await patch(user.id, { disabled: true })).json.user).toMatchObject({ disabled: true });
     expectError(await call(claim.POST, { method: "POST", params: { id: p.id }, cookie }), 403, "ACCOUNT_DISABLED");
     expectError(await call(myClaims.GET, { cookie }), 403, "ACCOUNT_DISABLED");
-    expect((await getStockEngine().snapshot(p.id))?.remaining).toBe(3);
+    expect((await getEngine().stock.snapshot(p.id))?.remaining).toBe(3);
     expect(await db.claim.count({ where: { userId: user.id } })).toBe(0);
     await patch(user.id, { disabled: false });
     expect((await call(claim.POST, { method: "POST", params: { id: p.id }, cookie })).status).toBe(201);
@@ -199,8 +199,8 @@ describe("POST /api/admin/users/{id}/sign-out", () => {
     expectError(await call(myClaims.GET, { cookie }), 401, "UNAUTHENTICATED");
     // The claim script may already have run when the check answers: the coupon goes back.
     expectError(await call(claim.POST, { method: "POST", params: { id: p.id }, cookie }), 401, "UNAUTHENTICATED");
-    expect((await getStockEngine().snapshot(p.id))?.remaining).toBe(2);
-    expect(await getStockEngine().winners(p.id)).toEqual([]);
+    expect((await getEngine().stock.snapshot(p.id))?.remaining).toBe(2);
+    expect(await getEngine().stock.winners(p.id)).toEqual([]);
     const fresh = await sessionCookie({ ...user, sessionVersion: 1 });
     expect((await call(claim.POST, { method: "POST", params: { id: p.id }, cookie: fresh })).status).toBe(201);
     const audit = await db.auditLog.findMany({ where: { targetUserId: user.id } });
@@ -213,7 +213,7 @@ describe("POST /api/admin/users/{id}/sign-out", () => {
     // Nothing in the engine or this process's cache for this account: the database decides.
     expectError(await call(myClaims.GET, { cookie: await sessionCookie(user) }), 401, "UNAUTHENTICATED");
     expect((await call(myClaims.GET, { cookie: await sessionCookie({ ...user, sessionVersion: 4 }) })).status).toBe(200);
-    expect(await getStockEngine().sessionState(user.id)).toMatchObject({ version: 4, revision: 4 });
+    expect(await getEngine().sessionStates.get(user.id)).toMatchObject({ version: 4, revision: 4 });
   });
 });
 
@@ -227,7 +227,7 @@ describe("sign-in and next-auth's session", () => {
     expect(token).toMatchObject({ sub: row.id, role: "USER", sv: 0 });
     expect(await readSession(token)).toMatchObject({ user: { id: row.id, role: "USER" } });
     // Sign-in put the account's state into the engine: claims never ask PostgreSQL for it.
-    expect(await getStockEngine().sessionState(row.id)).toMatchObject({ version: 0, disabled: false });
+    expect(await getEngine().sessionStates.get(row.id)).toMatchObject({ version: 0, disabled: false });
 
     await patch(row.id, { role: "ADMIN" });
     expect(await readSession(token)).toMatchObject({ user: { role: "ADMIN" } });

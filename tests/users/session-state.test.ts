@@ -2,9 +2,9 @@
 // clock, so the cache windows are exact and nothing sleeps.
 import { describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
+import { createMemoryEngine } from "@/lib/engine/memory";
+import type { SessionState, SessionStateStore } from "@/lib/engine/session-states/store";
 import { DomainError } from "@/lib/errors/domain-error";
-import type { SessionState, StockEngine } from "@/lib/stock/engine";
-import { createMemoryEngine } from "@/lib/stock/memory";
 import { createSessionChecks, MAX_CACHE_MS } from "@/lib/users/session-state";
 
 const user = (over: Partial<SessionUser> = {}): SessionUser => ({
@@ -47,14 +47,14 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 describe("session checks", () => {
   it("honours a token of the current version, with the account's current role", async () => {
     const db = fakeDb({ u1: state({ role: "USER" }) });
-    const checks = createSessionChecks({ stock: () => createMemoryEngine(), load: db.load, cacheMs: 1_000 });
+    const checks = createSessionChecks({ states: () => createMemoryEngine().sessionStates, load: db.load, cacheMs: 1_000 });
     expect(await checks.current(user())).toMatchObject({ id: "u1", role: "USER" });
     expect(await codeOf(checks.current(user({ id: "gone" })))).toBe("UNAUTHENTICATED");
   });
 
   it("refuses a revoked version (401) and a disabled account (403 ACCOUNT_DISABLED)", async () => {
     const db = fakeDb({ u1: state({ version: 2 }), u2: state({ disabled: true }) });
-    const checks = createSessionChecks({ stock: () => createMemoryEngine(), load: db.load, cacheMs: 0 });
+    const checks = createSessionChecks({ states: () => createMemoryEngine().sessionStates, load: db.load, cacheMs: 0 });
     expect(await codeOf(checks.current(user({ sessionVersion: 1 })))).toBe("UNAUTHENTICATED");
     expect(await codeOf(checks.current(user({ sessionVersion: 2 })))).toBe("OK");
     expect(await codeOf(checks.current(user({ id: "u2" })))).toBe("ACCOUNT_DISABLED");
@@ -64,8 +64,8 @@ describe("session checks", () => {
     let t = 1_000_000;
     const engine = createMemoryEngine();
     const db = fakeDb({ u1: state() });
-    const a = createSessionChecks({ stock: () => engine, load: db.load, cacheMs: 5_000, now: () => t });
-    const b = createSessionChecks({ stock: () => engine, load: db.load, cacheMs: 5_000, now: () => t });
+    const a = createSessionChecks({ states: () => engine.sessionStates, load: db.load, cacheMs: 5_000, now: () => t });
+    const b = createSessionChecks({ states: () => engine.sessionStates, load: db.load, cacheMs: 5_000, now: () => t });
     expect(await b.current(user())).toMatchObject({ role: "ADMIN" });
     // Instance a demotes the admin and signs them out everywhere.
     db.rows.u1 = state({ revision: 1, version: 1, role: "USER" });
@@ -82,12 +82,14 @@ describe("session checks", () => {
     let t = 5_000_000;
     const engine = createMemoryEngine();
     const db = fakeDb({ u1: state() });
-    const other = createSessionChecks({ stock: () => engine, load: db.load, cacheMs: 30_000, now: () => t });
+    const other = createSessionChecks({ states: () => engine.sessionStates, load: db.load, cacheMs: 30_000, now: () => t });
     expect(MAX_CACHE_MS).toBe(30_000);
     // A longer setting is cut to the bound.
-    expect(createSessionChecks({ stock: () => engine, load: db.load, cacheMs: 120_000 }).cacheMs).toBe(MAX_CACHE_MS);
+    expect(createSessionChecks({ states: () => engine.sessionStates, load: db.load, cacheMs: 120_000 }).cacheMs).toBe(
+      MAX_CACHE_MS,
+    );
     expect(await codeOf(other.current(user()))).toBe("OK");
-    await engine.putSessionState("u1", state({ revision: 1, disabled: true }), 60_000);
+    await engine.sessionStates.put("u1", state({ revision: 1, disabled: true }), 60_000);
     t += 29_999;
     expect(await codeOf(other.current(user()))).toBe("OK");
     t += 1;
@@ -98,12 +100,12 @@ describe("session checks", () => {
     const engine = createMemoryEngine();
     const rows = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`u${i}`, state({ revision: 3, role: "USER" })]));
     const db = fakeDb(rows);
-    const checks = createSessionChecks({ stock: () => engine, load: db.load, cacheMs: 0 });
+    const checks = createSessionChecks({ states: () => engine.sessionStates, load: db.load, cacheMs: 0 });
     const answers = await Promise.all(Object.keys(rows).map((id) => checks.current(user({ id }))));
     expect(answers.every((a) => a.role === "USER")).toBe(true);
     expect(db.loads).toHaveLength(1);
     expect(db.loads[0]).toHaveLength(50);
-    expect(await engine.sessionState("u7")).toEqual(state({ revision: 3, role: "USER" }));
+    expect(await engine.sessionStates.get("u7")).toEqual(state({ revision: 3, role: "USER" }));
     // From now on the engine answers: no more database reads.
     await Promise.all(Object.keys(rows).map((id) => checks.current(user({ id }))));
     expect(db.loads).toHaveLength(1);
@@ -111,19 +113,19 @@ describe("session checks", () => {
 
   it("asks the database when the engine is down, and PostgreSQL itself when asked for a fresh answer", async () => {
     const engine = createMemoryEngine();
-    const broken: StockEngine = {
-      ...engine,
-      sessionState: () => Promise.reject(new Error("Connection is closed.")),
+    const broken: SessionStateStore = {
+      ...engine.sessionStates,
+      get: () => Promise.reject(new Error("Connection is closed.")),
     };
     const db = fakeDb({ u1: state({ role: "USER" }) });
-    const checks = createSessionChecks({ stock: () => broken, load: db.load, cacheMs: 10_000 });
+    const checks = createSessionChecks({ states: () => broken, load: db.load, cacheMs: 10_000 });
     expect(await checks.current(user())).toMatchObject({ role: "USER" });
     expect(db.loads).toHaveLength(1);
 
-    const healthy = createSessionChecks({ stock: () => engine, load: db.load, cacheMs: 10_000 });
-    await engine.putSessionState("u1", state({ role: "ADMIN" }), 60_000); // a stale copy
+    const healthy = createSessionChecks({ states: () => engine.sessionStates, load: db.load, cacheMs: 10_000 });
+    await engine.sessionStates.put("u1", state({ role: "ADMIN" }), 60_000); // a stale copy
     db.rows.u1 = state({ revision: 1, role: "USER" });
     expect(await healthy.current(user(), { fresh: true })).toMatchObject({ role: "USER" });
-    expect(await engine.sessionState("u1")).toEqual(state({ revision: 1, role: "USER" }));
+    expect(await engine.sessionStates.get("u1")).toEqual(state({ revision: 1, role: "USER" }));
   });
 });

@@ -33,7 +33,7 @@ const query = z
  */
 export const GET = route({ access: "admin", query }, async ({ req, query: { ids } }) => {
   const svc = services();
-  if (!svc.stock.changes) {
+  if (!svc.engine.changes) {
     throw new DomainError("LIVE_UNAVAILABLE", "This deployment has no live stream; the admin screens poll instead.");
   }
   // HEAD (which Next answers with GET) gets the headers only: a stream nobody reads would stay open.

@@ -1,6 +1,6 @@
 import { json, route } from "@/lib/http/route";
+import { reconcile } from "@/lib/promotions/reconcile";
 import { services } from "@/lib/services";
-import { reconcile } from "@/lib/stock/reconcile";
 
 /** Compare the stock engine with PostgreSQL. */
 export const GET = route({ access: "admin" }, async () => {

@@ -1,5 +1,16 @@
 import { EventEmitter } from "node:events";
-import type { ChangeFeed } from "./engine";
+
+/**
+ * Change notices between processes, for the live admin screens: the ids of promotions that
+ * changed. Redis pub/sub on the TCP engines (one subscriber connection per process, opened on
+ * first use), an in-process emitter on the memory engine. Notices are hints, never data: a
+ * subscriber reads the figures itself, so a lost notice costs freshness, not correctness.
+ */
+export interface ChangeFeed {
+  publish(promotionIds: readonly string[]): Promise<void>;
+  /** Resolves once listening (notices published after that reach `listener`); returns an unsubscribe. */
+  subscribe(listener: (promotionIds: string[]) => void): Promise<() => void>;
+}
 
 /** Raw publish/subscribe of one engine's connection(s): Redis pub/sub, or an in-process emitter. */
 export interface PubSubTransport {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { windowPosition, type WindowKeys } from "./sliding-window";
 
 // All keys of one promotion share the hash tag {id}, so every script touches a single
 // Redis Cluster slot.
@@ -27,10 +28,10 @@ export function promotionKeys(promotionId: string, prefix = ""): PromotionKeys {
  * A claim's rate-limit counters of `subject` (e.g. "user:<id>"), under the promotion's hash tag
  * so the claim script can check them in its own round trip, also on Redis Cluster.
  */
-export function claimLimitKeys(promotionId: string, subject: string, windowMs: number, nowMs: number, prefix = "") {
-  const index = Math.floor(nowMs / windowMs);
+export function claimLimitKeys(promotionId: string, subject: string, windowMs: number, nowMs: number, prefix = ""): WindowKeys {
+  const { index, elapsedMs } = windowPosition(windowMs, nowMs);
   const base = `${prefix}promo:{${promotionId}}:rl:${subject}`;
-  return { current: `${base}:${index}`, previous: `${base}:${index - 1}`, elapsedMs: nowMs - index * windowMs };
+  return { current: `${base}:${index}`, previous: `${base}:${index - 1}`, elapsedMs };
 }
 
 /** A promotion's live outcome figures: one hash per second, and the unique triers (HyperLogLog). */
@@ -51,17 +52,19 @@ export function sessionStateKey(userId: string, prefix = ""): string {
 // tag with a brace nor leave an email in Redis in clear. One tag per subject: one Cluster slot.
 const tagOf = (subject: string) => createHash("sha256").update(subject).digest("base64url").slice(0, 22);
 
-/** A throttle's keys: its sliding-window pair (named by the caller's clock), failure count and lock. */
-export function throttleKeys(subject: string, windowMs: number, nowMs: number, prefix = "") {
-  const index = Math.floor(nowMs / windowMs);
-  const base = `${prefix}auth:{${tagOf(subject)}}`;
-  return {
-    current: `${base}:rl:${windowMs}:${index}`,
-    previous: `${base}:rl:${windowMs}:${index - 1}`,
-    elapsedMs: nowMs - index * windowMs,
-    failures: `${base}:fails`,
-    lock: `${base}:lock`,
-  };
+const throttleBase = (subject: string, prefix: string) => `${prefix}auth:{${tagOf(subject)}}`;
+
+/** A throttle's sliding-window pair, named by the caller's clock. */
+export function throttleWindowKeys(subject: string, windowMs: number, nowMs: number, prefix = ""): WindowKeys {
+  const { index, elapsedMs } = windowPosition(windowMs, nowMs);
+  const base = `${throttleBase(subject, prefix)}:rl:${windowMs}`;
+  return { current: `${base}:${index}`, previous: `${base}:${index - 1}`, elapsedMs };
+}
+
+/** A throttle's run of failures and its lock (the lock is also checked by every attempt). */
+export function lockoutKeys(subject: string, prefix = "") {
+  const base = throttleBase(subject, prefix);
+  return { failures: `${base}:fails`, lock: `${base}:lock` };
 }
 
 /** The key that remembers a spent one-time token. */

@@ -27,8 +27,8 @@ export async function reconcile(services: Services, { fix = false, activeOnly = 
   const reports: DriftReport[] = [];
   for (const p of promotions) {
     const [snapshot, engineWinners, rows] = await Promise.all([
-      services.stock.snapshot(p.id),
-      services.stock.winners(p.id),
+      services.engine.stock.snapshot(p.id),
+      services.engine.stock.winners(p.id),
       services.db.claim.findMany({
         where: { promotionId: p.id, status: { in: ["PENDING", "ISSUED"] } },
         select: { userId: true },

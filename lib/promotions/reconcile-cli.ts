@@ -6,7 +6,7 @@ loadEnvConfig(process.cwd());
 
 async function main() {
   const fix = process.argv.includes("--fix");
-  const { reconcile } = await import("@/lib/stock/reconcile");
+  const { reconcile } = await import("@/lib/promotions/reconcile");
   const { services } = await import("@/lib/services");
   const reports = await reconcile(services(), { fix });
   for (const report of reports) console.log(JSON.stringify(report));
@@ -14,7 +14,7 @@ async function main() {
   const remaining = drifted.filter((r) => !r.fixed);
   console.log(JSON.stringify({ promotions: reports.length, drifted: drifted.length, fixed: drifted.length - remaining.length }));
   await services().db.$disconnect();
-  await services().stock.close();
+  await services().engine.close();
   process.exit(remaining.length > 0 ? 1 : 0);
 }
 

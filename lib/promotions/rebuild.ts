@@ -1,10 +1,10 @@
 import { singleFlight } from "@/lib/cache/single-flight";
+import type { StockStore } from "@/lib/engine/stock/store";
 import { unavailable } from "@/lib/errors/domain-error";
 import { claimMetrics } from "@/lib/metrics/prometheus";
 import { processState } from "@/lib/process-state";
 import { storedSnapshot } from "@/lib/promotions/view";
 import type { Services } from "@/lib/services";
-import type { StockEngine } from "./engine";
 
 const LOCK_TTL_MS = 10_000;
 const FIRST_WAIT_MS = 25;
@@ -14,8 +14,8 @@ const WAIT_LIMIT_MS = 5_000;
 // Claims in this process waiting for the same promotion to be loaded share one wait, so a
 // flash crowd arriving at a cold cache polls the engine once, not once per request.
 const pendingLoads = processState(
-  "stock/rebuild:loads",
-  () => new WeakMap<StockEngine, ReturnType<typeof singleFlight<string, boolean>>>(),
+  "promotions/rebuild:loads",
+  () => new WeakMap<StockStore, ReturnType<typeof singleFlight<string, boolean>>>(),
 );
 
 /**
@@ -33,13 +33,13 @@ export function rebuildPromotion(services: Services, promotionId: string, force 
   // A forced reload follows a change just written to the database: it must read after it, so it
   // never joins a load that may have started before.
   if (force) return rebuild(services, promotionId, true);
-  let loads = pendingLoads.get(services.stock);
-  if (!loads) pendingLoads.set(services.stock, (loads = singleFlight()));
+  let loads = pendingLoads.get(services.engine.stock);
+  if (!loads) pendingLoads.set(services.engine.stock, (loads = singleFlight()));
   return loads(promotionId, () => rebuild(services, promotionId, false));
 }
 
 async function rebuild(services: Services, promotionId: string, force: boolean): Promise<boolean> {
-  const { stock } = services;
+  const { stock } = services.engine;
   const deadline = Date.now() + WAIT_LIMIT_MS;
   for (let wait = FIRST_WAIT_MS; Date.now() < deadline; wait = Math.min(wait * 2, MAX_WAIT_STEP_MS)) {
     const unlock = await stock.tryLock(promotionId, LOCK_TTL_MS);
@@ -73,7 +73,7 @@ interface StoredPromotion {
  * engine with a stock that already counts it as returned while its user is still a winner, or
  * the other way round.
  */
-async function loadFromDatabase({ db, stock }: Services, promotionId: string): Promise<boolean> {
+async function loadFromDatabase({ db, engine: { stock } }: Services, promotionId: string): Promise<boolean> {
   const [promotion] = await db.$queryRaw<StoredPromotion[]>`
     SELECT p."startsAt", p."endsAt", p.paused, p.published, p."totalStock", p."claimedCount",
       COALESCE(array_agg(c."userId") FILTER (WHERE c.id IS NOT NULL), '{}') AS winners
