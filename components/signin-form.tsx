@@ -8,10 +8,27 @@ import { signInErrorMessage } from "@/lib/auth/signin-error";
 import { Field, submitClass } from "./field";
 import { formText } from "./form-text";
 
-/** Email and password sign-in; on success, back to `callbackUrl` (already checked to be a local path). */
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+/** next-auth's credentials callback: the form's action when the browser posts it itself. */
+const CREDENTIALS_CALLBACK = "/api/auth/callback/credentials";
+
+interface SignInFormProps {
+  /** Where to go after signing in: already checked to be a local path. */
+  callbackUrl: string;
+  /** next-auth's CSRF token (its cookie is set with the page), for a post without JavaScript. */
+  csrfToken: string | null;
+  /** The message for the failure the page was sent back with (`/signin?error=<code>`). */
+  initialError?: string | null;
+}
+
+/**
+ * Email and password sign-in; on success, back to `callbackUrl`. Once hydrated it signs in
+ * through next-auth's client. Before that (a slow phone) or without JavaScript, the browser posts
+ * the form itself to next-auth's credentials callback, with its CSRF token: never a GET, so the
+ * password never reaches a URL, and failures come back as /signin?error=<code>.
+ */
+export function SignInForm({ callbackUrl, csrfToken, initialError = null }: SignInFormProps) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -34,7 +51,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4">
+    <form method="post" action={CREDENTIALS_CALLBACK} onSubmit={onSubmit} className="space-y-4">
+      <input type="hidden" name="csrfToken" value={csrfToken ?? ""} />
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <Field label="Email" name="email" type="email" autoComplete="email" required />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required />
       <p role="alert" className="text-sm font-medium text-red-700 empty:hidden">

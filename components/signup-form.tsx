@@ -8,9 +8,15 @@ import { createAccount } from "./api";
 import { Field, submitClass } from "./field";
 import { formText } from "./form-text";
 import { ApiFailure, type FieldErrors } from "./http";
+import { javascriptRequiredAction } from "./javascript-required";
 import { useProofOfWork } from "./proof-of-work";
 
-/** Creates the account, signs in with it, and goes back to `callbackUrl`. Errors come from the server. */
+/**
+ * Creates the account, signs in with it, and goes back to `callbackUrl`. Errors come from the
+ * server. It needs JavaScript (the proof of work): posted by the browser itself, before hydration
+ * or with JavaScript off, it goes to an endpoint that reads nothing and sends the browser back
+ * here with a notice, never the default GET that would put the password in the URL.
+ */
 export function SignUpForm({ callbackUrl, challenge }: { callbackUrl: string; challenge: boolean }) {
   const router = useRouter();
   const proofOfWork = useProofOfWork(challenge);
@@ -55,7 +61,12 @@ export function SignUpForm({ callbackUrl, challenge }: { callbackUrl: string; ch
       {/* Outside the form: while solving, the widget marks its own checkbox required, which would
           make the browser refuse a quick submit. The payload is taken from it directly. */}
       {proofOfWork.element}
-      <form onSubmit={onSubmit} className="space-y-4">
+      <form
+        method="post"
+        action={javascriptRequiredAction(authHref("/signup", callbackUrl))}
+        onSubmit={onSubmit}
+        className="space-y-4"
+      >
         <Field label="Name" name="name" autoComplete="name" error={fields.name?.[0]} />
         <Field label="Email" name="email" type="email" autoComplete="email" required error={fields.email?.[0]} />
         <Field

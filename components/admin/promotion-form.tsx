@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { formatDiscount } from "@/components/discount";
 import type { FieldErrors } from "@/components/http";
+import { javascriptRequiredAction } from "@/components/javascript-required";
 import { LocalTime } from "@/components/local-time";
 import { createPromotionSchema, updatePromotionSchema } from "@/lib/promotions/schemas";
 import { createPromotion, updatePromotion, type AdminPromotion } from "./api";
@@ -32,7 +33,13 @@ interface PromotionFormProps {
   started?: boolean;
 }
 
-/** Create or edit a promotion. Checked with the API's own schema before sending; the server's errors land on the same fields. */
+/**
+ * Create or edit a promotion. Checked with the API's own schema before sending; the server's
+ * errors land on the same fields. It works only with JavaScript (it sends JSON); posted by the
+ * browser itself before hydration, it goes to an endpoint that reads nothing and sends the admin
+ * back with a notice, never the default GET to this page that would put its fields in the URL.
+ * Its inputs have no `name` on purpose: the browser's own post carries none of them either.
+ */
 export function PromotionForm({ promotion, claimed = 0, started = false }: PromotionFormProps) {
   const router = useRouter();
   const refresh = useRefreshAdmin();
@@ -85,7 +92,13 @@ export function PromotionForm({ promotion, claimed = 0, started = false }: Promo
       : undefined;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5">
+    <form
+      method="post"
+      action={javascriptRequiredAction(promotion ? `/admin/promotions/${promotion.id}/edit` : "/admin/promotions/new")}
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-5"
+    >
       {alert && (
         <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm font-medium text-red-800">
           {alert}

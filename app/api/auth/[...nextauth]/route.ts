@@ -3,6 +3,7 @@ import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
 import { notFound } from "@/lib/errors/domain-error";
 import { errorResponse } from "@/lib/http/errors";
+import { formPostAnswer, isFormPostRedirect } from "./form-post";
 import { answeredRefusal, thrownRefusal } from "./refusals";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
@@ -14,6 +15,9 @@ const ACTIONS = new Set(["signin", "signout", "callback", "session", "csrf", "pr
 async function handler(req: NextRequest, ctx: Context): Promise<Response> {
   const [action] = (await ctx.params).nextauth;
   if (!ACTIONS.has(action)) return errorResponse(notFound("Auth action"));
+  // The sign-in form's post without JavaScript: its callbackUrl is read from a copy of the body
+  // (next-auth reads the body itself), and only that field.
+  const signInPost = action === "callback" && req.method === "POST" ? req.clone() : null;
   let res: Response;
   try {
     // next-auth v4 types its App Router handler as any.
@@ -21,7 +25,17 @@ async function handler(req: NextRequest, ctx: Context): Promise<Response> {
   } catch (error) {
     return thrownRefusal(error);
   }
+  if (signInPost && isFormPostRedirect(res)) return formPostAnswer(res, await formField(signInPost, "callbackUrl"));
   return res.status >= 400 ? answeredRefusal(res, req.nextUrl.pathname) : res;
+}
+
+/** One text field of a form body, or null (no form, or not a text field). */
+async function formField(req: Request, name: string): Promise<string | null> {
+  const value = await req
+    .formData()
+    .then((form) => form.get(name))
+    .catch(() => null);
+  return typeof value === "string" ? value : null;
 }
 
 export { handler as GET, handler as POST };

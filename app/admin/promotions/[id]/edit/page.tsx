@@ -1,12 +1,16 @@
 import { EditPromotion } from "@/components/admin/edit-promotion";
+import { JavascriptRequiredNotice, WHY_JAVASCRIPT } from "@/components/javascript-required-notice";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Edit promotion · Admin · Coupon Drop" };
 
-export default async function EditPromotionPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ error?: string | string[] }> };
+
+export default async function EditPromotionPage({ params, searchParams }: Props) {
+  const [{ id }, { error }] = await Promise.all([params, searchParams]);
   return (
-    <main className="max-w-2xl">
+    <main className="max-w-2xl space-y-5">
+      <JavascriptRequiredNotice error={error} why={WHY_JAVASCRIPT.promotion} />
       <EditPromotion id={id} />
     </main>
   );
