@@ -12,7 +12,7 @@ async function main() {
   const port = Number(process.env.PORT || 3000);
   const hostname = process.env.HOSTNAME || "0.0.0.0";
   // Before anything reads the environment: with no DATABASE_URL this starts the embedded database.
-  const { bootstrap } = await import("@/lib/local/bootstrap");
+  const { bootstrap } = await import("@/lib/process-start");
   await bootstrap();
 
   const app = next({ dev: false, dir: process.cwd(), hostname, port });

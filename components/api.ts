@@ -3,7 +3,7 @@
 import type { z } from "zod";
 import type { signupSchema } from "@/lib/auth/schemas";
 import type { ClaimSuccess } from "@/lib/claims/claim";
-import type { listClaimsOf } from "@/lib/claims/mine";
+import type { listClaimsOf } from "@/lib/claims/person-claims";
 import type { ClaimView } from "@/lib/claims/view";
 import type { getLiveStock } from "@/lib/promotions/queries";
 import { parseAge, type ClockOffset, type ClockSample } from "./clock-offset";

@@ -40,7 +40,7 @@ export interface ApiAnswer<T> {
   headers: Headers;
 }
 
-export interface ApiRequest {
+export interface ApiCall {
   method?: "GET" | "POST" | "PATCH" | "DELETE";
   /** Sent as JSON. */
   body?: unknown;
@@ -50,7 +50,7 @@ export interface ApiRequest {
 const FALLBACK_CODE: ErrorCode = "UNAVAILABLE";
 export const FALLBACK_MESSAGE = "Something went wrong. Please try again.";
 
-export async function requestApi<T>(path: string, { method = "GET", body }: ApiRequest = {}): Promise<ApiAnswer<T>> {
+export async function requestApi<T>(path: string, { method = "GET", body }: ApiCall = {}): Promise<ApiAnswer<T>> {
   const res = await fetch(path, {
     method,
     cache: "no-store",
@@ -63,7 +63,7 @@ export async function requestApi<T>(path: string, { method = "GET", body }: ApiR
 }
 
 /** The parsed body of a successful answer (undefined for 204 No Content). */
-export async function callApi<T>(path: string, request?: ApiRequest): Promise<T> {
+export async function callApi<T>(path: string, request?: ApiCall): Promise<T> {
   return (await requestApi<T>(path, request)).data;
 }
 

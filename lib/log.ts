@@ -15,7 +15,7 @@ const logger = pino(
     formatters: { level: (label) => ({ level: label }) },
     // No `error` serializer here: log() serializes errors itself, before it redacts them.
     // Read here, not through lib/env.ts: logging starts before the local run has set its
-    // environment (lib/local/bootstrap.ts), and env.ts parses it once, on first import.
+    // environment (lib/process-start.ts), and env.ts parses it once, on first import.
     level: process.env.LOG_LEVEL ?? "info",
   },
   pino.destination({ sync: false, minLength: 4096, periodicFlush: 250 }),

@@ -1,7 +1,7 @@
 // How the live stream's events patch react-query's admin cache: pure functions, so the
 // dashboard and the detail page show pushed figures exactly as they would show polled ones.
 import type { Jsonified } from "@/components/jsonified";
-import type { LivePromotion as ServerLivePromotion, LiveSnapshotEvent, LiveUpdateEvent } from "@/lib/live/hub";
+import type { LivePromotion as ServerLivePromotion, LiveSnapshotEvent, LiveUpdateEvent } from "@/lib/live/events";
 import type { DashboardPromotion, PromotionDetail } from "./api";
 
 export type LivePromotion = Jsonified<ServerLivePromotion>;

@@ -1,5 +1,5 @@
 // The zero-service run's session secret, generated once into .data/. No env import and no
-// "server-only": lib/local/bootstrap.ts reads it before the environment is parsed.
+// "server-only": lib/process-start.ts reads it before the environment is parsed.
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";

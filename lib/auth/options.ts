@@ -6,7 +6,7 @@ import { authSecret } from "@/lib/auth/secret";
 import { authorizeCredentials } from "@/lib/auth/sign-in";
 import { requestClientAddress } from "@/lib/http/client-address";
 import { siteIsHttps } from "@/lib/http/security-headers.js";
-import { nextAuthLogger, sessionFromToken, sessionJwt } from "@/lib/users/session-jwt";
+import { nextAuthLogger, sessionFromToken, sessionJwt } from "@/lib/sessions/jwt";
 
 /** Built on first use, not at import: `next build` loads this module without a secret. */
 export function authOptions(): NextAuthOptions {

@@ -6,7 +6,7 @@ import type { Engine } from "@/lib/engine/engine";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { services } from "@/lib/services";
-import { assertCanSignIn, signInUser, type SignInUser } from "@/lib/users/session-jwt";
+import { assertCanSignIn, signInUser, type SignInUser } from "@/lib/sessions/jwt";
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from "./password";
 import { credentialsSchema } from "./schemas";
 import { signInFailed, signInSucceeded, signInWait } from "./throttle";

@@ -10,7 +10,7 @@ import { rebuildPromotion } from "@/lib/promotions/rebuild";
 import type { Services } from "@/lib/services";
 import { newCouponCode } from "./coupon-code";
 import { issuedClaim, rememberIssued } from "./issued-claims";
-import { findActiveClaim } from "./my-claim";
+import { findActiveClaim } from "./person-claims";
 import { forgetSoldOut, learnSoldOut, soldOutVerdict } from "./sold-out";
 import { claimView, type ClaimView } from "./view";
 import { recordWinner } from "./winner-batch";

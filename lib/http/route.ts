@@ -2,11 +2,11 @@ import "server-only";
 import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { type z } from "zod";
-import { sessionUser, type SessionUser } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors/domain-error";
 import { errorReply } from "@/lib/http/errors";
 import { log } from "@/lib/log";
-import { sessionChecks } from "@/lib/users/sessions";
+import { sessionChecks } from "@/lib/sessions";
+import { sessionUser, type SessionUser } from "@/lib/sessions/cookie";
 import { fromWebRequest, type ApiRequest } from "./request";
 
 type Access = "public" | "user" | "admin";

@@ -5,21 +5,7 @@ import { listPromotionsWithStats } from "@/lib/promotions/admin";
 import type { Services } from "@/lib/services";
 import { ClaimRates, RATE_WINDOW_MS } from "./claim-rate";
 import { coalescer } from "./coalesce";
-
-/** A promotion as the live stream sends it: the dashboard's row plus claims per second. */
-export type LivePromotion = Awaited<ReturnType<typeof listPromotionsWithStats>>[number] & { claimRate: number };
-
-/** The first event of every connection: the whole state of what it watches. */
-export interface LiveSnapshotEvent {
-  promotions: LivePromotion[];
-  /** Watched ids that name no promotion (deleted, or never existed). */
-  missing: string[];
-}
-/** Later events: the promotions that changed, and those that are gone. */
-export interface LiveUpdateEvent {
-  promotions: LivePromotion[];
-  removed: string[];
-}
+import type { LivePromotion, LiveSnapshotEvent, LiveUpdateEvent } from "./events";
 
 export interface LiveHubOptions {
   /** At most one refresh per interval (so ~10 updates a second per promotion at 100 ms). */

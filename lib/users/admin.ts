@@ -3,8 +3,8 @@ import { readAudit, writeAudit } from "@/lib/audit/audit-log";
 import { DomainError, notFound } from "@/lib/errors/domain-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Services } from "@/lib/services";
+import { ACCOUNT_COLUMNS, sessionChecks, stateOfRow, type AccountRow } from "@/lib/sessions";
 import { USERS_PAGE_SIZE, type AdminUserView, type UpdateUserInput } from "./schemas";
-import { ACCOUNT_COLUMNS, sessionChecks, stateOfRow, type AccountRow } from "./sessions";
 
 // The admin Users page's use cases. Each change is one transaction (row locked, so the audit's
 // "from" values are what it replaced) that raises accessRevision, writes an AuditLog row naming

@@ -3,7 +3,7 @@ import { hkdfSync } from "node:crypto";
 import { EncryptJWT, SignJWT } from "jose";
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
-import { sessionToken, sessionUser } from "@/lib/auth/session";
+import { sessionToken, sessionUser } from "@/lib/sessions/cookie";
 import { sessionCookie } from "@/tests/support/fixtures";
 
 const user = { id: "user-1", email: "one@example.test", role: "ADMIN" as const };

@@ -9,7 +9,7 @@ async function main() {
   const { endpoint } = await import("@/lib/http/route");
   const { fromWebRequest } = await import("@/lib/http/request");
   const { log } = await import("@/lib/log");
-  const { nextAuthLogger } = await import("@/lib/users/session-jwt");
+  const { nextAuthLogger } = await import("@/lib/sessions/jwt");
 
   // A handler that rebuilds its URL without a base: Node's ERR_INVALID_URL keeps it as `input`.
   const buggy = endpoint({ access: "public" }, async ({ req }) => {

@@ -8,7 +8,7 @@ async function main() {
   const { claimCoupon } = await import("@/lib/claims/claim");
   const { services } = await import("@/lib/services");
   const svc = services();
-  // What a server does when it starts (lib/local/bootstrap.ts).
+  // What a server does when it starts (lib/process-start.ts).
   const { healAfterRestart } = await import("@/lib/promotions/reconcile");
   await healAfterRestart(svc);
   await Promise.all(

@@ -1,11 +1,11 @@
 // Revocable sessions, the checking part alone: an in-memory engine, a fake database and a fake
 // clock, so the cache windows are exact and nothing sleeps.
 import { describe, expect, it } from "vitest";
-import type { SessionUser } from "@/lib/auth/session";
 import { createMemoryEngine } from "@/lib/engine/memory";
 import type { SessionState, SessionStateStore } from "@/lib/engine/session-states/store";
 import { DomainError } from "@/lib/errors/domain-error";
-import { createSessionChecks, MAX_CACHE_MS } from "@/lib/users/session-state";
+import { createSessionChecks, MAX_CACHE_MS } from "@/lib/sessions/checks";
+import type { SessionUser } from "@/lib/sessions/cookie";
 
 const user = (over: Partial<SessionUser> = {}): SessionUser => ({
   id: "u1",

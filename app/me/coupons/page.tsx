@@ -4,7 +4,7 @@ import { getServerSession } from "next-auth";
 import { ClaimCode } from "@/components/claim-code";
 import { LocalTime } from "@/components/local-time";
 import { authOptions } from "@/lib/auth/options";
-import { listClaimsOf } from "@/lib/claims/mine";
+import { listClaimsOf } from "@/lib/claims/person-claims";
 import { getDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { authOptions } from "@/lib/auth/options";
-import { findActiveClaim } from "@/lib/claims/my-claim";
+import { findActiveClaim } from "@/lib/claims/person-claims";
 import type { ClaimView } from "@/lib/claims/view";
 import { getDb } from "@/lib/db";
 

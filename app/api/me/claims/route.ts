@@ -1,4 +1,4 @@
-import { listClaimsOf } from "@/lib/claims/mine";
+import { listClaimsOf } from "@/lib/claims/person-claims";
 import { json, route } from "@/lib/http/route";
 import { services } from "@/lib/services";
 

@@ -4,7 +4,7 @@ import { getEngine } from "@/lib/engine";
 import type { SessionState } from "@/lib/engine/session-states/store";
 import { env } from "@/lib/env";
 import { processState } from "@/lib/process-state";
-import { createSessionChecks, type SessionChecks, type StateLoader } from "./session-state";
+import { createSessionChecks, type SessionChecks, type StateLoader } from "./checks";
 
 /** The session-relevant columns of a User row. */
 export interface AccountRow {

@@ -5,8 +5,8 @@ import { ACCOUNT_DISABLED_SIGNIN } from "@/lib/auth/signin-error";
 import { isDomainError } from "@/lib/errors/domain-error";
 import { isTransientOutage } from "@/lib/errors/transient";
 import { log } from "@/lib/log";
-import { disabled } from "./session-state";
-import { sessionChecks, stateOfRow, type AccountRow } from "./sessions";
+import { disabled } from "./checks";
+import { sessionChecks, stateOfRow, type AccountRow } from "./index";
 
 // The next-auth side of revocable sessions (lib/auth/options.ts calls these): the token carries
 // the account's session version from sign-in, and every read of the session (server components'

@@ -1,11 +1,11 @@
 import "server-only";
 import DataLoader from "dataloader";
-import type { SessionUser } from "@/lib/auth/session";
 import { boundedCache } from "@/lib/cache/lru";
 import { singleFlight } from "@/lib/cache/single-flight";
 import type { SessionState, SessionStateStore } from "@/lib/engine/session-states/store";
 import { DomainError } from "@/lib/errors/domain-error";
 import { log } from "@/lib/log";
+import type { SessionUser } from "@/lib/sessions/cookie";
 
 // Revocable sessions. A session JWT carries the account's sessionVersion at sign-in; it is a
 // session only while the account's current state (PostgreSQL's User row, copied into the

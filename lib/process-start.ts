@@ -7,10 +7,10 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { LOCAL_SECRET_FILE, readOrCreateLocalSecret } from "@/lib/auth/local-secret";
+import { startEmbeddedPostgres } from "@/lib/local/embedded-postgres";
 import { log } from "@/lib/log";
 import { processState } from "@/lib/process-state";
 import { applyMigrations } from "@/prisma/migrate";
-import { startEmbeddedPostgres } from "./embedded-postgres";
 
 const DATA_DIR = path.join(process.cwd(), ".data");
 
