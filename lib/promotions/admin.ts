@@ -8,7 +8,8 @@ import { markChanged } from "@/lib/live/changes";
 import { rebuildPromotion } from "@/lib/promotions/rebuild";
 import type { Services } from "@/lib/services";
 import { forgetClaimConfig } from "./claim-config";
-import { slugify, type CreatePromotionInput, type UpdatePromotionInput } from "./schemas";
+import { type CreatePromotionInput, type UpdatePromotionInput } from "./schemas";
+import { slugify } from "./slug";
 import { claimRates, statsByPromotion } from "./stats";
 import { promotionView, type PromotionRow } from "./view";
 
@@ -87,10 +88,11 @@ export async function createPromotion(services: Services, actorId: string, input
     published: input.published ?? false,
     ...serviceColumns(input),
   };
-  // An explicit slug must be free; a generated one gets a random suffix when taken.
-  const candidates = input.slug
-    ? [input.slug]
-    : [slugify(input.title), ...Array.from({ length: 3 }, () => `${slugify(input.title)}-${randomBytes(3).toString("hex")}`)];
+  // An explicit slug must be free; a generated one gets a random suffix when taken (and a title
+  // with nothing to romanize gets only random ones: never one placeholder shared by many).
+  const base = slugify(input.title);
+  const suffixed = Array.from({ length: 3 }, () => `${base || "promotion"}-${randomBytes(3).toString("hex")}`);
+  const candidates = input.slug ? [input.slug] : base ? [base, ...suffixed] : suffixed;
   for (const slug of candidates) {
     try {
       const row = await services.db.$transaction(async (tx) => {

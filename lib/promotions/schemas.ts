@@ -92,19 +92,6 @@ export type UpdatePromotionInput = z.infer<typeof updatePromotionSchema>;
 /** Route parameter: cuid-like ids only; anything else names nothing. */
 export const promotionIdParams = z.object({ id: z.string().regex(/^[a-z0-9]{8,40}$/) });
 
-export function slugify(title: string): string {
-  return (
-    title
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 60)
-      .replace(/-+$/g, "") || "promotion"
-  );
-}
-
 /**
  * The public list's query (`GET /api/promotions`, the home page): every live and upcoming
  * promotion, plus one page of the ended ones, most recently ended first.

@@ -14,6 +14,7 @@ import * as claim from "@/app/api/promotions/[id]/claim/route";
 import * as promotion from "@/app/api/promotions/[id]/route";
 import * as stock from "@/app/api/promotions/[id]/stock/route";
 import * as promotions from "@/app/api/promotions/route";
+import { soldOutVerdict } from "@/lib/claims/sold-out";
 import { getDb } from "@/lib/db";
 import { getEngine } from "@/lib/engine";
 import { flushOutcomes } from "@/lib/metrics/flusher";
@@ -178,7 +179,7 @@ describe("POST /api/promotions/{id}/claim", () => {
     // Once this process holds the sold-out promotion's winners (fetched once, in the background),
     // the answers come from memory: the same for every later press, winner or not, and not one
     // of them runs the claim script.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await vi.waitFor(() => expect(soldOutVerdict(p.id, late.id)).toBe("sold out"));
     const scriptCalls = vi.spyOn(getEngine().stock, "claim");
     try {
       for (let round = 0; round < 3; round++) {
