@@ -3,8 +3,9 @@ import type { z } from "zod";
 import { canonicalEmail } from "@/lib/auth/email";
 import { isUniqueViolation, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { DomainError, unavailable } from "@/lib/errors/domain-error";
+import { DomainError } from "@/lib/errors/domain-error";
 import type { StockEngine } from "@/lib/stock/engine";
+import { signUpBusy } from "./busy-shed";
 import { spendSolution } from "./challenge";
 import { NO_SLOT, passwordHashSlots } from "./hash-slots";
 import { hashPassword } from "./password";
@@ -34,7 +35,7 @@ export async function signUp(db: Db, input: Omit<SignupInput, "altcha">) {
 
 async function inHashSlot<T>(work: () => Promise<T>): Promise<T> {
   const result = await passwordHashSlots.run(work);
-  if (result === NO_SLOT) throw unavailable("Too many sign-ups at once. Try again in a moment.");
+  if (result === NO_SLOT) throw signUpBusy();
   return result;
 }
 

@@ -2,10 +2,13 @@
 // 503 UNAVAILABLE with Retry-After once every slot and waiting place is taken. The tests hold the
 // slots themselves, so the cap is reached without any timing.
 import { randomBytes } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { answeredRefusal } from "@/app/api/auth/[...nextauth]/refusals";
 import * as challengeRoute from "@/app/api/auth/challenge/route";
 import * as signup from "@/app/api/auth/signup/route";
+import { shedBusyPasswordRequest } from "@/lib/auth/busy-shed";
 import { HashSlots, passwordHashSlots } from "@/lib/auth/hash-slots";
 import { hashPassword } from "@/lib/auth/password";
 import { authorizeCredentials, checkCredentials } from "@/lib/auth/sign-in";
@@ -141,5 +144,43 @@ describe("the password hash cap (PASSWORD_HASH_CONCURRENCY)", () => {
     const ok = await call(signup.POST, { method: "POST", body, address: ip });
     expect(ok.status).toBe(201);
     expect((await db.user.findUniqueOrThrow({ where: { email: body.email } })).passwordHash).toMatch(/^\$argon2id\$/);
+  });
+
+  it("has the production server answer sign-ins and sign-ups 503 itself, before Next, only while the cap is full", async () => {
+    // server.ts's order: the shed first, everything else to Next (here: 204).
+    const server: Server = createServer((req, res) => {
+      if (shedBusyPasswordRequest(req, res)) return;
+      res.writeHead(204).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const post = (path: string) =>
+      fetch(`${base}${path}`, {
+        method: "POST",
+        body: "email=a%40b.test&password=x",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      });
+    try {
+      expect((await post("/api/auth/callback/credentials")).status).toBe(204);
+      await fillTheCap();
+      const signIn = await post("/api/auth/callback/credentials?x=1");
+      expect(signIn.status).toBe(503);
+      expect(Number(signIn.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      const body = await signIn.json();
+      expect(body).toMatchObject({ error: "UNAVAILABLE", message: expect.any(String) });
+      // next-auth's client reads the error from the url, as from the route handler's own refusal.
+      expect(new URL(body.url).searchParams.get("error")).toBe("UNAVAILABLE");
+      const signUp = await post("/api/auth/signup");
+      expect(signUp.status).toBe(503);
+      expect(await signUp.json()).toMatchObject({ error: "UNAVAILABLE" });
+      expect(Number(signUp.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      // Anything else still goes on.
+      expect((await fetch(`${base}/api/auth/callback/credentials`)).status).toBe(204);
+      expect((await post("/api/promotions/x/claim")).status).toBe(204);
+      await freeTheCap();
+      expect((await post("/api/auth/callback/credentials")).status).toBe(204);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

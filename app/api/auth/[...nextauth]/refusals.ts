@@ -1,4 +1,5 @@
 import { ACCOUNT_DISABLED_SIGNIN, SIGN_IN_UNAVAILABLE, signInErrorMessage, throttledSeconds } from "@/components/signin-error";
+import { signInUnavailable } from "@/lib/auth/busy-shed";
 import type { ErrorCode } from "@/lib/errors/codes";
 import { DomainError } from "@/lib/errors/domain-error";
 import { isTransientOutage } from "@/lib/errors/transient";
@@ -30,8 +31,8 @@ function refusal(status: number, url: string | undefined): DomainError {
   const extra = url !== undefined ? { url } : {};
   const seconds = throttledSeconds(url ? errorParam(url) : null);
   if (seconds !== null) return new DomainError("RATE_LIMITED", signInErrorMessage(errorParam(url!)), extra, seconds * 1_000);
-  if (url && errorParam(url) === SIGN_IN_UNAVAILABLE)
-    return new DomainError("UNAVAILABLE", "Sign-in is unavailable. Try again.", extra);
+  // The check failed, or every password hash slot is taken (lib/auth/hash-slots.ts): 503, Retry-After.
+  if (url && errorParam(url) === SIGN_IN_UNAVAILABLE) return signInUnavailable(extra);
   // authorize refused a disabled account (lib/users/session-jwt.ts, assertCanSignIn).
   if (url && errorParam(url) === ACCOUNT_DISABLED_SIGNIN)
     return new DomainError("ACCOUNT_DISABLED", signInErrorMessage(ACCOUNT_DISABLED_SIGNIN), extra);
