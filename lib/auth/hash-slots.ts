@@ -63,7 +63,10 @@ export class HashSlots {
   }
 }
 
-export const NO_SLOT = Symbol("no password hash slot");
+// From the global symbol registry: the slots are shared on globalThis, so the copy of this module
+// that made them may not be the caller's, and a plain Symbol() of each copy would not compare equal
+// (found by bench scenario h: busy sign-ins answered as wrong passwords).
+export const NO_SLOT = Symbol.for("coupon-drop.no-password-hash-slot");
 
 // One set per process, on globalThis: server.ts's bundle and Next's route handlers each hold their
 // own copy of this module, and a cap counted twice would be no cap.

@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { answeredRefusal } from "@/app/api/auth/[...nextauth]/refusals";
 import * as challengeRoute from "@/app/api/auth/challenge/route";
 import * as signup from "@/app/api/auth/signup/route";
@@ -91,6 +91,15 @@ describe("the password hash cap (PASSWORD_HASH_CONCURRENCY)", () => {
   afterEach(async () => {
     await freeTheCap();
     expect(passwordHashSlots.full).toBe(false);
+  });
+
+  it("is one cap per process, whichever copy of the module asks (server.ts's bundle and Next's each hold one)", async () => {
+    vi.resetModules();
+    const otherCopy = await import("@/lib/auth/hash-slots");
+    expect(otherCopy.passwordHashSlots).toBe(passwordHashSlots);
+    await fillTheCap();
+    // The slots were made by the first copy; the second must still recognise their refusal.
+    expect(await otherCopy.passwordHashSlots.run(async () => "ran")).toBe(otherCopy.NO_SLOT);
   });
 
   it("answers a sign-in BUSY, for a known and an unknown email alike, and next-auth's refusal is 503 UNAVAILABLE with Retry-After", async () => {
