@@ -133,6 +133,7 @@ export default tseslint.config(
                 "!@/lib/promotions",
                 "@/lib/promotions/*",
                 "!@/lib/promotions/schemas",
+                "!@/lib/promotions/slug",
                 "!@/lib/errors",
                 "@/lib/errors/*",
                 "!@/lib/errors/codes",

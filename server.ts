@@ -24,6 +24,7 @@ async function main() {
   const { errorReply } = await import("@/lib/http/errors");
   const { refuseMalformedUrl } = await import("@/lib/http/malformed-url");
   const { writeJson } = await import("@/lib/http/node-reply");
+  const { shedBusyPasswordRequest } = await import("@/lib/auth/busy-shed");
   const { SOCKET_ADDRESS_HEADER, trustSocketAddressHeader } = await import("@/lib/http/client-address");
   const { securityHeaders } = await import("@/lib/http/security-headers.js");
   // Every answer carries them, the fast lane's too (Next's own answers also get them from next.config.js).
@@ -37,6 +38,8 @@ async function main() {
     if (refuseMalformedUrl(req, res)) return;
     // Whatever a client sent in it is replaced: only this server speaks through this header.
     req.headers[SOCKET_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
+    // Every password hash slot taken: sign-in and sign-up hear 503 here, at a fraction of Next's cost.
+    if (shedBusyPasswordRequest(req, res)) return;
     fastLane(FAST_LANES, req, res)
       .then((handled) => (handled ? undefined : handleWithNext(req, res)))
       .catch((error) => {

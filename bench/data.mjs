@@ -39,7 +39,7 @@ export async function mintCookies(userIds, secret) {
 }
 
 /**
- * What sign-in also does (lib/users/session-jwt.ts): puts each account's session state into the
+ * What sign-in also does (lib/sessions/jwt.ts): puts each account's session state into the
  * engine, so the app's claims find it there instead of reading PostgreSQL on a first claim.
  */
 export async function storeSignInStates(redisUrl, keyPrefix, userIds) {

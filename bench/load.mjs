@@ -9,12 +9,13 @@ const REQUEST_TIMEOUT_S = 10;
 /**
  * Fires `method path` at `url` with `connections` (default 100) until `limit` ({duration: s} or
  * {amount: n}) is reached. `headersFor()` gives each request its own headers (another user);
- * it returns null when it has no user left, which ends the run early.
+ * it returns null when it has no user left, which ends the run early. `bodyFor()`, if given, gives
+ * each request its body.
  * With `pid` (the server's process), also the server's CPU time per answered request.
  * Returns figures plus each status's count, the times (ms since start) of 2xx answers and of
  * the last answer.
  */
-export async function runLoad({ url, method, path, limit, headersFor = () => ({}), pid, connections = CONNECTIONS }) {
+export async function runLoad({ url, method, path, limit, headersFor = () => ({}), bodyFor, pid, connections = CONNECTIONS }) {
   const statusCounts = {};
   const successTimes = [];
   let lastAnswerMs = null;
@@ -32,7 +33,8 @@ export async function runLoad({ url, method, path, limit, headersFor = () => ({}
       exhausted = true;
       instance?.stop();
     }
-    return { ...request, headers: { ...request.headers, ...lastHeaders } };
+    const body = bodyFor ? { body: bodyFor() } : {};
+    return { ...request, ...body, headers: { ...request.headers, ...lastHeaders } };
   };
   const onResponse = (status) => {
     statusCounts[status] = (statusCounts[status] ?? 0) + 1;

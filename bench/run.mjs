@@ -7,7 +7,12 @@
 // bench/RESULTS.md. Everything it started or created is removed at the end, also on failure or
 // Ctrl-C. Traffic goes to 127.0.0.1 only.
 //
-// Environment: BENCH_SKIP_BUILD=1 (use the existing .next build), BENCH_DURATION (seconds per
+// Scenario (h), the sign-in storm, runs after the others against the same server
+// (bench/sign-in-storm.mjs): sign-ins against the KDF alone, and the claims' p99 beside it.
+//
+// Environment: BENCH_SCENARIOS (which scenarios, by letter or name, comma-separated: "h" runs the
+// sign-in storm alone; default all. A run of some only prints their lines and, if (h) is among them,
+// replaces (h)'s section of RESULTS.md; only a run of all rewrites it), BENCH_SKIP_BUILD=1 (use the existing .next build), BENCH_DURATION (seconds per
 // timed run, default 8), BENCH_USERS (users with sessions for the unique-user scenarios,
 // default 40000, at least the drop's 20000), BENCH_PROFILE=0 (skip the CPU profile of the Next
 // server), BENCH_KEEP=1 (keep the server logs and the .cpuprofile in the temporary folder it
@@ -33,7 +38,14 @@ import {
 } from "./data.mjs";
 import { CONNECTIONS, runLoad } from "./load.mjs";
 import { loadWindow, summarizeProfile } from "./profile.mjs";
-import { checkTargets, machine, scenarioLine, writeResultsMarkdown } from "./report.mjs";
+import {
+  checkTargets,
+  machine,
+  replaceSignInStormSection,
+  scenarioLine,
+  signInStormSection,
+  writeResultsMarkdown,
+} from "./report.mjs";
 import {
   DROP_CONNECTIONS,
   DROP_STOCK,
@@ -48,6 +60,7 @@ import {
   uniqueUsers,
 } from "./scenarios.mjs";
 import { freePort, startApp, startFloor, stopServer, waitUntilReady } from "./servers.mjs";
+import { insertSignInUsers, runSignInStorm, signInStormTargets } from "./sign-in-storm.mjs";
 
 const RUN_ID = `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
 const DATABASE_URL = `postgresql://postgres@127.0.0.1:5432/coupon_bench_${RUN_ID}`;
@@ -72,6 +85,25 @@ const RUN_TIMEOUT_MS = 40 * 60_000;
 const BENCH_DIR = path.dirname(new URL(import.meta.url).pathname);
 const RESULTS_FILE = path.join(BENCH_DIR, "RESULTS.md");
 const FINDINGS_FILE = path.join(BENCH_DIR, "findings.md");
+const FINDINGS_H_FILE = path.join(BENCH_DIR, "findings-h.md");
+
+const SIGN_IN_STORM = "h-sign-in-storm";
+const ALL_SCENARIOS = [...scenarios(1).map((s) => s.name), SIGN_IN_STORM];
+const SELECTED = selectScenarios(process.env.BENCH_SCENARIOS);
+const selected = (name) => SELECTED.includes(name);
+
+/** "a,h" or "h-sign-in-storm" -> the scenario names; unset or empty -> all of them. */
+function selectScenarios(value) {
+  const wanted = (value ?? "")
+    .split(",")
+    .map((w) => w.trim())
+    .filter(Boolean);
+  if (!wanted.length) return ALL_SCENARIOS;
+  const names = wanted.map((w) => ALL_SCENARIOS.find((name) => name === w || name.split("-")[0] === w));
+  const unknown = wanted.filter((_, i) => !names[i]);
+  if (unknown.length) throw new Error(`BENCH_SCENARIOS: unknown ${unknown.join(", ")}; known: ${ALL_SCENARIOS.join(", ")}`);
+  return names;
+}
 
 function positiveInt(value, fallback) {
   const n = Number(value);
@@ -145,6 +177,11 @@ async function prepareData() {
     soldOut: promotionSpec(id("soldout"), 100, 100),
     drop: promotionSpec(id("drop"), DROP_STOCK),
     profile: promotionSpec(id("profile"), 10_000_000),
+    // (h): the claims beside the sign-in storm, each run on its own so the same users win again.
+    hWarm: promotionSpec(id("hwarm"), 10_000_000),
+    hAlone: promotionSpec(id("halone"), 10_000_000),
+    hStorm: promotionSpec(id("hstorm"), 10_000_000),
+    hHammer: promotionSpec(id("hhammer"), 10_000_000),
   };
   const durablePromotions = {
     big: promotionSpec(id("durable-big"), 10_000_000),
@@ -156,9 +193,10 @@ async function prepareData() {
     for (const p of [...Object.values(promotions), ...Object.values(durablePromotions)]) await insertPromotion(client, p);
     return { a: await userPool(client, "a", USERS), b: await userPool(client, "b", FLASH_USERS) };
   });
+  const signInUsers = await withClient(DATABASE_URL, (client) => insertSignInUsers(client, "h"));
   await loadIntoRedis(REDIS_URL, BARE_FLOOR_KEY_PREFIX, Object.values(promotions));
   await loadIntoRedis(REDIS_URL, DURABLE_FLOOR_KEY_PREFIX, Object.values(durablePromotions));
-  return { promotions, durablePromotions, pools };
+  return { promotions, durablePromotions, pools, signInUsers };
 }
 
 async function userPool(client, prefix, size) {
@@ -240,7 +278,7 @@ async function runScenarios(targets) {
     if (target.writesDatabase) lastDbTraffic = Date.now();
     return result;
   };
-  for (const s of scenarios(DURATION_S)) {
+  for (const s of scenarios(DURATION_S).filter((s) => selected(s.name))) {
     progress(`scenario ${s.name}: ${s.about}`);
     const floorTarget = s.floor === "durable" ? targets.durableFloor : targets.bareFloor;
     const appUsers = s.users(targets.app);
@@ -334,6 +372,39 @@ async function profileClaims(work, { promotions, pools }, spec) {
   };
 }
 
+/** Scenario (h) against the app: its JSON line, and its section of RESULTS.md. */
+async function signInStorm(app, { promotions, pools, signInUsers }, startedAt, host) {
+  progress(`scenario ${SIGN_IN_STORM}: sign-ins as fast as answered, against the KDF alone, and the claims beside them`);
+  const target = appTarget({ url: app.url, pid: app.server.child.pid, pools, promotions });
+  const claims = (promotion, limit) =>
+    runLoad({
+      url: app.url,
+      pid: target.pid,
+      method: "POST",
+      path: target.claimPath(promotion.id),
+      limit,
+      headersFor: uniqueUsers(target, pools.a),
+    });
+  await primeStock(app.url, [promotions.hWarm, promotions.hAlone, promotions.hStorm, promotions.hHammer]);
+  const line = await runSignInStorm({
+    url: app.url,
+    pid: target.pid,
+    users: signInUsers,
+    claims,
+    promotions,
+    durationS: DURATION_S,
+    warmupS: WARMUP_S,
+    progress,
+  });
+  console.log(JSON.stringify(line));
+  const targets = signInStormTargets(line);
+  return {
+    line,
+    targets,
+    section: signInStormSection(line, targets, { startedAt, host, durationS: DURATION_S }, FINDINGS_H_FILE),
+  };
+}
+
 async function main() {
   const startedAt = new Date();
   const host = machine();
@@ -342,22 +413,27 @@ async function main() {
   try {
     if (!SKIP_BUILD) await build();
     const fixtures = await prepareData();
-    progress("starting the production server, the durable floor and the bare script floor");
     const app = await startNextServer(work, "app");
-    const durableFloor = await startFloorServer(work, "durable-floor");
-    const bareFloor = await startFloorServer(work, "bare-floor");
     const { promotions, durablePromotions, pools } = fixtures;
-    await primeStock(app.url, [promotions.big, promotions.flash, promotions.soldOut, promotions.drop]);
-    const reach = ({ url, server }, promotions) => ({ url, pid: server.child.pid, pools, promotions });
-    const targets = {
-      app: appTarget(reach(app, promotions)),
-      durableFloor: durableFloorTarget(reach(durableFloor, durablePromotions)),
-      bareFloor: bareFloorTarget(reach(bareFloor, promotions)),
-    };
-    const lines = await runScenarios(targets);
-    for (const { server } of [app, durableFloor, bareFloor]) await stopServer(server);
+    let lines = [];
+    if (SELECTED.some((name) => name !== SIGN_IN_STORM)) {
+      progress("starting the durable floor and the bare script floor");
+      const durableFloor = await startFloorServer(work, "durable-floor");
+      const bareFloor = await startFloorServer(work, "bare-floor");
+      await primeStock(app.url, [promotions.big, promotions.flash, promotions.soldOut, promotions.drop]);
+      const reach = ({ url, server }, promotions) => ({ url, pid: server.child.pid, pools, promotions });
+      const targets = {
+        app: appTarget(reach(app, promotions)),
+        durableFloor: durableFloorTarget(reach(durableFloor, durablePromotions)),
+        bareFloor: bareFloorTarget(reach(bareFloor, promotions)),
+      };
+      lines = await runScenarios(targets);
+      for (const { server } of [durableFloor, bareFloor]) await stopServer(server);
+    }
+    const storm = selected(SIGN_IN_STORM) ? await signInStorm(app, fixtures, startedAt, host) : null;
+    await stopServer(app.server);
     const profiles = [];
-    for (const spec of PROFILE ? PROFILED : []) {
+    for (const spec of PROFILE ? PROFILED.filter((p) => selected(p.scenario)) : []) {
       const profile = await profileClaims(work, fixtures, spec);
       if (profile) profiles.push(profile);
     }
@@ -368,16 +444,24 @@ async function main() {
       warmupS: WARMUP_S,
       users: USERS + FLASH_USERS,
     };
-    writeResultsMarkdown(RESULTS_FILE, {
-      startedAt,
-      host,
-      settings,
-      lines,
-      targets: checkTargets(lines),
-      profiles,
-      findingsFile: FINDINGS_FILE,
-    });
-    progress(`wrote ${path.relative(process.cwd(), RESULTS_FILE)}`);
+    if (SELECTED.length === ALL_SCENARIOS.length) {
+      writeResultsMarkdown(RESULTS_FILE, {
+        startedAt,
+        host,
+        settings,
+        lines,
+        targets: checkTargets(lines),
+        profiles,
+        findingsFile: FINDINGS_FILE,
+        signInStorm: storm?.section ?? [],
+      });
+      progress(`wrote ${path.relative(process.cwd(), RESULTS_FILE)}`);
+    } else if (storm) {
+      replaceSignInStormSection(RESULTS_FILE, storm.section);
+      progress(`replaced the (h) section of ${path.relative(process.cwd(), RESULTS_FILE)}; the rest is from the last full run`);
+    } else {
+      progress("a run of some scenarios: RESULTS.md is left as it is (only a run of all rewrites it)");
+    }
     succeeded = true;
   } finally {
     await cleanUp();

@@ -20,7 +20,7 @@ test("sign up, the button opens by itself, claim, find the code in my coupons an
   await page.getByLabel("Email").fill(uniqueEmail("claimer"));
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
-  // Sign-up then sign-in: two scrypt runs at OWASP's cost (128 MiB each) and the proof of work.
+  // Sign-up then sign-in: two Argon2id runs at OWASP's cost and the proof of work.
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible({ timeout: 30_000 });
 
   const admin = await adminRequest(baseURL!);

@@ -46,7 +46,7 @@ test("signs up through the invisible ALTCHA widget and is signed in, back on thi
     .info()
     .annotations.push({ type: "proof of work in Chromium", description: `${Math.round(payload.solution.time ?? 0)} ms` });
 
-  // The automatic sign-in after it: another scrypt run at OWASP's cost.
+  // The automatic sign-in after it: another Argon2id run at OWASP's cost.
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible({ timeout: 30_000 });
   await expect(page).toHaveURL("/");
   expect(challenges.every((method) => method === "GET")).toBe(true);

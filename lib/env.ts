@@ -1,4 +1,5 @@
 import "server-only";
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { DEFAULT_DOTLESS_DOMAINS, parseDotlessDomains } from "@/lib/auth/email";
 
@@ -98,6 +99,15 @@ const schema = z
       .min(1)
       .max(7 * 86_400)
       .default(3_600),
+    // Password hashes (sign-in, sign-up) running at once in this process (lib/auth/hash-slots.ts);
+    // past that, and as many waiting, sign-in and sign-up answer 503 UNAVAILABLE. By default one
+    // core is left to the event loop (claims): 1 on a 2-core box.
+    PASSWORD_HASH_CONCURRENCY: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(64)
+      .default(Math.max(1, availableParallelism() - 1)),
     // Proof of work (ALTCHA) on sign-up, and its cost: the counter a solver must reach is drawn
     // from [max/2, max], each step one PBKDF2 of lib/auth/challenge.ts's fixed iteration count.
     SIGNUP_CHALLENGE: z.enum(["on", "off"]).default("on"),

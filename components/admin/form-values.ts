@@ -1,7 +1,8 @@
 // What the promotion form holds, and how it becomes an API body checked by the shared schema.
 import { z } from "zod";
 import { ApiFailure, type FieldErrors } from "@/components/http";
-import { type createPromotionSchema, slugify, type updatePromotionSchema } from "@/lib/promotions/schemas";
+import { type createPromotionSchema, type updatePromotionSchema } from "@/lib/promotions/schemas";
+import { slugify } from "@/lib/promotions/slug";
 import type { DiscountType } from "@/lib/promotions/view";
 import type { AdminPromotion } from "./api";
 import { fromLocalInput, toLocalInput } from "./datetime";

@@ -27,7 +27,7 @@ export function authOptions(): NextAuthOptions {
         },
       }),
     ],
-    // Revocable sessions (lib/users/session-jwt.ts): the token carries the session version from
+    // Revocable sessions (lib/sessions/jwt.ts): the token carries the session version from
     // sign-in; every read of the session checks it, and the role, against the account.
     callbacks: {
       jwt: ({ token, user }) => sessionJwt(token, user),

@@ -7,37 +7,51 @@ import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { services } from "@/lib/services";
 import { assertCanSignIn, signInUser, type SignInUser } from "@/lib/sessions/jwt";
+import { NO_SLOT, passwordHashSlots } from "./hash-slots";
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from "./password";
 import { credentialsSchema } from "./schemas";
 import { signInFailed, signInSucceeded, signInWait } from "./throttle";
 
-export type SignInResult = { kind: "OK"; user: SignInUser } | { kind: "INVALID" } | { kind: "THROTTLED"; retryAfterMs: number };
+export type SignInResult =
+  | { kind: "OK"; user: SignInUser }
+  | { kind: "INVALID" }
+  | { kind: "THROTTLED"; retryAfterMs: number }
+  /** Every password hash slot of this process is taken (lib/auth/hash-slots.ts): 503, try again. */
+  | { kind: "BUSY" };
 
 /**
  * The credentials check behind next-auth's authorize: throttles first (per address, per email,
  * the email's lockout: the right password is refused too while it lasts), then the password.
  * An unknown email is checked against a dummy hash and counts as a failure, so neither the time
- * taken nor the lockout tells which emails have accounts.
+ * taken nor the lockout tells which emails have accounts. The password check runs in one of the
+ * process's hash slots; with none free the answer is BUSY, for known and unknown emails alike.
  */
 export async function checkCredentials(svc: { db: Db; engine: Engine }, raw: unknown, ip: string): Promise<SignInResult> {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return { kind: "INVALID" };
   const { email, password } = parsed.data;
+  // The cheapest refusal first: in a storm most attempts end here, before any Redis or database
+  // work, and uncounted by the throttles (a retry after Retry-After is not a second attempt).
+  if (passwordHashSlots.full) return { kind: "BUSY" };
   const canonical = canonicalEmail(email, env.EMAIL_CANONICAL_DOMAINS);
   const waitMs = await signInWait(svc.engine.throttles, ip, canonical);
   if (waitMs > 0) return { kind: "THROTTLED", retryAfterMs: waitMs };
 
   const user = await findAccount(svc.db, email, canonical);
-  const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
+  const checked = await passwordHashSlots.run(async () => {
+    const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
+    // Hashes from before today's algorithm or cost are upgraded now that the password is known.
+    const upgrade = ok && user && needsRehash(user.passwordHash) ? await hashPassword(password) : null;
+    return { ok, upgrade };
+  });
+  if (checked === NO_SLOT) return { kind: "BUSY" };
+  const { ok, upgrade } = checked;
   if (!user || !ok) {
     const lockedMs = await signInFailed(svc.engine.throttles, canonical);
     return lockedMs > 0 ? { kind: "THROTTLED", retryAfterMs: lockedMs } : { kind: "INVALID" };
   }
   await signInSucceeded(svc.engine.throttles, canonical);
-  // Hashes from before today's cost are upgraded now that the password is known.
-  if (needsRehash(user.passwordHash)) {
-    await svc.db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
-  }
+  if (upgrade) await svc.db.user.update({ where: { id: user.id }, data: { passwordHash: upgrade } });
   return { kind: "OK", user };
 }
 
@@ -52,8 +66,9 @@ async function findAccount(db: Db, email: string, canonical: string) {
 
 /**
  * next-auth's `authorize`: the user, or null for wrong credentials (its "CredentialsSignin"), or a
- * throw of "ACCOUNT_DISABLED" or "RATE_LIMITED:<seconds>", which next-auth hands to the page as its `error` and
- * app/api/auth/[...nextauth]/refusals.ts answers as 429 with Retry-After.
+ * throw of "ACCOUNT_DISABLED", "RATE_LIMITED:<seconds>" or "UNAVAILABLE", which next-auth hands to
+ * the page as its `error` and app/api/auth/[...nextauth]/refusals.ts answers as 403, 429 with
+ * Retry-After, or 503 with Retry-After.
  */
 export async function authorizeCredentials(raw: unknown, ip: string) {
   let result: SignInResult;
@@ -65,6 +80,7 @@ export async function authorizeCredentials(raw: unknown, ip: string) {
     throw new Error(SIGN_IN_UNAVAILABLE);
   }
   if (result.kind === "THROTTLED") throw new Error(throttledSignInError(result.retryAfterMs));
+  if (result.kind === "BUSY") throw new Error(SIGN_IN_UNAVAILABLE);
   if (result.kind !== "OK") return null;
   // Only the right password learns that an account is disabled.
   assertCanSignIn(result.user);

@@ -16,7 +16,7 @@ export function throttledSeconds(error: string | null | undefined): number | nul
 /** The sign-in check itself failed (database or stock engine unreachable): 503, try again. */
 export const SIGN_IN_UNAVAILABLE = "UNAVAILABLE";
 
-/** authorize refused a disabled account (lib/users/session-jwt.ts): 403 ACCOUNT_DISABLED. */
+/** authorize refused a disabled account (lib/sessions/jwt.ts): 403 ACCOUNT_DISABLED. */
 export const ACCOUNT_DISABLED_SIGNIN = "ACCOUNT_DISABLED";
 
 /** What the sign-in form says for next-auth's `error`. */

@@ -6,7 +6,7 @@ import { answeredRefusal } from "@/app/api/auth/[...nextauth]/refusals";
 import * as challengeRoute from "@/app/api/auth/challenge/route";
 import * as signup from "@/app/api/auth/signup/route";
 import { newChallenge } from "@/lib/auth/challenge";
-import { hashPassword, PASSWORD_COST } from "@/lib/auth/password";
+import { hashPassword, PASSWORD_COST, verifyPassword } from "@/lib/auth/password";
 import { checkCredentials, authorizeCredentials } from "@/lib/auth/sign-in";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -243,7 +243,7 @@ describe("throttling", () => {
 });
 
 describe("password hashes", () => {
-  it("upgrades a hash of an older, cheaper cost on the next successful sign-in", async () => {
+  it("upgrades a scrypt hash of before to Argon2id on the next successful sign-in", async () => {
     const email = `legacy-${uid()}@example.test`;
     const { scryptSync, randomBytes } = await import("node:crypto");
     const salt = randomBytes(16);
@@ -254,7 +254,11 @@ describe("password hashes", () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(legacy);
     expect(await signIn(email, PASSWORD)).toMatchObject({ kind: "OK" });
     const upgraded = (await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash;
-    expect(upgraded.split("$").slice(0, 4)).toEqual(["scrypt", String(PASSWORD_COST.N), "8", "1"]);
+    const { memoryCost, timeCost, parallelism } = PASSWORD_COST;
+    expect(upgraded.split("$").slice(0, 4)).toEqual(["", "argon2id", "v=19", `m=${memoryCost},t=${timeCost},p=${parallelism}`]);
+    expect(await verifyPassword(PASSWORD, upgraded)).toBe(true);
     expect(await signIn(email, PASSWORD)).toMatchObject({ kind: "OK" });
+    // Upgraded once: today's hash is kept.
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(upgraded);
   });
 });

@@ -75,16 +75,32 @@ describe("the local run's secret file", () => {
 });
 
 describe("password hashes", () => {
-  it("use OWASP's scrypt cost, verify, and flag cheaper ones for an upgrade", async () => {
-    expect(PASSWORD_COST).toEqual({ N: 2 ** 17, r: 8, p: 1 });
+  it("use OWASP's Argon2id cost, verify, and flag cheaper ones and scrypt ones for an upgrade", async () => {
+    expect(PASSWORD_COST).toEqual({ memoryCost: 19_456, timeCost: 2, parallelism: 1 });
     const hash = await hashPassword("correct horse");
-    expect(hash.split("$").slice(0, 4)).toEqual(["scrypt", "131072", "8", "1"]);
+    expect(hash.split("$").slice(0, 4)).toEqual(["", "argon2id", "v=19", "m=19456,t=2,p=1"]);
     expect(await verifyPassword("correct horse", hash)).toBe(true);
     expect(await verifyPassword("wrong horse", hash)).toBe(false);
+    // Each hash has its own salt.
+    expect(await hashPassword("correct horse")).not.toBe(hash);
     expect(needsRehash(hash)).toBe(false);
-    expect(needsRehash(hash.replace("$131072$", "$16384$"))).toBe(true);
+    expect(needsRehash(hash.replace("m=19456,", "m=4096,"))).toBe(true);
+    expect(needsRehash(hash.replace(",t=2,", ",t=1,"))).toBe(true);
+    expect(needsRehash(hash.replace("$argon2id$", "$argon2i$"))).toBe(true);
     expect(needsRehash("garbage")).toBe(true);
     expect(await verifyPassword("x", "scrypt$NaN$8$1$a$b")).toBe(false);
+    expect(await verifyPassword("correct horse", "$argon2id$v=19$m=19456,t=2,p=1$not-a-hash")).toBe(false);
+  });
+
+  it("still verify scrypt hashes of before, and flag every one of them for an upgrade", async () => {
+    const { scryptSync, randomBytes } = await import("node:crypto");
+    const salt = randomBytes(16);
+    const key = scryptSync("correct horse", salt, 32, { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
+    const scrypt = ["scrypt", 16384, 8, 1, salt.toString("base64"), key.toString("base64")].join("$");
+    expect(await verifyPassword("correct horse", scrypt)).toBe(true);
+    expect(await verifyPassword("wrong horse", scrypt)).toBe(false);
+    expect(needsRehash(scrypt)).toBe(true);
+    expect(needsRehash(scrypt.replace("$16384$", "$131072$"))).toBe(true);
   });
 
   it("check unknown emails against a dummy hash of today's cost", async () => {

@@ -1,3 +1,4 @@
+import { signInUnavailable } from "@/lib/auth/busy-shed";
 import { ACCOUNT_DISABLED_SIGNIN, SIGN_IN_UNAVAILABLE, signInErrorMessage, throttledSeconds } from "@/lib/auth/signin-error";
 import type { ErrorCode } from "@/lib/errors/codes";
 import { DomainError } from "@/lib/errors/domain-error";
@@ -30,9 +31,9 @@ function refusal(status: number, url: string | undefined): DomainError {
   const extra = url !== undefined ? { url } : {};
   const seconds = throttledSeconds(url ? errorParam(url) : null);
   if (seconds !== null) return new DomainError("RATE_LIMITED", signInErrorMessage(errorParam(url!)), extra, seconds * 1_000);
-  if (url && errorParam(url) === SIGN_IN_UNAVAILABLE)
-    return new DomainError("UNAVAILABLE", "Sign-in is unavailable. Try again.", extra);
-  // authorize refused a disabled account (lib/users/session-jwt.ts, assertCanSignIn).
+  // The check failed, or every password hash slot is taken (lib/auth/hash-slots.ts): 503, Retry-After.
+  if (url && errorParam(url) === SIGN_IN_UNAVAILABLE) return signInUnavailable(extra);
+  // authorize refused a disabled account (lib/sessions/jwt.ts, assertCanSignIn).
   if (url && errorParam(url) === ACCOUNT_DISABLED_SIGNIN)
     return new DomainError("ACCOUNT_DISABLED", signInErrorMessage(ACCOUNT_DISABLED_SIGNIN), extra);
   const [code, message] = BY_STATUS[status] ?? ["INVALID_INPUT", CANNOT_PROCESS];
