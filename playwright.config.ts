@@ -34,6 +34,10 @@ export const appServerEnv = {
   // the per-email lockout, which keeps its default. The sign-up challenge stays on.
   SIGNUP_RATE_LIMIT: "10000/1h",
   SIGNIN_RATE_LIMIT_IP: "10000/1m",
+  // The specs sign many people up and in at once (two workers, parallel sign-ups in a test): more
+  // password hash slots than this 2-core default of 1, so they are not refused 503 as a crowd
+  // would be. The cap itself is tested in tests/auth/hash-slots.test.ts and e2e/signup.spec.ts.
+  PASSWORD_HASH_CONCURRENCY: "8",
 };
 
 export default defineConfig({

@@ -11,7 +11,7 @@ import { buttonState, type Attempt } from "./claim-state";
 import { offsetFrom } from "./clock-offset";
 import { useServerClock } from "./use-server-clock";
 
-// Automatic retries in a row after 429/503; then the person retries by hand.
+// Automatic retries in a row after 429/503 (backing off: see claim()); then the person retries by hand.
 const MAX_AUTO_RETRIES = 3;
 
 interface Props {
@@ -85,12 +85,18 @@ export function ClaimButton({ promotion, stock, patchStock, serverTime, heldClai
         if (autoRetries.current >= MAX_AUTO_RETRIES) {
           return setAttempt({ kind: "failed", message: "Still busy. Please try again in a moment." });
         }
-        return setAttempt({
-          kind: "waiting",
-          reason: outcome.reason,
-          afterMs: outcome.afterMs,
-          retryAt: Date.now() + stock.clock.offsetMs + outcome.afterMs,
-        });
+        {
+          // Never sooner than Retry-After, later with each retry in a row, with jitter so the
+          // crowd's retries do not arrive in step.
+          const backoffMs = 500 * 2 ** autoRetries.current;
+          const afterMs = outcome.afterMs >= backoffMs ? outcome.afterMs : backoffMs + Math.floor(Math.random() * 250);
+          return setAttempt({
+            kind: "waiting",
+            reason: outcome.reason,
+            afterMs,
+            retryAt: Date.now() + stock.clock.offsetMs + afterMs,
+          });
+        }
       case "failed":
         return setAttempt({ kind: "failed", message: outcome.message });
     }

@@ -2,14 +2,20 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { authHref, safeCallbackUrl } from "@/lib/auth/callback-url";
-import { signInErrorMessage } from "@/lib/auth/signin-error";
+import { SIGN_IN_UNAVAILABLE, signInErrorMessage } from "@/lib/auth/signin-error";
 import { Field, submitClass } from "./field";
 import { formText } from "./form-text";
 
 /** next-auth's credentials callback: the form's action when the browser posts it itself. */
 const CREDENTIALS_CALLBACK = "/api/auth/callback/credentials";
+
+// A server busy hashing other people's passwords answers 503 (lib/auth/hash-slots.ts): the form
+// tries again by itself, a little later each time (with jitter, so a crowd does not come back in
+// step), and says so; after the last try the person decides.
+const BUSY_RETRIES = 3;
+const busyDelayMs = (retry: number) => 1_000 * 2 ** retry + Math.floor(Math.random() * 500);
 
 interface SignInFormProps {
   /** Where to go after signing in: already checked to be a local path. */
@@ -30,17 +36,20 @@ export function SignInForm({ callbackUrl, csrfToken, initialError = null }: Sign
   const router = useRouter();
   const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
+  // "Busy, trying again in N s": the status while an automatic retry waits.
+  const [retryNote, setRetryNote] = useState<string | null>(null);
+  const retryTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(retryTimer.current), []);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(null);
-    const result = await signIn("credentials", {
-      email: formText(form, "email"),
-      password: formText(form, "password"),
-      redirect: false,
-    });
+  async function attempt(credentials: { email: string; password: string }, retry: number) {
+    const result = await signIn("credentials", { ...credentials, redirect: false });
+    if (result?.error === SIGN_IN_UNAVAILABLE && retry < BUSY_RETRIES) {
+      const delayMs = busyDelayMs(retry);
+      setRetryNote(`Many people are signing in right now. Trying again in ${Math.ceil(delayMs / 1_000)} s…`);
+      retryTimer.current = setTimeout(() => void attempt(credentials, retry + 1), delayMs);
+      return;
+    }
+    setRetryNote(null);
     if (!result || result.error) {
       setPending(false);
       setError(signInErrorMessage(result?.error));
@@ -48,6 +57,16 @@ export function SignInForm({ callbackUrl, csrfToken, initialError = null }: Sign
     }
     // Checked again here against the page's real origin: the prop is already a local path, this keeps it one.
     router.replace(safeCallbackUrl(callbackUrl, window.location.origin));
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    // One sign-in at a time: the button stays disabled through the automatic retries.
+    if (pending) return;
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    void attempt({ email: formText(form, "email"), password: formText(form, "password") }, 0);
   }
 
   return (
@@ -58,6 +77,9 @@ export function SignInForm({ callbackUrl, csrfToken, initialError = null }: Sign
       <Field label="Password" name="password" type="password" autoComplete="current-password" required />
       <p role="alert" className="text-sm font-medium text-red-700 empty:hidden">
         {error}
+      </p>
+      <p role="status" className="text-sm text-slate-700 empty:hidden">
+        {retryNote}
       </p>
       <button type="submit" disabled={pending} className={submitClass}>
         {pending ? "Signing in…" : "Sign in"}

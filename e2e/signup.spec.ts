@@ -99,3 +99,37 @@ test("a password-guessing loop locks the email; the right password is refused an
   await expect(page.locator("form").getByRole("alert")).toHaveText("Too many attempts, try again in 1 minute.");
   await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
 });
+
+test("a busy server's 503 on sign-in: the page says so, retries by itself once, and signs in", async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  const email = uniqueEmail("busy");
+  expect((await postSignUp(request, { email, password: PASSWORD })).status()).toBe(201);
+  // The first sign-in is answered as the production server answers while every password hash
+  // slot is taken (lib/auth/busy-shed.ts); the browser's later tries reach the server itself.
+  let posts = 0;
+  await page.route("**/api/auth/callback/credentials", async (route) => {
+    posts += 1;
+    if (posts > 1) return route.continue();
+    await route.fulfill({
+      status: 503,
+      headers: { "Retry-After": "1" },
+      json: {
+        error: "UNAVAILABLE",
+        message: "Sign-in is unavailable. Try again.",
+        url: `${baseURL}/api/auth/error?error=UNAVAILABLE`,
+      },
+    });
+  });
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Many people are signing in right now" })).toBeVisible();
+  // No second press while it waits: the button stays disabled through the retry.
+  await expect(page.getByRole("button", { name: "Signing in…" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible({ timeout: 30_000 });
+  expect(posts).toBe(2);
+});

@@ -39,7 +39,16 @@ export function shedBusyPasswordRequest(req: IncomingMessage, res: ServerRespons
   const path = (req.url ?? "/").split("?", 1)[0];
   if (path !== SIGN_IN_PATH && path !== SIGN_UP_PATH) return false;
   req.resume(); // the body is not read
+  if (path === SIGN_IN_PATH && isBrowserFormPost(req)) {
+    // The sign-in form posted by the browser itself (no JavaScript yet): back to the page with the
+    // code, as app/api/auth/[...nextauth]/form-post.ts answers a refusal, never a JSON page.
+    res.writeHead(303, { location: `/signin?error=${SIGN_IN_UNAVAILABLE}`, "cache-control": "no-store" }).end();
+    return true;
+  }
   const error = path === SIGN_IN_PATH ? signInUnavailable({ url: nextAuthErrorUrl(req) }) : signUpBusy();
   writeJson(res, errorReply(error));
   return true;
 }
+
+/** A navigation (the browser submitting a form) asks for a page; next-auth's client and scripts do not. */
+const isBrowserFormPost = (req: IncomingMessage) => (req.headers.accept ?? "").includes("text/html");

@@ -27,6 +27,7 @@ export function signInErrorMessage(error: string | null | undefined): string {
     return `Too many attempts, try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
   }
   if (error === ACCOUNT_DISABLED_SIGNIN) return "This account is disabled.";
+  if (error === SIGN_IN_UNAVAILABLE) return "Sign-in is busy right now. Please try again in a moment.";
   // Unknown email and wrong password get one answer from the server, and so here.
   return error === "CredentialsSignin" ? "Wrong email or password." : "Could not sign in. Please try again.";
 }

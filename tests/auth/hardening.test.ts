@@ -48,6 +48,7 @@ describe("the sign-in page's wording of next-auth's error", () => {
     expect(signInErrorMessage("RATE_LIMITED:abc")).toBe("Could not sign in. Please try again.");
     expect(throttledSeconds("xRATE_LIMITED:5")).toBeNull();
     expect(signInErrorMessage(undefined)).toBe("Could not sign in. Please try again.");
+    expect(signInErrorMessage("UNAVAILABLE")).toBe("Sign-in is busy right now. Please try again in a moment.");
   });
 });
 

@@ -179,6 +179,15 @@ describe("the password hash cap (PASSWORD_HASH_CONCURRENCY)", () => {
       expect(body).toMatchObject({ error: "UNAVAILABLE", message: expect.any(String) });
       // next-auth's client reads the error from the url, as from the route handler's own refusal.
       expect(new URL(body.url).searchParams.get("error")).toBe("UNAVAILABLE");
+      // The browser's own form post (no JavaScript yet) is sent back to the page with the code.
+      const formPost = await fetch(`${base}/api/auth/callback/credentials`, {
+        method: "POST",
+        body: "email=a%40b.test&password=x",
+        headers: { "content-type": "application/x-www-form-urlencoded", accept: "text/html,application/xhtml+xml" },
+        redirect: "manual",
+      });
+      expect(formPost.status).toBe(303);
+      expect(formPost.headers.get("location")).toBe("/signin?error=UNAVAILABLE");
       const signUp = await post("/api/auth/signup");
       expect(signUp.status).toBe(503);
       expect(await signUp.json()).toMatchObject({ error: "UNAVAILABLE" });
