@@ -40,7 +40,14 @@ export function useProofOfWork(enabled: boolean) {
     const element = widget.current;
     if (!enabled || !element) return undefined;
     await customElements.whenDefined("altcha-widget");
-    const payload = ready.current ?? (await element.verify())?.payload ?? undefined;
+    const solve = async () => (await element.verify())?.payload ?? undefined;
+    // A solver that failed once (a busy phone, a worker that did not start) gets one more go from
+    // a fresh challenge before the person is told to try again.
+    const solveAgain = () => {
+      element.reset();
+      return solve();
+    };
+    const payload = ready.current ?? (await solve().catch(solveAgain));
     ready.current = null;
     // The next submission (after a fix to the form) needs a fresh solution.
     element.reset();
