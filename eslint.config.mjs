@@ -5,6 +5,12 @@ import nextTs from "eslint-config-next/typescript";
 import tseslint from "typescript-eslint";
 
 const TEST_SUPPORT = ["@/tests/*", "**/tests/*", "vitest", "vitest/*", "@playwright/test"];
+// What nothing in lib/ may import: dependencies point down.
+const LIB_LAYERS = [
+  { group: ["@/app/*", "**/app/*"], message: "lib/ never imports app/: dependencies point down." },
+  { group: ["@/components/*", "**/components/*"], message: "lib/ never imports components/: dependencies point down." },
+  { group: TEST_SUPPORT, message: "Test support lives in tests/, not in lib/." },
+];
 
 export default tseslint.config(
   {
@@ -60,11 +66,7 @@ export default tseslint.config(
       "@typescript-eslint/no-restricted-imports": [
         "error",
         {
-          patterns: [
-            { group: ["@/app/*", "**/app/*"], message: "lib/ never imports app/: dependencies point down." },
-            { group: ["@/components/*", "**/components/*"], message: "lib/ never imports components/: dependencies point down." },
-            { group: TEST_SUPPORT, message: "Test support lives in tests/, not in lib/." },
-          ],
+          patterns: [...LIB_LAYERS],
         },
       ],
       // Process-wide state lives in the one registry (lib/process-state.ts): Next compiles lib/
@@ -79,11 +81,13 @@ export default tseslint.config(
           selector,
           message: "No top-level `let` in lib/: keep process-wide state in processState() (lib/process-state.ts).",
         })),
-        {
-          selector:
-            "Program > VariableDeclaration > VariableDeclarator > NewExpression[callee.name=/^(Map|WeakMap|LruCache|LRUCache)$/]",
+        ...[
+          "Program > VariableDeclaration > VariableDeclarator > NewExpression[callee.name=/^(Map|WeakMap|LRUCache)$/]",
+          "Program > VariableDeclaration > VariableDeclarator > CallExpression[callee.name=/^(boundedCache|singleFlight)$/]",
+        ].map((selector) => ({
+          selector,
           message: "No top-level cache or map in lib/: create it inside processState() (lib/process-state.ts).",
-        },
+        })),
       ],
     },
   },
@@ -95,9 +99,7 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["@/app/*", "**/app/*"], message: "lib/ never imports app/: dependencies point down." },
-            { group: ["@/components/*", "**/components/*"], message: "lib/ never imports components/: dependencies point down." },
-            { group: TEST_SUPPORT, message: "Test support lives in tests/, not in lib/." },
+            ...LIB_LAYERS,
             {
               group: [
                 "@/lib/*",
