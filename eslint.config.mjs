@@ -75,18 +75,19 @@ export default tseslint.config(
       "no-restricted-syntax": [
         "error",
         ...[
-          "Program > VariableDeclaration[kind='let']",
-          "Program > ExportNamedDeclaration > VariableDeclaration[kind='let']",
-        ].map((selector) => ({
-          selector,
-          message: "No top-level `let` in lib/: keep process-wide state in processState() (lib/process-state.ts).",
-        })),
-        ...[
-          "Program > VariableDeclaration > VariableDeclarator > NewExpression[callee.name=/^(Map|WeakMap|LRUCache)$/]",
-          "Program > VariableDeclaration > VariableDeclarator > CallExpression[callee.name=/^(boundedCache|singleFlight)$/]",
-        ].map((selector) => ({
-          selector,
-          message: "No top-level cache or map in lib/: create it inside processState() (lib/process-state.ts).",
+          ["VariableDeclaration[kind='let']", "No top-level `let` in lib/"],
+          [
+            "VariableDeclaration > VariableDeclarator > NewExpression[callee.name=/^(Map|WeakMap|LRUCache)$/]",
+            "No top-level map in lib/",
+          ],
+          [
+            "VariableDeclaration > VariableDeclarator > CallExpression[callee.name=/^(boundedCache|singleFlight)$/]",
+            "No top-level cache in lib/",
+          ],
+        ].map(([selector, what]) => ({
+          // Exported or not: `export const cache = new Map()` is module state all the same.
+          selector: `:matches(Program, Program > ExportNamedDeclaration) > ${selector}`,
+          message: `${what}: keep process-wide state in processState() (lib/process-state.ts).`,
         })),
       ],
     },
