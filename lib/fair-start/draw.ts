@@ -44,6 +44,8 @@ async function drawOnce(services: Services, promotionId: string): Promise<DrawOu
   const sql = pgSql(client);
   let outcome: DrawOutcome;
   let winners = 0;
+  let drewHere = false;
+  let free = 0;
   try {
     await client.query("BEGIN");
     const [lock] = await sql.rows<{ ok: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS ok`, [
@@ -57,6 +59,7 @@ async function drawOnce(services: Services, promotionId: string): Promise<DrawOu
          FROM "Promotion" WHERE id = $1 FOR UPDATE`,
         [promotionId],
       );
+      free = p?.free ?? 0;
       if (!p || p.window === null) outcome = "none";
       else if (p.drawn) outcome = "drawn";
       else if (!p.due) outcome = "not due";
@@ -74,6 +77,7 @@ async function drawOnce(services: Services, promotionId: string): Promise<DrawOu
         ]);
         await sql.rows(`UPDATE "Promotion" SET "fairStartDrawnAt" = now() WHERE id = $1 RETURNING 1`, [promotionId]);
         winners = won.length;
+        drewHere = true;
         outcome = "drawn";
       }
     }
@@ -84,18 +88,25 @@ async function drawOnce(services: Services, promotionId: string): Promise<DrawOu
     throw error;
   }
   client.release();
-  if (outcome === "drawn") await afterDraw(services, promotionId, winners);
+  if (outcome === "drawn") await afterDraw(services, promotionId, drewHere ? winners : null, free);
   return outcome;
 }
 
-async function afterDraw(services: Services, promotionId: string, winners: number) {
-  if (winners > 0) log("info", "fair-start draw done", { promotionId, winners });
-  forgetSoldOut(promotionId);
-  forgetClaimConfig(promotionId);
-  // Latecomers wait for this mark, so the engine must hold the winners first.
-  await rebuildPromotion(services, promotionId, true);
+/**
+ * The engine learns the draw's winners before this process lets latecomers in. A draw found done
+ * by another process is reloaded only when the engine's stock disagrees with PostgreSQL's (its
+ * drawer may have died between the commit and the reload).
+ */
+async function afterDraw(services: Services, promotionId: string, winners: number | null, free: number) {
+  if (winners !== null) log("info", "fair-start draw done", { promotionId, winners });
+  const snapshot = winners === null ? await services.engine.stock.snapshot(promotionId) : null;
+  if (winners !== null || snapshot?.remaining !== free) {
+    forgetSoldOut(promotionId);
+    forgetClaimConfig(promotionId);
+    await rebuildPromotion(services, promotionId, true);
+    markChanged(services.engine, promotionId);
+  }
   drawn.set(promotionId, true);
-  markChanged(services.engine, promotionId);
 }
 
 const WAIT_STEP_MS = 50;

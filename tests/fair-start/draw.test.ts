@@ -112,6 +112,29 @@ describe("fair start: the draw", () => {
     expect(after.engineWinners).toEqual(sorted(after.claimUsers));
   });
 
+  it("a claim before T0 answers NOT_STARTED; one while another process holds the draw answers 503 (UNAVAILABLE: Retry-After)", async () => {
+    const [entrant, latecomer] = await createUsers(svc.db, 2);
+    const p = await createFairStartPromotion(svc.db, { totalStock: 1 });
+    await enter(svc, p.id, entrant.id);
+    expect(await attempt(svc, p.id, latecomer.id)).toMatchObject({ code: "NOT_STARTED", status: 403 });
+    await reachT0(svc.db, p.id);
+    // Another process's draw: its transaction holds the draw's advisory lock.
+    const other = await svc.pool.connect();
+    try {
+      await other.query("BEGIN");
+      await other.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`fair-start:${p.id}`]);
+      const refused = await attempt(svc, p.id, latecomer.id);
+      expect(refused).toMatchObject({ code: "UNAVAILABLE", status: 503 });
+    } finally {
+      await other.query("ROLLBACK");
+      other.release();
+    }
+    expect(await svc.db.claim.count({ where: { promotionId: p.id } })).toBe(0);
+    // Once drawn, the entrant has the coupon and the latecomer finds it gone.
+    expect(await attempt(svc, p.id, latecomer.id)).toMatchObject({ code: "SOLD_OUT", status: 410 });
+    expect((await drawResult(svc, p.id)).won).toEqual([entrant.id]);
+  });
+
   it("an entrant's press after the draw: ALREADY_CLAIMED with the claim when they won, SOLD_OUT when they lost", async () => {
     const users = await createUsers(svc.db, 5);
     const p = await createFairStartPromotion(svc.db, { totalStock: 2 });
