@@ -2,6 +2,7 @@ import { findActiveClaim } from "@/lib/claims/my-claim";
 import type { ClaimView } from "@/lib/claims/view";
 import { DomainError, notFound } from "@/lib/errors/domain-error";
 import { assertEligible } from "@/lib/issuance/validator";
+import { markChanged } from "@/lib/live/changes";
 import { getClaimConfig } from "@/lib/promotions/claim-config";
 import type { Services } from "@/lib/services";
 import { drawAndWait, knownDrawn } from "./draw";
@@ -66,7 +67,10 @@ export async function enterDraw(
   if (config?.validator) await assertEligible(config.validator, who);
   const ticket = ticketOf(window.seed!, userId);
   const { rows } = await services.pool.query<EntryRow>(INSERT_ENTRY, [promotionId, userId, window.seed, ticket]);
-  if (rows[0]) return { entry: await entryView(services, promotionId, userId, rows[0]), created: true };
+  if (rows[0]) {
+    markChanged(services.engine, promotionId); // the live screens' entrant count
+    return { entry: await entryView(services, promotionId, userId, rows[0]), created: true };
+  }
   // Nothing written: entered meanwhile (a parallel request), or the window closed (T0 passed).
   const again = await findEntry(services, promotionId, userId);
   if (again) return { entry: await entryView(services, promotionId, userId, again), created: false };
