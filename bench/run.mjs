@@ -11,7 +11,7 @@
 // timed run, default 8), BENCH_USERS (users with sessions for the unique-user scenarios,
 // default 40000, at least the drop's 20000), BENCH_PROFILE=0 (skip the CPU profile of the Next
 // server), BENCH_KEEP=1 (keep the server logs and the .cpuprofile in the temporary folder it
-// names).
+// names), BENCH_ONLY=g (or f,g: only those scenarios, no profile, RESULTS.md left as it is).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -32,6 +32,7 @@ import {
   withClient,
 } from "./data.mjs";
 import { CONNECTIONS, runLoad } from "./load.mjs";
+import { runFairDrop } from "./fair-drop.mjs";
 import { loadWindow, summarizeProfile } from "./profile.mjs";
 import { checkTargets, machine, scenarioLine, writeResultsMarkdown } from "./report.mjs";
 import {
@@ -63,6 +64,8 @@ const USERS = Math.max(positiveInt(process.env.BENCH_USERS, 40_000), DROP_USERS)
 const SKIP_BUILD = process.env.BENCH_SKIP_BUILD === "1";
 const PROFILE = process.env.BENCH_PROFILE !== "0";
 const KEEP_WORK_DIR = process.env.BENCH_KEEP === "1";
+const ONLY = (process.env.BENCH_ONLY ?? "").split(",").filter(Boolean);
+const runs = (letter) => ONLY.length === 0 || ONLY.includes(letter);
 const WARMUP_S = 2;
 // PostgreSQL publishes an idle backend's counters up to 10 s late; wait that out before reading.
 const STATS_SETTLE_MS = 11_500;
@@ -240,7 +243,7 @@ async function runScenarios(targets) {
     if (target.writesDatabase) lastDbTraffic = Date.now();
     return result;
   };
-  for (const s of scenarios(DURATION_S)) {
+  for (const s of scenarios(DURATION_S).filter((s) => runs(s.name[0]))) {
     progress(`scenario ${s.name}: ${s.about}`);
     const floorTarget = s.floor === "durable" ? targets.durableFloor : targets.bareFloor;
     const appUsers = s.users(targets.app);
@@ -355,7 +358,25 @@ async function main() {
       bareFloor: bareFloorTarget(reach(bareFloor, promotions)),
     };
     const lines = await runScenarios(targets);
+    if (runs("g")) {
+      const line = await runFairDrop({
+        databaseUrl: DATABASE_URL,
+        runId: RUN_ID,
+        app: targets.app,
+        floor: targets.durableFloor,
+        pool: pools.a,
+        progress,
+      });
+      console.log(JSON.stringify(line));
+      lines.push(line);
+    }
     for (const { server } of [app, durableFloor, bareFloor]) await stopServer(server);
+    if (ONLY.length > 0) {
+      for (const t of checkTargets(lines))
+        progress(`(${t.id}) ${t.goal}: ${t.met ? "met" : "NOT met"} (${t.details.join("; ")})`);
+      succeeded = true;
+      return;
+    }
     const profiles = [];
     for (const spec of PROFILE ? PROFILED : []) {
       const profile = await profileClaims(work, fixtures, spec);

@@ -1,3 +1,4 @@
+import pg from "pg";
 import { boundedCache } from "@/lib/cache/lru";
 import { singleFlight } from "@/lib/cache/single-flight";
 import { forgetSoldOut } from "@/lib/claims/sold-out";
@@ -40,7 +41,7 @@ export function runDraw(services: Services, promotionId: string): Promise<DrawOu
 }
 
 async function drawOnce(services: Services, promotionId: string): Promise<DrawOutcome> {
-  const client = await services.pool.connect();
+  const { client, release } = await drawConnection(services);
   const sql = pgSql(client);
   let outcome: DrawOutcome;
   let winners = 0;
@@ -84,10 +85,10 @@ async function drawOnce(services: Services, promotionId: string): Promise<DrawOu
     await client.query(outcome === "drawn" ? "COMMIT" : "ROLLBACK");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
-    client.release(true);
+    await release(true);
     throw error;
   }
-  client.release();
+  await release(false);
   if (outcome === "drawn") await afterDraw(services, promotionId, drewHere ? winners : null, free);
   return outcome;
 }
@@ -107,6 +108,24 @@ async function afterDraw(services: Services, promotionId: string, winners: numbe
     markChanged(services.engine, promotionId);
   }
   drawn.set(promotionId, true);
+}
+
+/**
+ * The draw's own connection, outside the pool: at T0 the pool may have a queue of requests (a
+ * crowd's late entries, claims waiting for this very draw), and the draw must not wait behind
+ * them. A one-connection pool (the embedded database, which must see one connection) is used as is.
+ */
+async function drawConnection(
+  services: Services,
+): Promise<{ client: pg.ClientBase; release: (broken: boolean) => Promise<void> }> {
+  if (services.pool.options.max === 1) {
+    const client = await services.pool.connect();
+    return { client, release: async (broken) => client.release(broken) };
+  }
+  const client = new pg.Client(services.pool.options);
+  client.on("error", () => {}); // a dropped connection surfaces in the query that needed it
+  await client.connect();
+  return { client, release: () => client.end().catch(() => {}) };
 }
 
 const WAIT_STEP_MS = 50;

@@ -1,8 +1,10 @@
+import { boundedCache } from "@/lib/cache/lru";
 import { findActiveClaim } from "@/lib/claims/my-claim";
 import type { ClaimView } from "@/lib/claims/view";
 import { DomainError, notFound } from "@/lib/errors/domain-error";
 import { assertEligible } from "@/lib/issuance/validator";
 import { markChanged } from "@/lib/live/changes";
+import { processState } from "@/lib/process-state";
 import { getClaimConfig } from "@/lib/promotions/claim-config";
 import type { Services } from "@/lib/services";
 import { drawAndWait, knownDrawn } from "./draw";
@@ -32,6 +34,9 @@ interface Window {
   dbNow: Date;
 }
 
+/** A promotion's window and, in the same read, the caller's entry. */
+type State = Window & { entry: EntryRow | null };
+
 const closed = () => new DomainError("ENTRY_CLOSED", "Entries to this draw are closed.");
 
 // The entry itself, durable before it is acknowledged. It holds the promotion's row FOR SHARE
@@ -49,6 +54,36 @@ const INSERT_ENTRY = `
   ON CONFLICT ("promotionId", "userId") DO NOTHING
   RETURNING status::text AS status, "enteredAt", ticket, position`;
 
+// A promotion's window, as this process last read it (one second): a crowd's entries cost one
+// statement each, the insert, whose own guard has the last word on the window.
+interface CachedWindow {
+  published: boolean;
+  seed: string | null;
+  opensAt: number | null;
+  startsAt: number;
+}
+const windows = processState("fair-start/entries:windows", () =>
+  boundedCache<string, Promise<CachedWindow | null>>({ max: 10_000, ttlMs: 1_000 }),
+);
+// Answers from the cached window only this far from its edges; nearer, PostgreSQL's clock decides.
+const EDGE_MS = 1_000;
+
+/** Forgets the cached window (an admin changed the promotion). */
+export function forgetEntryWindow(promotionId: string): void {
+  windows.delete(promotionId);
+}
+
+function cachedWindow(services: Services, promotionId: string): Promise<CachedWindow | null> {
+  const hit = windows.get(promotionId);
+  if (hit) return hit;
+  const read = readState(services, promotionId, "").then((w) =>
+    w ? { published: w.published, seed: w.seed, opensAt: w.opensAt?.getTime() ?? null, startsAt: w.startsAt.getTime() } : null,
+  );
+  windows.set(promotionId, read);
+  read.catch(() => windows.delete(promotionId));
+  return read;
+}
+
 /**
  * POST /api/promotions/{id}/entry. Before the window: NOT_STARTED; after T0 or on a classic
  * promotion: ENTRY_CLOSED; an entry already made: the same entry (`created: false`). The
@@ -59,46 +94,71 @@ export async function enterDraw(
   who: { promotionId: string; userId: string; email: string | null },
 ): Promise<{ entry: EntryView; created: boolean }> {
   const { promotionId, userId } = who;
-  const window = await readWindow(services, promotionId);
-  assertOpen(window);
-  const existing = await findEntry(services, promotionId, userId);
-  if (existing) return { entry: await entryView(services, promotionId, userId, existing), created: false };
+  const cached = await cachedWindow(services, promotionId);
+  if (!cached?.published) throw notFound();
+  if (cached.seed === null || cached.opensAt === null) throw closed();
+  const now = Date.now();
+  // Far enough from the window's edges, this process's clock can answer without a round trip.
+  if (now < cached.opensAt - EDGE_MS)
+    assertOpen({ ...cached, opensAt: new Date(cached.opensAt), startsAt: new Date(cached.startsAt), dbNow: new Date(now) });
+  if (now >= cached.startsAt + EDGE_MS) throw closed();
   const config = await getClaimConfig(services.db, promotionId);
-  if (config?.validator) await assertEligible(config.validator, who);
-  const ticket = ticketOf(window.seed!, userId);
-  const { rows } = await services.pool.query<EntryRow>(INSERT_ENTRY, [promotionId, userId, window.seed, ticket]);
+  if (config?.validator) {
+    // Someone already in is answered without asking the eligibility service again.
+    const state = await readState(services, promotionId, userId);
+    if (!state?.published) throw notFound();
+    assertOpen(state);
+    if (state.entry) return { entry: await entryView(services, promotionId, userId, state.entry), created: false };
+    await assertEligible(config.validator, who);
+  }
+  const ticket = ticketOf(cached.seed, userId);
+  const { rows } = await services.pool.query<EntryRow>(INSERT_ENTRY, [promotionId, userId, cached.seed, ticket]);
   if (rows[0]) {
     markChanged(services.engine, promotionId); // the live screens' entrant count
     return { entry: await entryView(services, promotionId, userId, rows[0]), created: true };
   }
-  // Nothing written: entered meanwhile (a parallel request), or the window closed (T0 passed).
-  const again = await findEntry(services, promotionId, userId);
-  if (again) return { entry: await entryView(services, promotionId, userId, again), created: false };
-  assertOpen(await readWindow(services, promotionId));
-  throw closed();
+  // Nothing written: entered before (or in a parallel request), or the window is not open.
+  const state = await readState(services, promotionId, userId);
+  if (!state?.published) throw notFound();
+  if (state.entry) {
+    if (state.dbNow >= state.startsAt) throw closed();
+    return { entry: await entryView(services, promotionId, userId, state.entry), created: false };
+  }
+  assertOpen(state);
+  throw closed(); // the seed changed under the cached window: a new try reads it afresh
 }
 
 /** GET /api/promotions/{id}/entry: the caller's entry, its result once the draw is done. */
 export async function myEntry(services: Services, promotionId: string, userId: string): Promise<EntryView> {
-  const window = await readWindow(services, promotionId);
-  if (window.seed !== null && !knownDrawn(promotionId) && window.dbNow >= window.startsAt) {
+  let state = await readState(services, promotionId, userId);
+  if (!state?.published) throw notFound();
+  if (state.seed !== null && !knownDrawn(promotionId) && state.dbNow >= state.startsAt && state.entry?.status === "WAITING") {
     // Due and not drawn yet: draw now (or wait for whoever is drawing) rather than for a timer.
     await drawAndWait(services, promotionId, 2_000);
+    state = await readState(services, promotionId, userId);
   }
-  const row = await findEntry(services, promotionId, userId);
-  if (!row) throw new DomainError("NO_ENTRY", "You have not entered this draw.");
-  return entryView(services, promotionId, userId, row);
+  if (!state?.entry) throw new DomainError("NO_ENTRY", "You have not entered this draw.");
+  return entryView(services, promotionId, userId, state.entry);
 }
 
-async function readWindow(services: Services, promotionId: string): Promise<Window> {
-  const { rows } = await services.pool.query<Window>(
-    `SELECT published, "fairStartSeed" AS seed, "startsAt",
-       "startsAt" - make_interval(secs => "fairStartWindowSeconds") AS "opensAt", now() AS "dbNow"
-     FROM "Promotion" WHERE id = $1`,
-    [promotionId],
+async function readState(services: Services, promotionId: string, userId: string): Promise<State | null> {
+  const { rows } = await services.pool.query<
+    Window & { status: EntryRow["status"] | null; enteredAt: Date | null; ticket: string | null; position: number | null }
+  >(
+    `SELECT p.published, p."fairStartSeed" AS seed, p."startsAt",
+       p."startsAt" - make_interval(secs => p."fairStartWindowSeconds") AS "opensAt", now() AS "dbNow",
+       e.status::text AS status, e."enteredAt", e.ticket, e.position
+     FROM "Promotion" p LEFT JOIN "Entry" e ON e."promotionId" = p.id AND e."userId" = $2
+     WHERE p.id = $1`,
+    [promotionId, userId],
   );
-  if (!rows[0]?.published) throw notFound();
-  return rows[0];
+  const r = rows[0];
+  if (!r) return null;
+  const entry =
+    r.status && r.enteredAt && r.ticket
+      ? { status: r.status, enteredAt: r.enteredAt, ticket: r.ticket, position: r.position }
+      : null;
+  return { published: r.published, seed: r.seed, opensAt: r.opensAt, startsAt: r.startsAt, dbNow: r.dbNow, entry };
 }
 
 function assertOpen(w: Window) {
@@ -110,14 +170,6 @@ function assertOpen(w: Window) {
     });
   }
   if (w.dbNow >= w.startsAt) throw closed();
-}
-
-async function findEntry(services: Services, promotionId: string, userId: string): Promise<EntryRow | null> {
-  const { rows } = await services.pool.query<EntryRow>(
-    `SELECT status::text AS status, "enteredAt", ticket, position FROM "Entry" WHERE "promotionId" = $1 AND "userId" = $2`,
-    [promotionId, userId],
-  );
-  return rows[0] ?? null;
 }
 
 async function entryView(services: Services, promotionId: string, userId: string, row: EntryRow): Promise<EntryView> {

@@ -9,7 +9,7 @@ export interface Sql {
   rows<T>(text: string, params?: unknown[]): Promise<T[]>;
 }
 
-export const pgSql = (client: pg.PoolClient): Sql => ({
+export const pgSql = (client: pg.ClientBase): Sql => ({
   rows: async <T>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as T[],
 });
 

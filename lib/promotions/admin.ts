@@ -4,6 +4,7 @@ import { forgetSoldOut } from "@/lib/claims/sold-out";
 import { isUniqueViolation } from "@/lib/db";
 import { DomainError, notFound } from "@/lib/errors/domain-error";
 import { fillFromWaitlist } from "@/lib/fair-start/award";
+import { forgetEntryWindow } from "@/lib/fair-start/entries";
 import { fairStartViews } from "@/lib/fair-start/public";
 import { prismaSql } from "@/lib/fair-start/sql";
 import { newSeed, seedSha256 } from "@/lib/fair-start/ticket";
@@ -247,6 +248,7 @@ const audit = (tx: Prisma.TransactionClient, actorId: string, promotionId: strin
 async function refreshStock(services: Services, id: string) {
   forgetSoldOut(id);
   forgetClaimConfig(id);
+  forgetEntryWindow(id);
   await rebuildPromotion(services, id, true);
   markChanged(services.engine, id);
 }
