@@ -7,12 +7,13 @@ const CHUNK = 1_000;
 
 /**
  * Gives each of `userIds` a claim through the claim path's own statement (stock guard, one active
- * claim per person), ISSUED with a code for the built-in issuer or PENDING for the issuing worker,
- * and marks their entries WON. Runs inside the caller's transaction, which holds the promotion's
- * row: a refusal by the guard throws, so the transaction never commits half a draw.
+ * claim per person), ISSUED with a code for the built-in issuer or PENDING for the issuing worker.
+ * Runs inside the caller's transaction, which holds the promotion's row: a refusal by the guard
+ * throws, so the transaction never commits half a draw. Returns the claim ids, in order.
  */
-export async function awardWinners(sql: Sql, promotionId: string, issuer: string, userIds: readonly string[]): Promise<void> {
+export async function insertClaims(sql: Sql, promotionId: string, issuer: string, userIds: readonly string[]): Promise<string[]> {
   const builtin = issuer === "BUILTIN";
+  const ids: string[] = [];
   for (let i = 0; i < userIds.length; i += CHUNK) {
     const rows: WinnerRow[] = userIds.slice(i, i + CHUNK).map((userId) => ({
       id: randomUUID(),
@@ -23,13 +24,21 @@ export async function awardWinners(sql: Sql, promotionId: string, issuer: string
     }));
     const stored = await sql.rows<{ id: string }>(INSERT_BATCH, insertBatchParams(rows));
     if (stored.length !== rows.length) throw new Error(`fair-start award refused by the stock guard (${promotionId})`);
-    await sql.rows(
-      `UPDATE "Entry" e SET status = 'WON', "claimId" = w.claim_id
-       FROM unnest($2::text[], $3::text[]) AS w(user_id, claim_id)
-       WHERE e."promotionId" = $1 AND e."userId" = w.user_id RETURNING 1`,
-      [promotionId, rows.map((r) => r.userId), rows.map((r) => r.id)],
-    );
+    ids.push(...rows.map((r) => r.id));
   }
+  return ids;
+}
+
+/** Claims for `userIds` (insertClaims) and their entries marked WON with them. */
+export async function awardWinners(sql: Sql, promotionId: string, issuer: string, userIds: readonly string[]): Promise<void> {
+  if (userIds.length === 0) return;
+  const claimIds = await insertClaims(sql, promotionId, issuer, userIds);
+  await sql.rows(
+    `UPDATE "Entry" e SET status = 'WON', "claimId" = w.claim_id
+     FROM unnest($2::text[], $3::text[]) AS w(user_id, claim_id)
+     WHERE e."promotionId" = $1 AND e."userId" = w.user_id RETURNING 1`,
+    [promotionId, userIds, claimIds],
+  );
 }
 
 /** Entrants in ticket order with the given status who hold no active claim, at most `limit`. */

@@ -8,7 +8,7 @@ import { processState } from "@/lib/process-state";
 import { forgetClaimConfig } from "@/lib/promotions/claim-config";
 import { rebuildPromotion } from "@/lib/promotions/rebuild";
 import type { Services } from "@/lib/services";
-import { awardWinners, nextByTicket } from "./award";
+import { insertClaims, nextByTicket } from "./award";
 import { pgSql } from "./sql";
 
 /** drawn: done (now or before); not due: before T0; busy: another process is drawing; none: no fair start. */
@@ -26,9 +26,9 @@ export const knownDrawn = (promotionId: string): boolean => drawn.get(promotionI
  * crashes. The whole draw is one transaction:
  * 1. a transaction-scoped advisory lock names the one drawer; the others answer "busy" at once;
  * 2. the promotion's row is locked FOR UPDATE, which waits for every entry still committing (an
- *    entry holds the row FOR SHARE while it inserts), so every acknowledged entry is in the draw,
+ *    entry holds the row FOR KEY SHARE while it inserts), so every acknowledged entry is in the draw,
  *    and no entry commits after it (an entry's guard needs the time before T0);
- * 3. every entrant's position is set, the lowest tickets up to the stock get their claims through
+ * 3. in one pass every entrant gets a position and a result: the lowest tickets up to the stock get claims through
  *    the claim path's statement, the others are LOST, drawnAt is set.
  * A drawer that dies rolls back with its connection; the next trigger (every instance's timer,
  * or the first request) draws again from scratch, and since the order is fixed by the seed the
@@ -65,18 +65,19 @@ async function drawOnce(services: Services, promotionId: string): Promise<DrawOu
       else if (p.drawn) outcome = "drawn";
       else if (!p.due) outcome = "not due";
       else {
-        await sql.rows(
-          `UPDATE "Entry" e SET position = r.rank
-           FROM (SELECT "userId", row_number() OVER (ORDER BY ticket) AS rank FROM "Entry" WHERE "promotionId" = $1) r
-           WHERE e."promotionId" = $1 AND e."userId" = r."userId" RETURNING 1`,
-          [promotionId],
-        );
         const won = await nextByTicket(sql, promotionId, "WAITING", p.free);
-        await awardWinners(sql, promotionId, p.issuer, won);
-        await sql.rows(`UPDATE "Entry" SET status = 'LOST' WHERE "promotionId" = $1 AND status = 'WAITING' RETURNING 1`, [
-          promotionId,
-        ]);
-        await sql.rows(`UPDATE "Promotion" SET "fairStartDrawnAt" = now() WHERE id = $1 RETURNING 1`, [promotionId]);
+        const claimIds = await insertClaims(sql, promotionId, p.issuer, won);
+        // One pass over the entrants: position, result and the winner's claim. No RETURNING:
+        // nothing of the whole crowd travels back.
+        await sql.rows(
+          `UPDATE "Entry" e SET position = r.rank, "claimId" = w.claim_id,
+             status = CASE WHEN w.user_id IS NULL THEN 'LOST' ELSE 'WON' END::"EntryStatus"
+           FROM (SELECT "userId", row_number() OVER (ORDER BY ticket) AS rank FROM "Entry" WHERE "promotionId" = $1) r
+           LEFT JOIN unnest($2::text[], $3::text[]) AS w(user_id, claim_id) ON w.user_id = r."userId"
+           WHERE e."promotionId" = $1 AND e."userId" = r."userId"`,
+          [promotionId, won, claimIds],
+        );
+        await sql.rows(`UPDATE "Promotion" SET "fairStartDrawnAt" = now() WHERE id = $1`, [promotionId]);
         winners = won.length;
         drewHere = true;
         outcome = "drawn";

@@ -39,15 +39,17 @@ type State = Window & { entry: EntryRow | null };
 
 const closed = () => new DomainError("ENTRY_CLOSED", "Entries to this draw are closed.");
 
-// The entry itself, durable before it is acknowledged. It holds the promotion's row FOR SHARE
-// while it commits, so the draw (which locks the row FOR UPDATE) waits for it; its guard reads
-// PostgreSQL's clock, the one the draw reads too. ON CONFLICT: a second entry changes nothing.
+// The entry itself, durable before it is acknowledged. It holds the promotion's row FOR KEY SHARE
+// while it commits (the lock its foreign key takes anyway), so the draw, which locks the row FOR
+// UPDATE, waits for it; and one that reaches the row after the draw committed finds drawnAt set
+// and writes nothing. Its guard reads PostgreSQL's clock, the one the draw reads too.
+// ON CONFLICT: a second entry changes nothing.
 const INSERT_ENTRY = `
   WITH p AS (
     SELECT id FROM "Promotion"
     WHERE id = $1 AND published AND "fairStartSeed" = $3 AND "fairStartDrawnAt" IS NULL
       AND now() >= "startsAt" - make_interval(secs => "fairStartWindowSeconds") AND now() < "startsAt"
-    FOR SHARE
+    FOR KEY SHARE
   )
   INSERT INTO "Entry" ("promotionId", "userId", ticket, status, "enteredAt")
   SELECT p.id, $2, $4, 'WAITING', now() FROM p

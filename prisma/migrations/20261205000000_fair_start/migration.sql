@@ -23,9 +23,6 @@ CREATE TABLE "Entry" (
 -- CreateIndex
 CREATE INDEX "Entry_promotionId_ticket_idx" ON "Entry"("promotionId", "ticket");
 
--- CreateIndex
-CREATE INDEX "Entry_promotionId_status_ticket_idx" ON "Entry"("promotionId", "status", "ticket");
-
 -- AddForeignKey
 ALTER TABLE "Entry" ADD CONSTRAINT "Entry_promotionId_fkey" FOREIGN KEY ("promotionId") REFERENCES "Promotion"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
