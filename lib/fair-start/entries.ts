@@ -8,6 +8,7 @@ import { processState } from "@/lib/process-state";
 import { getClaimConfig } from "@/lib/promotions/claim-config";
 import type { Services } from "@/lib/services";
 import { drawAndWait, knownDrawn } from "./draw";
+import { recordEntry } from "./entry-batch";
 import { ticketOf } from "./ticket";
 
 /** An entry as the API shows it: ticket and position only once the draw is done. */
@@ -38,23 +39,6 @@ interface Window {
 type State = Window & { entry: EntryRow | null };
 
 const closed = () => new DomainError("ENTRY_CLOSED", "Entries to this draw are closed.");
-
-// The entry itself, durable before it is acknowledged. It holds the promotion's row FOR KEY SHARE
-// while it commits (the lock its foreign key takes anyway), so the draw, which locks the row FOR
-// UPDATE, waits for it; and one that reaches the row after the draw committed finds drawnAt set
-// and writes nothing. Its guard reads PostgreSQL's clock, the one the draw reads too.
-// ON CONFLICT: a second entry changes nothing.
-const INSERT_ENTRY = `
-  WITH p AS (
-    SELECT id FROM "Promotion"
-    WHERE id = $1 AND published AND "fairStartSeed" = $3 AND "fairStartDrawnAt" IS NULL
-      AND now() >= "startsAt" - make_interval(secs => "fairStartWindowSeconds") AND now() < "startsAt"
-    FOR KEY SHARE
-  )
-  INSERT INTO "Entry" ("promotionId", "userId", ticket, status, "enteredAt")
-  SELECT p.id, $2, $4, 'WAITING', now() FROM p
-  ON CONFLICT ("promotionId", "userId") DO NOTHING
-  RETURNING status::text AS status, "enteredAt", ticket, position`;
 
 // A promotion's window, as this process last read it (one second): a crowd's entries cost one
 // statement each, the insert, whose own guard has the last word on the window.
@@ -113,11 +97,16 @@ export async function enterDraw(
     if (state.entry) return { entry: await entryView(services, promotionId, userId, state.entry), created: false };
     await assertEligible(config.validator, who);
   }
-  const ticket = ticketOf(cached.seed, userId);
-  const { rows } = await services.pool.query<EntryRow>(INSERT_ENTRY, [promotionId, userId, cached.seed, ticket]);
-  if (rows[0]) {
+  // Durable before acknowledged: written with the other entries of this moment (entry-batch.ts).
+  const stored = await recordEntry(services.pool, {
+    promotionId,
+    userId,
+    seed: cached.seed,
+    ticket: ticketOf(cached.seed, userId),
+  });
+  if (stored) {
     markChanged(services.engine, promotionId); // the live screens' entrant count
-    return { entry: await entryView(services, promotionId, userId, rows[0]), created: true };
+    return { entry: await entryView(services, promotionId, userId, stored), created: true };
   }
   // Nothing written: entered before (or in a parallel request), or the window is not open.
   const state = await readState(services, promotionId, userId);

@@ -2,6 +2,8 @@
 // arrival order, once across processes and crashes, with latecomers behind every entrant.
 import { describe, expect, it } from "vitest";
 import { drawAndWait, runDraw } from "@/lib/fair-start/draw";
+import { recordEntry } from "@/lib/fair-start/entry-batch";
+import { ticketOf } from "@/lib/fair-start/ticket";
 import { issueDueClaims, defaultIssuanceOptions } from "@/lib/issuance/worker";
 import { updatePromotion } from "@/lib/promotions/admin";
 import { services, type Services } from "@/lib/services";
@@ -9,6 +11,7 @@ import { spawnAppScript } from "@/tests/support/app-script";
 import { createFairStartPromotion, enter, expectedWinners, rankByTicket, reachT0 } from "@/tests/support/fair-start";
 import { createUsers } from "@/tests/support/fixtures";
 import { startCouponService } from "@/tests/support/http-doubles";
+import { recordingDb } from "@/tests/support/sql-log";
 import { attempt } from "@/tests/support/storm";
 
 const svc = services();
@@ -230,5 +233,28 @@ describe("fair start: the draw", () => {
     expect(result.remaining).toBe(0);
     expect(result.engineWinners).toEqual(sorted(result.won));
     expect(await runDraw(svc, p.id)).toBe("drawn");
+  });
+});
+
+describe("fair start: entries are group-committed", () => {
+  it("the entries of one moment are written in one statement, each caller hearing of its own row", async () => {
+    const { pool, db, statements } = recordingDb();
+    try {
+      const users = await createUsers(svc.db, 50);
+      const p = await createFairStartPromotion(svc.db, { totalStock: 5 });
+      const seed = p.fairStartSeed!;
+      const before = statements.length;
+      const rows = await Promise.all(
+        [...users, users[0]].map((u) =>
+          recordEntry(pool, { promotionId: p.id, userId: u.id, seed, ticket: ticketOf(seed, u.id) }),
+        ),
+      );
+      expect(statements.slice(before).filter((s) => s.text.includes('INSERT INTO "Entry"'))).toHaveLength(1);
+      expect(rows.filter((r) => r !== null)).toHaveLength(50);
+      expect(rows.at(-1)).toBeNull(); // the same person twice in one moment: one row, read back by the route
+      expect(await svc.db.entry.count({ where: { promotionId: p.id } })).toBe(50);
+    } finally {
+      await db.$disconnect();
+    }
   });
 });
