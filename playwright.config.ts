@@ -38,6 +38,10 @@ export const appServerEnv = {
   // password hash slots than this 2-core default of 1, so they are not refused 503 as a crowd
   // would be. The cap itself is tested in tests/auth/hash-slots.test.ts and e2e/signup.spec.ts.
   PASSWORD_HASH_CONCURRENCY: "8",
+  // Every spec signs in as the one admin (e2e/helpers.ts, adminRequest): a dozen times a minute
+  // when the claimer, API and fair-start specs run together. The lockout after wrong passwords
+  // (SIGNIN_LOCKOUT_*, checked by e2e/signup.spec.ts) keeps its default.
+  SIGNIN_RATE_LIMIT_EMAIL: "1000/1m",
 };
 
 export default defineConfig({

@@ -4,11 +4,13 @@
 // statement as persistWinner (lib/claims/claim.ts) through pg before answering 201. Run with
 // `node --import tsx`; env: DATABASE_URL, REDIS_URL, REDIS_KEY_PREFIX, NEXTAUTH_SECRET, PORT.
 //   POST /claim/{promotionId}   session cookie next-auth.session-token
+//   POST /enter/{promotionId}   a fair-start entry: the same cookie, one committed insert with its ticket
 //   GET  /stock/{promotionId}, GET /health   see floor-http.mjs
 import { hkdfSync, randomUUID } from "node:crypto";
 import { jwtDecrypt } from "jose";
 import pg from "pg";
 import { newCouponCode } from "../lib/claims/coupon-code.ts";
+import { ticketOf } from "../lib/fair-start/ticket.ts";
 import { decide, engineFromEnv, send, sendRejection, serveFloor } from "./floor-http.mjs";
 
 const COOKIE_NAME = "next-auth.session-token";
@@ -78,4 +80,24 @@ async function claim(req, res, promotionId) {
   send(res, 201, { claim: row, remaining: Math.max(decision.remaining, 0) });
 }
 
-serveFloor({ engine, claim, close: () => pool.end() });
+// The least a fair-start entry must do to be durable before it is acknowledged: the seed read once
+// per promotion, the ticket computed, one insert committed (a second entry changes nothing).
+const seeds = new Map();
+const INSERT_ENTRY = `
+  INSERT INTO "Entry" ("promotionId", "userId", ticket, status, "enteredAt") VALUES ($1, $2, $3, 'WAITING', now())
+  ON CONFLICT ("promotionId", "userId") DO NOTHING RETURNING "enteredAt"`;
+
+async function enter(req, res, promotionId) {
+  const userId = await sessionUserId(req.headers.cookie);
+  if (!userId) return send(res, 401, { error: "UNAUTHENTICATED" });
+  if (!seeds.has(promotionId)) {
+    const { rows } = await pool.query(`SELECT "fairStartSeed" AS seed FROM "Promotion" WHERE id = $1`, [promotionId]);
+    seeds.set(promotionId, rows[0]?.seed ?? null);
+  }
+  const seed = seeds.get(promotionId);
+  if (!seed) return send(res, 409, { error: "ENTRY_CLOSED" });
+  const { rows } = await pool.query(INSERT_ENTRY, [promotionId, userId, ticketOf(seed, userId)]);
+  send(res, rows[0] ? 202 : 200, { entry: { status: "WAITING" } });
+}
+
+serveFloor({ engine, claim, enter, close: () => pool.end() });

@@ -2,6 +2,7 @@
 // Redis stock engine, the one call into its claim script, the status of each decision and the
 // bare node:http plumbing. Each floor supplies only its claim handler.
 //   POST /claim/{promotionId}   the floor's claim handler
+//   POST /enter/{promotionId}   the floor's fair-start entry handler, if it has one
 //   GET  /stock/{promotionId}   SNAPSHOT script
 //   GET  /health
 import http from "node:http";
@@ -48,10 +49,11 @@ async function stock(engine, res, promotionId) {
  * Listens on PORT (127.0.0.1). `claim(req, res, promotionId)` answers a claim; `close()` frees
  * what the floor holds besides the engine. Exits on SIGTERM / SIGINT.
  */
-export function serveFloor({ engine, claim, close = async () => {} }) {
+export function serveFloor({ engine, claim, enter, close = async () => {} }) {
   const handle = async (req, res) => {
     const [, action, id] = req.url.split("/");
     if (req.method === "POST" && action === "claim" && id) return claim(req, res, id);
+    if (req.method === "POST" && action === "enter" && id && enter) return enter(req, res, id);
     if (req.method === "GET" && action === "stock" && id) return stock(engine, res, id);
     if (req.method === "GET" && action === "health") return send(res, 200, { status: "ok" });
     send(res, 404, { error: "NOT_FOUND" });

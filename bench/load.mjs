@@ -15,7 +15,17 @@ const REQUEST_TIMEOUT_S = 10;
  * Returns figures plus each status's count, the times (ms since start) of 2xx answers and of
  * the last answer.
  */
-export async function runLoad({ url, method, path, limit, headersFor = () => ({}), bodyFor, pid, connections = CONNECTIONS }) {
+export async function runLoad({
+  url,
+  method,
+  path,
+  limit,
+  headersFor = () => ({}),
+  bodyFor,
+  pid,
+  connections = CONNECTIONS,
+  rate,
+}) {
   const statusCounts = {};
   const successTimes = [];
   let lastAnswerMs = null;
@@ -47,6 +57,8 @@ export async function runLoad({ url, method, path, limit, headersFor = () => ({}
     connections,
     timeout: REQUEST_TIMEOUT_S,
     ...limit,
+    // Requests per second over all connections, when the load is paced (a crowd spread over a window).
+    ...(rate ? { overallRate: rate } : {}),
     requests: [{ method, path, setupRequest, onResponse }],
   });
   const result = await instance;

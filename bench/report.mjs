@@ -2,7 +2,7 @@
 // bench/RESULTS.md (generated figures followed by the hand-written findings in findings.md).
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import { DROP_PRESSES, DROP_STOCK, FLASH_STOCK } from "./scenarios.mjs";
+import { DROP_PRESSES, DROP_STOCK, FAIR_STOCK, FLASH_STOCK } from "./scenarios.mjs";
 
 const round2 = (n) => Math.round(n * 100) / 100;
 
@@ -86,6 +86,27 @@ export function checkTargets(lines) {
         dropCheck("app", f),
         dropCheck("durable floor", f.floor),
       ]),
+    );
+  }
+  const g = by["g-fair-drop"];
+  if (g) {
+    const exact =
+      g.winners === FAIR_STOCK &&
+      g.claimRows === FAIR_STOCK &&
+      g.lowestTicketsWin &&
+      g.ticketsRecomputed === g.entrants &&
+      g.seedMatchesCommitment;
+    targets.push(
+      target(
+        "g",
+        `fair drop: entries >= 1.0x the durable floor, settled <= 1 s after T0, exactly the ${FAIR_STOCK} lowest tickets win`,
+        g.ratio >= 1.0 && g.settledMsAfterT0 !== null && g.settledMsAfterT0 <= 1000 && exact,
+        [
+          gap("entries ratio", g.ratio, 1.0, ">="),
+          gap("settled ms after T0", g.settledMsAfterT0, 1000, "<="),
+          `${g.winners} winners and ${g.claimRows} claim rows of ${g.entrants} entrants (${g.acknowledged} acknowledged), lowest tickets ${g.lowestTicketsWin ? "win" : "do NOT win"}, ${g.ticketsRecomputed} of ${g.entrants} tickets recomputed from the revealed seed, seed ${g.seedMatchesCommitment ? "matches" : "does NOT match"} its hash`,
+        ],
+      ),
     );
   }
   return targets;

@@ -10,8 +10,8 @@
 // Scenario (h), the sign-in storm, runs after the others against the same server
 // (bench/sign-in-storm.mjs): sign-ins against the KDF alone, and the claims' p99 beside it.
 //
-// Environment: BENCH_SCENARIOS (which scenarios, by letter or name, comma-separated: "h" runs the
-// sign-in storm alone; default all. A run of some only prints their lines and, if (h) is among them,
+// Environment: BENCH_SCENARIOS (which scenarios, by letter or name, comma-separated: "g" runs the
+// fair drop alone, "h" the sign-in storm; default all. A run of some only prints their lines and, if (h) is among them,
 // replaces (h)'s section of RESULTS.md; only a run of all rewrites it), BENCH_SKIP_BUILD=1 (use the existing .next build), BENCH_DURATION (seconds per
 // timed run, default 8), BENCH_USERS (users with sessions for the unique-user scenarios,
 // default 40000, at least the drop's 20000), BENCH_PROFILE=0 (skip the CPU profile of the Next
@@ -37,6 +37,7 @@ import {
   withClient,
 } from "./data.mjs";
 import { CONNECTIONS, runLoad } from "./load.mjs";
+import { runFairDrop } from "./fair-drop.mjs";
 import { loadWindow, summarizeProfile } from "./profile.mjs";
 import {
   checkTargets,
@@ -87,8 +88,9 @@ const RESULTS_FILE = path.join(BENCH_DIR, "RESULTS.md");
 const FINDINGS_FILE = path.join(BENCH_DIR, "findings.md");
 const FINDINGS_H_FILE = path.join(BENCH_DIR, "findings-h.md");
 
+const FAIR_DROP = "g-fair-drop"; // bench/fair-drop.mjs, after the scenarios of bench/scenarios.mjs
 const SIGN_IN_STORM = "h-sign-in-storm";
-const ALL_SCENARIOS = [...scenarios(1).map((s) => s.name), SIGN_IN_STORM];
+const ALL_SCENARIOS = [...scenarios(1).map((s) => s.name), FAIR_DROP, SIGN_IN_STORM];
 const SELECTED = selectScenarios(process.env.BENCH_SCENARIOS);
 const selected = (name) => SELECTED.includes(name);
 
@@ -428,6 +430,18 @@ async function main() {
         bareFloor: bareFloorTarget(reach(bareFloor, promotions)),
       };
       lines = await runScenarios(targets);
+      if (selected(FAIR_DROP)) {
+        const line = await runFairDrop({
+          databaseUrl: DATABASE_URL,
+          runId: RUN_ID,
+          app: targets.app,
+          floor: targets.durableFloor,
+          pool: pools.a,
+          progress,
+        });
+        console.log(JSON.stringify(line));
+        lines.push(line);
+      }
       for (const { server } of [durableFloor, bareFloor]) await stopServer(server);
     }
     const storm = selected(SIGN_IN_STORM) ? await signInStorm(app, fixtures, startedAt, host) : null;
@@ -460,6 +474,8 @@ async function main() {
       replaceSignInStormSection(RESULTS_FILE, storm.section);
       progress(`replaced the (h) section of ${path.relative(process.cwd(), RESULTS_FILE)}; the rest is from the last full run`);
     } else {
+      for (const t of checkTargets(lines))
+        progress(`(${t.id}) ${t.goal}: ${t.met ? "met" : "NOT met"} (${t.details.join("; ")})`);
       progress("a run of some scenarios: RESULTS.md is left as it is (only a run of all rewrites it)");
     }
     succeeded = true;

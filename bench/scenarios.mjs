@@ -8,6 +8,10 @@ export const FLASH_STOCK = 100;
 export const DROP_USERS = 20_000;
 export const DROP_STOCK = 2_000;
 export const DROP_CONNECTIONS = 200;
+// Scenario (g), a fair drop (bench/fair-drop.mjs).
+export const FAIR_USERS = 20_000;
+export const FAIR_STOCK = 2_000;
+export const FAIR_CONNECTIONS = 200;
 
 /** Next's fast lane (`npm start`); users sign in with real session cookies. */
 export function appTarget({ url, pid, pools, promotions }) {

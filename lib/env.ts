@@ -76,7 +76,7 @@ const schema = z
     RATE_LIMIT_IP: rateLimit.default({ limit: 300, windowMs: 10_000 }),
     // How long a process trusts what it last heard of an account's session state (revocation,
     // role, disabled) before asking the stock engine again. At most 30 s, so a revocation reaches
-    // every instance within a minute (lib/users/session-state.ts).
+    // every instance within a minute (lib/sessions/checks.ts).
     SESSION_STATE_CACHE_MS: z.coerce.number().int().min(0).max(30_000).default(30_000),
     // The client address (lib/http/client-address.ts): how many proxies in front of the server
     // append to X-Forwarded-For (0: the socket's address, the header is ignored), or the list of

@@ -18,6 +18,9 @@ export interface FormValues {
   discountType: DiscountType;
   discountValue: string;
   published: boolean;
+  /** Fair start: a draw at the start among those who entered in the window before it. */
+  fairStart: boolean;
+  fairStartWindow: string;
 }
 
 export const emptyValues: FormValues = {
@@ -30,6 +33,8 @@ export const emptyValues: FormValues = {
   discountType: "PERCENT",
   discountValue: "",
   published: false,
+  fairStart: false,
+  fairStartWindow: "600",
 };
 
 export function valuesOf(p: AdminPromotion): FormValues {
@@ -43,8 +48,12 @@ export function valuesOf(p: AdminPromotion): FormValues {
     discountType: p.discount.type,
     discountValue: String(p.discount.value),
     published: p.published,
+    fairStart: p.fairStart !== null,
+    fairStartWindow: String(p.fairStart?.windowSeconds ?? 600),
   };
 }
+
+const fairStartBody = (v: FormValues) => (v.fairStart ? { windowSeconds: toNumber(v.fairStartWindow) } : null);
 
 /** While the slug was not typed by hand, it follows the title. */
 export const slugFromTitle = (title: string) => (title.trim() ? slugify(title) : "");
@@ -62,6 +71,7 @@ export function createBody(v: FormValues) {
     endsAt: fromLocalInput(v.endsAt),
     discount: { type: v.discountType, value: toNumber(v.discountValue) },
     published: v.published,
+    fairStart: v.fairStart ? fairStartBody(v) : undefined,
   };
 }
 
@@ -82,12 +92,18 @@ export function updateBodies(v: FormValues, initial: FormValues) {
     totalStock: toNumber(v.totalStock),
     published: v.published,
   };
-  const changed = Object.fromEntries(EDITABLE.filter((f) => v[f] !== initial[f]).map((f) => [f, all[f]]));
+  const changed: Record<string, unknown> = Object.fromEntries(
+    EDITABLE.filter((f) => v[f] !== initial[f]).map((f) => [f, all[f]]),
+  );
+  // Fair start is sent only when switched or its window changed: it locks once entries open.
+  if (v.fairStart !== initial.fairStart || (v.fairStart && v.fairStartWindow !== initial.fairStartWindow)) {
+    changed.fairStart = fairStartBody(v);
+  }
   return { all, changed };
 }
 
 // Which input an error of the schema (keyed by body field) belongs to.
-const INPUT_OF: Record<string, keyof FormValues> = { discount: "discountValue" };
+const INPUT_OF: Record<string, keyof FormValues> = { discount: "discountValue", fairStart: "fairStartWindow" };
 
 /** Errors of the shared schema per field, or null when the body is valid. */
 export function schemaErrors(
@@ -106,7 +122,11 @@ export function schemaErrors(
 }
 
 // Conflicts the server reports without `fields`, shown next to the input they concern.
-const FIELD_OF_CODE: Record<string, string> = { PROMOTION_STARTED: "startsAt", BELOW_CLAIMED: "totalStock" };
+const FIELD_OF_CODE: Record<string, string> = {
+  PROMOTION_STARTED: "startsAt",
+  BELOW_CLAIMED: "totalStock",
+  FAIR_START_LOCKED: "fairStart",
+};
 
 export function serverErrors(error: Error): { fields: FieldErrors; message: string } {
   if (!(error instanceof ApiFailure)) return { fields: {}, message: "Could not reach the server. Please try again." };

@@ -6,7 +6,7 @@ import type { DetailEntry } from "./live-cache";
 import { LiveStatus } from "./live-status";
 import { LoadError } from "./load-error";
 import { PauseButton } from "./pause-button";
-import { PromotionMeta } from "./promotion-meta";
+import { FairStartSummary, PromotionMeta } from "./promotion-meta";
 import { usePromotion } from "./queries";
 import { StatGrid } from "./stat-grid";
 import { buttonClass } from "./styles";
@@ -34,6 +34,7 @@ export function PromotionDetail({ id }: { id: string }) {
           </p>
           {promotion.description && <p className="text-slate-700">{promotion.description}</p>}
         </div>
+        <FairStartSummary promotion={promotion} />
         <StatGrid promotion={promotion} stats={stats} claimRate={claimRate} />
         <LiveStatus updatedAt={query.dataUpdatedAt} failed={query.isRefetchError} pushed={pushed} />
         <div className="flex flex-wrap items-center gap-2">

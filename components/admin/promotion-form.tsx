@@ -233,6 +233,42 @@ export function PromotionForm({ promotion, claimed = 0, started = false }: Promo
         </FormField>
       </div>
 
+      <fieldset className="space-y-2">
+        <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
+          <input
+            type="checkbox"
+            checked={values.fairStart}
+            onChange={(e) => set("fairStart", e.target.checked)}
+            className="size-4 accent-slate-900"
+          />
+          Fair start
+        </label>
+        <p className="text-sm text-slate-500">
+          People enter during a window before the start; at the start a verifiable draw picks the winners, so speed does not
+          matter. Locked once entries open.
+        </p>
+        {values.fairStart && (
+          <FormField
+            label="Entry window (seconds)"
+            hint="10 to 86,400; entries open this long before the start."
+            errors={errors.fairStart}
+          >
+            {(a11y) => (
+              <input
+                {...a11y}
+                type="number"
+                inputMode="numeric"
+                min={10}
+                max={86_400}
+                value={values.fairStartWindow}
+                onChange={(e) => set("fairStartWindow", e.target.value)}
+                className={inputClass}
+              />
+            )}
+          </FormField>
+        )}
+      </fieldset>
+
       <div className="space-y-1">
         <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
           <input

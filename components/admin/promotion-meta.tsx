@@ -21,6 +21,34 @@ export function PromotionMeta({ promotion }: { promotion: AdminPromotion }) {
       <span>
         <LocalTime iso={promotion.startsAt} /> → <LocalTime iso={promotion.endsAt} />
       </span>
+      {promotion.fairStart && (
+        <span>
+          Fair start · {promotion.fairStart.entrants.toLocaleString("en")} entrants ·{" "}
+          {promotion.fairStart.drawnAt ? "drawn" : "draw at the start"}
+        </span>
+      )}
     </div>
+  );
+}
+
+/** A fair-start promotion's draw: the window, the live entrant count, the commitment and, once drawn, the seed. */
+export function FairStartSummary({ promotion }: { promotion: AdminPromotion }) {
+  const fair = promotion.fairStart;
+  if (!fair) return null;
+  return (
+    <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm break-all">
+      <dt className="text-slate-500">Entries open</dt>
+      <dd>
+        <LocalTime iso={fair.opensAt} /> ({fair.windowSeconds.toLocaleString("en")} s before the start)
+      </dd>
+      <dt className="text-slate-500">Entrants</dt>
+      <dd>{fair.entrants.toLocaleString("en")}</dd>
+      <dt className="text-slate-500">Draw</dt>
+      <dd>{fair.drawnAt ? <LocalTime iso={fair.drawnAt} /> : "not drawn yet (runs at the start)"}</dd>
+      <dt className="text-slate-500">Seed hash</dt>
+      <dd className="font-mono">{fair.seedSha256}</dd>
+      <dt className="text-slate-500">Seed</dt>
+      <dd className="font-mono">{fair.seed ?? "secret until the draw"}</dd>
+    </dl>
   );
 }

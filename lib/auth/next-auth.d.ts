@@ -10,7 +10,7 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     role?: "USER" | "ADMIN";
-    /** The account's sessionVersion at sign-in: "sign out everywhere" raises it (lib/users/session-state.ts). */
+    /** The account's sessionVersion at sign-in: "sign out everywhere" raises it (lib/sessions/checks.ts). */
     sv?: number;
   }
 }

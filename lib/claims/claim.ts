@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { isUniqueViolation } from "@/lib/db";
 import type { ClaimDecision, RateLimit } from "@/lib/engine/stock/store";
 import { DomainError, notFound, unavailable } from "@/lib/errors/domain-error";
+import { fairStartGate } from "@/lib/fair-start/claim-gate";
 import { assertEligible } from "@/lib/issuance/validator";
 import { markChanged } from "@/lib/live/changes";
 import { log } from "@/lib/log";
@@ -88,6 +89,8 @@ async function claimGated(services: Services, step: ClaimStep): Promise<ClaimSuc
   }
   const config = await getClaimConfig(services.db, promotionId);
   if (!config) throw notFound();
+  // Fair start: nobody gets ahead of the draw's entrants (lib/fair-start/claim-gate.ts).
+  if (config.fairStart) await fairStartGate(services, promotionId, userId);
   if (config.validator) await assertEligible(config.validator, { promotionId, userId, email });
   for (const recovery of PHANTOM_RECOVERY) {
     const decision = await decide(services, promotionId, userId, limits);

@@ -28,8 +28,9 @@ const MAX_IN_FLIGHT = 4;
 
 // One statement for a whole batch of one promotion: the stock guard holds for the batch
 // (claimedCount + n <= totalStock), and every row inserts or none does. A row-by-row fallback
-// is the same statement with one row.
-const INSERT_BATCH = `
+// is the same statement with one row. A fair-start draw writes its winners with it too
+// (lib/fair-start/draw.ts): one durable path for every claim.
+export const INSERT_BATCH = `
   WITH guard AS (
     UPDATE "Promotion" SET "claimedCount" = "claimedCount" + $2
     WHERE id = $1 AND "claimedCount" + $2 <= "totalStock"
@@ -133,14 +134,18 @@ async function writeOneByOne(pool: pg.Pool, batch: Waiter[]): Promise<void> {
 }
 
 async function insert(pool: pg.Pool, batch: Waiter[]): Promise<StoredClaim[]> {
-  const rows = batch.map((w) => w.row);
-  const { rows: stored } = await pool.query<StoredClaim>(INSERT_BATCH, [
+  const { rows: stored } = await pool.query<StoredClaim>(INSERT_BATCH, insertBatchParams(batch.map((w) => w.row)));
+  return stored;
+}
+
+/** INSERT_BATCH's parameters for rows of one promotion. */
+export function insertBatchParams(rows: readonly WinnerRow[]): unknown[] {
+  return [
     rows[0].promotionId,
     rows.length,
     rows.map((r) => r.id),
     rows.map((r) => r.userId),
     rows.map((r) => r.status),
     rows.map((r) => r.couponCode),
-  ]);
-  return stored;
+  ];
 }

@@ -41,7 +41,7 @@ export function outcomeKeys(promotionId: string, seconds: readonly number[], pre
 }
 
 /**
- * An account's session state (lib/users/session-state.ts), under the user's own hash tag: it is
+ * An account's session state (lib/sessions/checks.ts), under the user's own hash tag: it is
  * read next to the claim script (concurrently), never inside it, so it needs no promotion's slot.
  */
 export function sessionStateKey(userId: string, prefix = ""): string {

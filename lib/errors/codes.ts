@@ -24,6 +24,9 @@ export const ERROR_CODES = [
   "UNAVAILABLE",
   "INTERNAL",
   "LIVE_UNAVAILABLE",
+  "ENTRY_CLOSED",
+  "NO_ENTRY",
+  "FAIR_START_LOCKED",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

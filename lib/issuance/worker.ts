@@ -2,8 +2,11 @@ import { randomInt } from "node:crypto";
 import { newCouponCode } from "@/lib/claims/coupon-code";
 import { forgetSoldOut } from "@/lib/claims/sold-out";
 import { isUniqueViolation } from "@/lib/db";
+import { fillFromWaitlist } from "@/lib/fair-start/award";
+import { prismaSql } from "@/lib/fair-start/sql";
 import { markChanged } from "@/lib/live/changes";
 import { log } from "@/lib/log";
+import { rebuildPromotion } from "@/lib/promotions/rebuild";
 import type { Services } from "@/lib/services";
 import { requestCoupon, type IssueOutcome } from "./http-issuer";
 
@@ -152,18 +155,26 @@ async function failClaim(services: Services, claim: LeasedClaim, error: string):
       where: { id: claim.id, status: "PENDING" },
       data: { status: "FAILED", lastError: error, nextAttemptAt: null },
     });
-    if (count === 1) {
-      await tx.promotion.update({ where: { id: claim.promotionId }, data: { claimedCount: { decrement: 1 } } });
-    }
-    return count === 1;
+    if (count !== 1) return null;
+    await tx.promotion.update({ where: { id: claim.promotionId }, data: { claimedCount: { decrement: 1 } } });
+    // A drawn fair-start promotion gives the coupon to the next lost entrant by ticket, in this
+    // same transaction, so no latecomer can take it first (lib/fair-start/award.ts).
+    return { toWaitlist: await fillFromWaitlist(prismaSql(tx), claim.promotionId) };
   });
   if (!failed) return;
   log("warn", "claim failed for good; stock returned", { claimId: claim.id, promotionId: claim.promotionId, error });
-  // If this fails too, the engine keeps one coupon too few until reconciliation or a reload.
   forgetSoldOut(claim.promotionId);
-  await services.engine.stock
-    .release(claim.promotionId, claim.userId)
-    .catch((e) => log("error", "release failed", { claimId: claim.id, error: e }));
+  if (failed.toWaitlist > 0) {
+    // The coupon changed hands in PostgreSQL: the engine reloads winners and stock from there.
+    await rebuildPromotion(services, claim.promotionId, true).catch((e: unknown) =>
+      log("error", "reload after a waitlist win failed", { claimId: claim.id, error: e }),
+    );
+  } else {
+    // If this fails too, the engine keeps one coupon too few until reconciliation or a reload.
+    await services.engine.stock
+      .release(claim.promotionId, claim.userId)
+      .catch((e) => log("error", "release failed", { claimId: claim.id, error: e }));
+  }
   markChanged(services.engine, claim.promotionId);
 }
 

@@ -3,6 +3,12 @@ import { writeAudit } from "@/lib/audit/audit-log";
 import { forgetSoldOut } from "@/lib/claims/sold-out";
 import { isUniqueViolation } from "@/lib/db";
 import { DomainError, notFound } from "@/lib/errors/domain-error";
+import { fillFromWaitlist } from "@/lib/fair-start/award";
+import { forgetEntryWindow } from "@/lib/fair-start/entries";
+import { fairStartViews } from "@/lib/fair-start/public";
+import { prismaSql } from "@/lib/fair-start/sql";
+import { newSeed, seedSha256 } from "@/lib/fair-start/ticket";
+import type { FairStartColumns, FairStartView } from "@/lib/fair-start/view";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { markChanged } from "@/lib/live/changes";
 import { rebuildPromotion } from "@/lib/promotions/rebuild";
@@ -13,18 +19,23 @@ import { slugify } from "./slug";
 import { claimRates, statsByPromotion } from "./stats";
 import { promotionView, type PromotionRow } from "./view";
 
-type AdminRow = PromotionRow & {
-  issuerType: "BUILTIN" | "HTTP";
-  issuerUrl: string | null;
-  validatorUrl: string | null;
-  validatorTimeoutMs: number | null;
-};
+type AdminRow = PromotionRow &
+  FairStartColumns & {
+    issuerType: "BUILTIN" | "HTTP";
+    issuerUrl: string | null;
+    validatorUrl: string | null;
+    validatorTimeoutMs: number | null;
+  };
 
-/** Admin view: the public fields plus publish state and service settings (never the secret). */
-async function adminView(row: AdminRow, services: Services) {
+/**
+ * Admin view: the public fields plus publish state and service settings (never the secret; the
+ * fair-start seed stays hidden from admins too until the draw, see lib/fair-start/view.ts).
+ */
+async function adminView(row: AdminRow, services: Services, fairStart?: FairStartView | null) {
   const live = await services.engine.stock.snapshot(row.id);
   return {
     ...promotionView(row, live),
+    fairStart: fairStart !== undefined ? fairStart : ((await fairStartViews(services, [row])).get(row.id) ?? null),
     published: row.published,
     // Its own flag: SOLD_OUT and ENDED outrank PAUSED in `status`, yet a paused promotion must
     // still offer "Resume".
@@ -59,10 +70,14 @@ export async function listPromotionsWithStats(services: Services, onlyIds?: read
     orderBy: { startsAt: "desc" },
   });
   const ids = rows.map((r) => r.id);
-  const [stats, rates] = await Promise.all([statsByPromotion(services, ids), claimRates(services, rows)]);
+  const [stats, rates, fair] = await Promise.all([
+    statsByPromotion(services, ids),
+    claimRates(services, rows),
+    fairStartViews(services, rows),
+  ]);
   return Promise.all(
     rows.map(async (row) => ({
-      ...(await adminView(row, services)),
+      ...(await adminView(row, services, fair.get(row.id) ?? null)),
       stats: stats.get(row.id)!,
       claimsPerSecond: rates.get(row.id)!,
     })),
@@ -87,6 +102,7 @@ export async function createPromotion(services: Services, actorId: string, input
     discountValue: input.discount.value,
     published: input.published ?? false,
     ...serviceColumns(input),
+    ...(input.fairStart && newFairStart(input.fairStart.windowSeconds)),
   };
   // An explicit slug must be free; a generated one gets a random suffix when taken (and a title
   // with nothing to romanize gets only random ones: never one placeholder shared by many).
@@ -97,7 +113,12 @@ export async function createPromotion(services: Services, actorId: string, input
     try {
       const row = await services.db.$transaction(async (tx) => {
         const created = await tx.promotion.create({ data: { ...data, slug } });
-        await audit(tx, actorId, created.id, "create", { ...data, slug, issuerSecret: data.issuerSecret && "***" });
+        await audit(tx, actorId, created.id, "create", {
+          ...data,
+          slug,
+          issuerSecret: data.issuerSecret && "***",
+          fairStartSeed: data.fairStartSeed && "***",
+        });
         return created;
       });
       markChanged(services.engine, row.id);
@@ -111,6 +132,39 @@ export async function createPromotion(services: Services, actorId: string, input
 
 const comparable = (v: unknown) => String(v instanceof Date ? v.getTime() : v);
 
+/** A new commitment: the secret seed and its public hash, drawn when fair start is switched on. */
+function newFairStart(windowSeconds: number) {
+  const seed = newSeed();
+  return { fairStartWindowSeconds: windowSeconds, fairStartSeed: seed, fairStartSeedSha256: seedSha256(seed) };
+}
+
+/** The fair-start columns a PATCH writes: a new seed only when switched on, none kept when off. */
+function fairStartColumns(input: UpdatePromotionInput["fairStart"], current: FairStartColumns) {
+  if (input === undefined) return {};
+  if (input === null) {
+    return { fairStartWindowSeconds: null, fairStartSeed: null, fairStartSeedSha256: null, fairStartDrawnAt: null };
+  }
+  if (current.fairStartSeed) return { fairStartWindowSeconds: input.windowSeconds };
+  return newFairStart(input.windowSeconds);
+}
+
+const SECRET_FIELDS = new Set(["issuerSecret", "fairStartSeed"]);
+
+/**
+ * After a fair-start promotion's entry window has opened, neither its fair start nor its start
+ * may change (the commitment and T0 are what entrants relied on); a classic promotion that has
+ * started cannot become a fair-start one.
+ */
+function assertFairStartUnlocked(current: FairStartColumns, input: UpdatePromotionInput, now: number) {
+  const fairChange = input.fairStart !== undefined && (input.fairStart?.windowSeconds ?? null) !== current.fairStartWindowSeconds;
+  const startChange = input.startsAt !== undefined && input.startsAt.getTime() !== current.startsAt.getTime();
+  const windowOpened =
+    current.fairStartWindowSeconds !== null && now >= current.startsAt.getTime() - current.fairStartWindowSeconds * 1_000;
+  if ((windowOpened && (fairChange || startChange)) || (fairChange && now >= current.startsAt.getTime())) {
+    throw new DomainError("FAIR_START_LOCKED", "Fair start and the start time cannot change once entries have opened.");
+  }
+}
+
 export async function updatePromotion(services: Services, actorId: string, id: string, input: UpdatePromotionInput) {
   await services.db.$transaction(async (tx) => {
     // Lock the row so the rules below and the audit's "from" values see what the update replaces.
@@ -118,6 +172,7 @@ export async function updatePromotion(services: Services, actorId: string, id: s
     const current = await tx.promotion.findUnique({ where: { id } });
     if (!current) throw notFound();
     const now = Date.now();
+    assertFairStartUnlocked(current, input, now);
     const started = current.startsAt.getTime() <= now;
     if (started && input.startsAt && input.startsAt.getTime() !== current.startsAt.getTime()) {
       throw new DomainError("PROMOTION_STARTED", "The start time cannot change once the promotion has started.");
@@ -131,19 +186,21 @@ export async function updatePromotion(services: Services, actorId: string, id: s
     if (input.totalStock !== undefined && input.totalStock < current.claimedCount) {
       throw new DomainError("BELOW_CLAIMED", `Stock cannot go below the ${current.claimedCount} coupons already claimed.`);
     }
-    const { issuer: _issuer, validator: _validator, ...plain } = input;
-    const data = { ...plain, ...serviceColumns(input) };
+    const { issuer: _issuer, validator: _validator, fairStart: _fairStart, ...plain } = input;
+    const data = { ...plain, ...serviceColumns(input), ...fairStartColumns(input.fairStart, current) };
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const [field, to] of Object.entries(data)) {
       const from = current[field as keyof typeof current];
       if (to !== undefined && comparable(to) !== comparable(from)) {
-        changes[field] = field === "issuerSecret" ? { from: "***", to: "***" } : { from, to };
+        changes[field] = SECRET_FIELDS.has(field) ? { from: "***", to: "***" } : { from, to };
       }
     }
     if (Object.keys(changes).length === 0) return;
     // Claims commit under the same row lock, so claimedCount cannot pass the new total.
     await tx.promotion.update({ where: { id }, data });
     await audit(tx, actorId, id, "update", changes);
+    // A top-up of a drawn fair-start promotion goes down the line of lost entrants first.
+    if (changes.totalStock) await fillFromWaitlist(prismaSql(tx), id);
   });
   await refreshStock(services, id);
   return getPromotionWithStats(services, id);
@@ -193,6 +250,7 @@ const audit = (tx: Prisma.TransactionClient, actorId: string, promotionId: strin
 async function refreshStock(services: Services, id: string) {
   forgetSoldOut(id);
   forgetClaimConfig(id);
+  forgetEntryWindow(id);
   await rebuildPromotion(services, id, true);
   markChanged(services.engine, id);
 }

@@ -7,6 +7,8 @@ export interface ClaimConfig {
   totalStock: number;
   issuer: { type: "BUILTIN" } | { type: "HTTP"; url: string; secret: string };
   validator: { url: string; timeoutMs: number } | null;
+  /** A fair-start promotion: claims wait for its draw (lib/fair-start/claim-gate.ts). */
+  fairStart: boolean;
 }
 
 const DEFAULT_VALIDATOR_TIMEOUT_MS = 1_000;
@@ -57,6 +59,7 @@ async function load(db: Db, promotionId: string): Promise<ClaimConfig | null> {
       issuerSecret: true,
       validatorUrl: true,
       validatorTimeoutMs: true,
+      fairStartWindowSeconds: true,
     },
   });
   if (!p) return null;
@@ -67,5 +70,6 @@ async function load(db: Db, promotionId: string): Promise<ClaimConfig | null> {
         ? { type: "HTTP", url: p.issuerUrl, secret: p.issuerSecret }
         : { type: "BUILTIN" },
     validator: p.validatorUrl ? { url: p.validatorUrl, timeoutMs: p.validatorTimeoutMs ?? DEFAULT_VALIDATOR_TIMEOUT_MS } : null,
+    fairStart: p.fairStartWindowSeconds !== null,
   };
 }

@@ -1,4 +1,5 @@
 import { notFound } from "@/lib/errors/domain-error";
+import { fairnessSection } from "@/lib/fair-start/fairness";
 import { readClaimSeconds } from "@/lib/metrics/claim-seconds";
 import { emptyHistogram, mergeInto, quantile } from "@/lib/metrics/histogram";
 import { OUTCOMES, outcomeLabel, type Outcome } from "@/lib/metrics/outcomes";
@@ -28,10 +29,11 @@ export async function dropReport(services: Services, promotionId: string) {
     select: { id: true, title: true, slug: true, totalStock: true, claimedCount: true, startsAt: true, endsAt: true },
   });
   if (!promotion) throw notFound();
-  const [rows, stats, soldOutAt] = await Promise.all([
+  const [rows, stats, soldOutAt, fairness] = await Promise.all([
     readClaimSeconds(services.pool, promotionId),
     statsByPromotion(services, [promotionId]),
     promotion.claimedCount >= promotion.totalStock ? lastClaimAt(services, promotionId) : Promise.resolve(null),
+    fairnessSection(services, promotionId),
   ]);
   const bySecond = new Map(rows.map((r) => [r.second, r]));
   const seconds =
@@ -93,6 +95,8 @@ export async function dropReport(services: Services, promotionId: string) {
       p99Ms: quantile(overall, 0.99),
     },
     series,
+    // Fair-start promotions only (lib/fair-start/fairness.ts); null for classic ones.
+    fairness,
   };
 }
 

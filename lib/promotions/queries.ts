@@ -1,6 +1,8 @@
 import { singleFlight } from "@/lib/cache/single-flight";
 import type { LiveSnapshot, StockStore } from "@/lib/engine/stock/store";
 import { notFound } from "@/lib/errors/domain-error";
+import { fairStartViews } from "@/lib/fair-start/public";
+import type { FairStartView } from "@/lib/fair-start/view";
 import { processState } from "@/lib/process-state";
 import { rebuildPromotion } from "@/lib/promotions/rebuild";
 import type { Services } from "@/lib/services";
@@ -33,17 +35,29 @@ export async function listPublicPromotions(services: Services, query: PublicList
     db.promotion.count({ where: ended }),
   ]);
   const rows = [...current, ...endedPage];
-  const live = await Promise.all(rows.map((row) => services.engine.stock.snapshot(row.id)));
+  const [live, fair] = await Promise.all([
+    Promise.all(rows.map((row) => services.engine.stock.snapshot(row.id))),
+    fairStartViews(services, rows),
+  ]);
   return {
-    promotions: rows.map((row, i) => promotionView(row, live[i], now)),
+    // A classic promotion's entry keeps the fields it always had; a fair-start one adds `fairStart`.
+    promotions: rows.map((row, i) => {
+      const fairStart = fair.get(row.id);
+      return fairStart ? { ...promotionView(row, live[i], now), fairStart } : promotionView(row, live[i], now);
+    }),
     ended: { page: query.endedPage, pageSize: query.endedPageSize, total: endedTotal },
   };
 }
 
-export async function getPublishedPromotion(services: Services, idOrSlug: { id: string } | { slug: string }) {
+/** One published promotion, with `fairStart` (null for a classic one). */
+export async function getPublishedPromotion(
+  services: Services,
+  idOrSlug: { id: string } | { slug: string },
+): Promise<PromotionView & { fairStart: FairStartView | null }> {
   const row = await services.db.promotion.findUnique({ where: idOrSlug });
   if (!row || !row.published) throw notFound();
-  return promotionView(row, await services.engine.stock.snapshot(row.id));
+  const [live, fair] = await Promise.all([services.engine.stock.snapshot(row.id), fairStartViews(services, [row])]);
+  return { ...promotionView(row, live), fairStart: fair.get(row.id) ?? null };
 }
 
 /**

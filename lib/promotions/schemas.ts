@@ -37,6 +37,15 @@ export const validatorSchema = z
   .strict()
   .nullable();
 
+/**
+ * Fair start: entries open `windowSeconds` before the start and are drawn at the start, instead
+ * of first come first served. Null: classic.
+ */
+export const fairStartSchema = z
+  .object({ windowSeconds: z.number().int().min(10).max(86_400) })
+  .strict()
+  .nullable();
+
 export const slugSchema = z
   .string()
   .min(1)
@@ -54,6 +63,7 @@ const fields = {
   published: z.boolean(),
   issuer: issuerSchema,
   validator: validatorSchema,
+  fairStart: fairStartSchema,
 };
 
 const endsAfterStart = (p: { startsAt?: Date; endsAt?: Date }) => !p.startsAt || !p.endsAt || p.endsAt > p.startsAt;
@@ -67,6 +77,7 @@ export const createPromotionSchema = z
     published: fields.published.optional(),
     issuer: fields.issuer.optional(),
     validator: fields.validator.optional(),
+    fairStart: fields.fairStart.optional(),
   })
   .strict()
   .refine(endsAfterStart, endsAfterStartIssue);
@@ -81,6 +92,7 @@ export const updatePromotionSchema = z
     published: fields.published,
     issuer: fields.issuer,
     validator: fields.validator,
+    fairStart: fields.fairStart,
   })
   .partial()
   .strict()

@@ -1,4 +1,5 @@
 import type { StockSnapshot } from "@/lib/engine/stock/store";
+import type { FairStartView } from "@/lib/fair-start/view";
 
 export type PromotionStatus = "SCHEDULED" | "LIVE" | "PAUSED" | "SOLD_OUT" | "ENDED";
 export type DiscountType = "AMOUNT" | "PERCENT";
@@ -15,6 +16,8 @@ export interface PromotionView {
   endsAt: string;
   status: PromotionStatus;
   discount: { type: DiscountType; value: number };
+  /** Fair-start settings: on one promotion's answers (null for classic), in lists only when set. */
+  fairStart?: FairStartView | null;
 }
 
 export interface PromotionRow {

@@ -52,7 +52,7 @@ export function sessionToken(cookieHeader: string | null | undefined): string | 
 /**
  * Decodes the next-auth JWT session cookie: no database round trip on the claim path. Any
  * cookie that does not decrypt (forged, expired, another secret) is no session. Whether the
- * account still honours it (revoked, disabled, role changed) is lib/users/session-state.ts's
+ * account still honours it (revoked, disabled, role changed) is lib/sessions/checks.ts's
  * question, asked on every request, also for a token remembered here.
  */
 export async function sessionUser(cookieHeader: string | null | undefined): Promise<SessionUser | null> {

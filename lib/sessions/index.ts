@@ -30,7 +30,7 @@ export function loadStates(db: Db): StateLoader {
   };
 }
 
-/** This process's session checks (lib/users/session-state.ts), one per process (lib/process-state.ts). */
+/** This process's session checks (lib/sessions/checks.ts), one per process (lib/process-state.ts). */
 export function sessionChecks(): SessionChecks {
   return processState("users/sessions", () =>
     createSessionChecks({

@@ -3,12 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { formatDiscount } from "@/components/discount";
+import { FairStartPanel } from "@/components/fair-start-panel";
 import { LivePromotion } from "@/components/live-promotion";
 import { LocalTime } from "@/components/local-time";
 import { isDomainError } from "@/lib/errors/domain-error";
 import { getPublishedPromotion } from "@/lib/promotions/queries";
 import { services } from "@/lib/services";
-import { viewerClaim } from "./viewer-claim";
+import { viewerClaim, viewerEntry } from "./viewer-claim";
 
 export const dynamic = "force-dynamic";
 
@@ -31,7 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function PromotionPage({ params }: Props) {
   const promotion = await loadPromotion((await params).slug);
-  const claim = await viewerClaim(promotion.id);
+  const [claim, entry] = await Promise.all([viewerClaim(promotion.id), promotion.fairStart ? viewerEntry(promotion.id) : null]);
   const serverTime = new Date().toISOString();
   return (
     <main className="mx-auto max-w-3xl px-4 py-6">
@@ -56,7 +57,16 @@ export default async function PromotionPage({ params }: Props) {
           </dl>
         </div>
         <section aria-label="Claim" className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
-          <LivePromotion promotion={promotion} serverTime={serverTime} claim={claim} />
+          {promotion.fairStart ? (
+            <FairStartPanel
+              promotion={{ ...promotion, fairStart: promotion.fairStart }}
+              serverTime={serverTime}
+              entry={entry}
+              claim={claim}
+            />
+          ) : (
+            <LivePromotion promotion={promotion} serverTime={serverTime} claim={claim} />
+          )}
         </section>
       </div>
     </main>

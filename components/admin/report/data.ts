@@ -7,8 +7,8 @@ import type { DropReport } from "@/lib/promotions/drop-report";
 export type Report = Jsonified<DropReport>;
 export type ReportPoint = Report["series"][number];
 
-export const reportUrl = (id: string, format: "json" | "csv" = "json") =>
-  `/api/admin/promotions/${id}/report${format === "csv" ? "?format=csv" : ""}`;
+export const reportUrl = (id: string, format: "json" | "csv" | "entrants-csv" = "json") =>
+  `/api/admin/promotions/${id}/report${format === "json" ? "" : `?format=${format}`}`;
 
 export const fetchReport = (id: string) => callApi<Report>(reportUrl(id));
 

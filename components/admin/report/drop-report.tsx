@@ -7,6 +7,7 @@ import { LoadError } from "../load-error";
 import { buttonClass } from "../styles";
 import { ClaimsChart, LatencyChart, RemainingChart } from "./charts";
 import { clockTime, fetchReport, ms, reportUrl, type Report } from "./data";
+import { Fairness } from "./fairness";
 import { ClaimsTable, LatencyTable, RemainingTable } from "./tables";
 
 // While the promotion runs the report follows it; afterwards it no longer changes.
@@ -53,6 +54,7 @@ export function DropReport({ id }: { id: string }) {
         </div>
       </header>
       <Summary report={report} />
+      {report.fairness && <Fairness id={id} fairness={report.fairness} />}
       {report.series.length === 0 ? (
         <p className="text-slate-700">Nobody has tried to claim yet: the charts appear with the first claim.</p>
       ) : (

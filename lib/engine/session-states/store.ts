@@ -11,7 +11,7 @@ export interface SessionState {
   disabled: boolean;
 }
 
-/** The engine's copies of accounts' session states (lib/users/session-state.ts reads them). */
+/** The engine's copies of accounts' session states (lib/sessions/checks.ts reads them). */
 export interface SessionStateStore {
   /** The account's session state, or null when the engine holds none (then PostgreSQL decides). */
   get(userId: string): Promise<SessionState | null>;
