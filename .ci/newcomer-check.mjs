@@ -2,6 +2,7 @@
 // run the README's first command, wait for /api/health, sign up, sign in, claim a promotion
 // (created through the admin API with the generated admin account), then stop the app.
 import { spawn } from "node:child_process";
+import { createHash, createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { solveChallenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
@@ -94,6 +95,25 @@ async function main() {
   });
   expectStatus(created, 201, "admin creates a promotion");
   const { promotion } = await created.json();
+  // A fair-start promotion too (the draw on the embedded database and the memory engine): its
+  // one-minute entry window is open now, T0 in 20 seconds (`npm run dev` compiles each route on
+  // its first request, which takes seconds here).
+  const fairT0 = new Date(Date.now() + 20_000);
+  const fairCreated = await request("/api/admin/promotions", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      title: "Newcomer fair start",
+      totalStock: 5,
+      startsAt: fairT0.toISOString(),
+      endsAt: new Date(fairT0.getTime() + 3_600_000).toISOString(),
+      discount: { type: "PERCENT", value: 10 },
+      published: true,
+      fairStart: { windowSeconds: 60 },
+    }),
+  });
+  expectStatus(fairCreated, 201, "admin creates a fair-start promotion");
+  const { promotion: fair } = await fairCreated.json();
   cookies.clear();
 
   const email = `newcomer-${Date.now()}@example.test`;
@@ -115,7 +135,29 @@ async function main() {
   const { claim: won } = await claim.json();
   const page = await request(`/p/${promotion.slug}`);
   expectStatus(page, 200, "promotion page");
-  console.log(`newcomer check passed: signed up and claimed coupon ${won.couponCode}`);
+
+  // Fair start: enter inside the window, wait for the draw at T0, win (one entrant, five coupons)
+  // with the ticket anyone can recompute from the revealed seed.
+  const entered = await request(`/api/promotions/${fair.id}/entry`, { method: "POST" });
+  expectStatus(entered, 202, "enter the draw");
+  const me = (await (await request("/api/auth/session")).json()).user.id;
+  let entry;
+  for (const deadline = fairT0.getTime() + 30_000; ;) {
+    entry = (await (await request(`/api/promotions/${fair.id}/entry`)).json()).entry;
+    if (entry.status !== "WAITING") break;
+    if (Date.now() > deadline) throw new Error("the draw did not settle within 30 s of T0");
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  if (entry.status !== "WON" || !entry.claim) throw new Error(`the only entrant did not win: ${JSON.stringify(entry)}`);
+  const { promotion: drawn } = await (await request(`/api/promotions/${fair.id}`)).json();
+  const seed = Buffer.from(drawn.fairStart.seed, "hex");
+  if (createHash("sha256").update(seed).digest("hex") !== drawn.fairStart.seedSha256)
+    throw new Error("the seed does not match its hash");
+  if (createHmac("sha256", seed).update(me).digest("hex") !== entry.ticket)
+    throw new Error("the ticket is not HMAC(seed, user id)");
+  console.log(
+    `newcomer check passed: signed up, claimed coupon ${won.couponCode}, won the draw with ticket ${entry.ticket.slice(0, 8)}…`,
+  );
 }
 
 main()

@@ -5,6 +5,7 @@ import { createRedisClusterEngine } from "@/lib/engine/redis";
 import type { Services } from "@/lib/services";
 import { changeFeedContract } from "@/tests/support/change-feed-contract";
 import { engineContract, realTime } from "@/tests/support/engine-contract";
+import { fairStartContract } from "@/tests/support/fair-start-contract";
 import { createPromotion, createUsers } from "@/tests/support/fixtures";
 import { startRedisCluster } from "@/tests/support/redis-cluster";
 import { attempt, expectExact, expectOnlySoldOut } from "@/tests/support/storm";
@@ -74,3 +75,6 @@ describe("Redis Cluster outage", () => {
     }
   });
 });
+
+// Last in the file: the draw's change notices must not reach the change-feed contract's listeners.
+fairStartContract("redis-cluster", () => ({ db: getDb(), pool: getPool(), engine }));

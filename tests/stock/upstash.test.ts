@@ -7,6 +7,7 @@ import { createUpstashEngine } from "@/lib/engine/redis";
 import type { Services } from "@/lib/services";
 import { deleteKeys } from "@/tests/support/cleanup";
 import { engineContract, realTime } from "@/tests/support/engine-contract";
+import { fairStartContract } from "@/tests/support/fair-start-contract";
 import { createPromotion, createUsers } from "@/tests/support/fixtures";
 import { startRedisServer } from "@/tests/support/redis-server";
 import { attempt, expectExact, expectOnlySoldOut } from "@/tests/support/storm";
@@ -123,3 +124,6 @@ describe("Upstash engine details", () => {
     await expect(intruder.ping()).rejects.toThrow(/Unauthorized/);
   });
 });
+
+// Last in the file: the draw's change notices must not reach the change-feed contract's listeners.
+fairStartContract("upstash", () => ({ db: getDb(), pool: getPool(), engine }));
