@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { isUniqueViolation } from "@/lib/db";
+import { groupCommit, type Waiter as GroupWaiter } from "@/lib/group-commit";
 import { processState } from "@/lib/process-state";
 
 /** A winner's claim row, as the claim path wants it written. */
@@ -42,26 +43,18 @@ export const INSERT_BATCH = `
   FROM guard CROSS JOIN unnest($3::text[], $4::text[], $5::text[], $6::text[]) AS r(id, user_id, status, coupon_code)
   RETURNING id, "promotionId", "userId", status::text AS status, "couponCode", "claimedAt"`;
 
-interface Waiter {
-  row: WinnerRow;
-  resolve: (claim: StoredClaim | null) => void;
-  reject: (error: unknown) => void;
-}
+type Waiter = GroupWaiter<WinnerRow, StoredClaim | null>;
 
-interface Batcher {
-  queue: Waiter[];
-  inFlight: number;
-  scheduled: boolean;
-}
-
-// One batcher per pool and process (lib/process-state.ts), so every copy's winners share batches.
-const batchers = processState("claims/winner-batch", () => new WeakMap<pg.Pool, Batcher>());
+// One group commit per pool and process (lib/process-state.ts), so every copy's winners share batches.
+const committers = processState(
+  "claims/winner-batch",
+  () => new WeakMap<pg.Pool, (row: WinnerRow) => Promise<StoredClaim | null>>(),
+);
 
 /**
  * Writes a winner's claim row together with the other winners of the same moment (group
- * commit): the rows that arrive while the event loop turns, or while earlier batches are still
- * committing, go to PostgreSQL in one statement per promotion. Each caller hears about its own
- * row only after that statement has committed.
+ * commit, lib/group-commit.ts): one statement per promotion and batch. Each caller hears about
+ * its own row only after that statement has committed.
  *
  * Resolves with the stored claim, or null when the database's stock guard refuses the row (the
  * promotion is sold out there). Rejects with the database's error when the row cannot be
@@ -69,40 +62,17 @@ const batchers = processState("claims/winner-batch", () => new WeakMap<pg.Pool, 
  * which fails exactly the rows of that batch.
  */
 export function recordWinner(pool: pg.Pool, row: WinnerRow): Promise<StoredClaim | null> {
-  let batcher = batchers.get(pool);
-  if (!batcher) batchers.set(pool, (batcher = { queue: [], inFlight: 0, scheduled: false }));
-  const b = batcher;
-  return new Promise((resolve, reject) => {
-    b.queue.push({ row, resolve, reject });
-    schedule(pool, b);
-  });
-}
-
-function schedule(pool: pg.Pool, b: Batcher) {
-  if (b.scheduled || b.queue.length === 0 || b.inFlight >= MAX_IN_FLIGHT) return;
-  b.scheduled = true;
-  // After the current turn of the event loop, so every winner decided in it joins the batch.
-  setImmediate(() => {
-    b.scheduled = false;
-    while (b.queue.length > 0 && b.inFlight < MAX_IN_FLIGHT) {
-      const batch = takeBatch(b.queue);
-      b.inFlight++;
-      void writeBatch(pool, batch).finally(() => {
-        b.inFlight--;
-        schedule(pool, b);
-      });
-    }
-  });
-}
-
-/** The oldest waiter's promotion, with up to MAX_BATCH_ROWS of its rows, in arrival order. */
-function takeBatch(queue: Waiter[]): Waiter[] {
-  const promotionId = queue[0].row.promotionId;
-  const batch: Waiter[] = [];
-  const rest: Waiter[] = [];
-  for (const w of queue) (w.row.promotionId === promotionId && batch.length < MAX_BATCH_ROWS ? batch : rest).push(w);
-  queue.splice(0, queue.length, ...rest);
-  return batch;
+  let commit = committers.get(pool);
+  if (!commit) {
+    commit = groupCommit({
+      keyOf: (r: WinnerRow) => r.promotionId,
+      maxRows: MAX_BATCH_ROWS,
+      maxInFlight: MAX_IN_FLIGHT,
+      write: (batch: Waiter[]) => writeBatch(pool, batch),
+    });
+    committers.set(pool, commit);
+  }
+  return commit(row);
 }
 
 async function writeBatch(pool: pg.Pool, batch: Waiter[]): Promise<void> {
@@ -119,7 +89,7 @@ async function writeBatch(pool: pg.Pool, batch: Waiter[]): Promise<void> {
   // (the engine was too generous after a rebuild). Row by row, the first ones still fit.
   if (stored.length === 0 && batch.length > 1) return writeOneByOne(pool, batch);
   const byId = new Map(stored.map((c) => [c.id, c]));
-  for (const w of batch) w.resolve(byId.get(w.row.id) ?? null);
+  for (const w of batch) w.resolve(byId.get(w.item.id) ?? null);
 }
 
 async function writeOneByOne(pool: pg.Pool, batch: Waiter[]): Promise<void> {
@@ -134,7 +104,7 @@ async function writeOneByOne(pool: pg.Pool, batch: Waiter[]): Promise<void> {
 }
 
 async function insert(pool: pg.Pool, batch: Waiter[]): Promise<StoredClaim[]> {
-  const { rows: stored } = await pool.query<StoredClaim>(INSERT_BATCH, insertBatchParams(batch.map((w) => w.row)));
+  const { rows: stored } = await pool.query<StoredClaim>(INSERT_BATCH, insertBatchParams(batch.map((w) => w.item)));
   return stored;
 }
 

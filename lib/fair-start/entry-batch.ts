@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { groupCommit, type Waiter as GroupWaiter } from "@/lib/group-commit";
 import { processState } from "@/lib/process-state";
 
 /** An entry as written. */
@@ -37,79 +38,48 @@ const INSERT_ENTRIES = `
 const MAX_BATCH_ROWS = 500;
 const MAX_IN_FLIGHT = 4;
 
-interface Waiter {
-  entry: EntryRequest;
-  resolve: (row: StoredEntry | null) => void;
-  reject: (error: unknown) => void;
-}
-interface Batcher {
-  queue: Waiter[];
-  inFlight: number;
-  scheduled: boolean;
-}
+type Waiter = GroupWaiter<EntryRequest, StoredEntry | null>;
 
-// One batcher per pool and process (lib/process-state.ts), so every copy's entries share batches.
-const batchers = processState("fair-start/entry-batch", () => new WeakMap<pg.Pool, Batcher>());
+// One group commit per pool and process (lib/process-state.ts), so every copy's entries share batches.
+const committers = processState(
+  "fair-start/entry-batch",
+  () => new WeakMap<pg.Pool, (entry: EntryRequest) => Promise<StoredEntry | null>>(),
+);
 
 /**
- * Writes an entry together with the other entries of the same moment; resolves once its batch has
- * committed, with the row, or null when nothing was written (entered before, or the window is not
- * open on PostgreSQL's clock). A failed batch rejects exactly its own callers.
+ * Writes an entry together with the other entries of the same moment (lib/group-commit.ts, one
+ * batch per promotion and seed); resolves once its batch has committed, with the row, or null
+ * when nothing was written (entered before, or the window is not open on PostgreSQL's clock). A
+ * failed batch rejects exactly its own callers.
  */
 export function recordEntry(pool: pg.Pool, entry: EntryRequest): Promise<StoredEntry | null> {
-  let batcher = batchers.get(pool);
-  if (!batcher) batchers.set(pool, (batcher = { queue: [], inFlight: 0, scheduled: false }));
-  const b = batcher;
-  return new Promise((resolve, reject) => {
-    b.queue.push({ entry, resolve, reject });
-    schedule(pool, b);
-  });
-}
-
-function schedule(pool: pg.Pool, b: Batcher) {
-  if (b.scheduled || b.queue.length === 0 || b.inFlight >= MAX_IN_FLIGHT) return;
-  b.scheduled = true;
-  // After the current turn of the event loop, so every entry of it joins the batch.
-  setImmediate(() => {
-    b.scheduled = false;
-    while (b.queue.length > 0 && b.inFlight < MAX_IN_FLIGHT) {
-      const batch = takeBatch(b.queue);
-      b.inFlight++;
-      void write(pool, batch).finally(() => {
-        b.inFlight--;
-        schedule(pool, b);
-      });
-    }
-  });
-}
-
-/** The oldest waiter's promotion and seed, with up to MAX_BATCH_ROWS of its entries. */
-function takeBatch(queue: Waiter[]): Waiter[] {
-  const { promotionId, seed } = queue[0].entry;
-  const batch: Waiter[] = [];
-  const rest: Waiter[] = [];
-  for (const w of queue) {
-    const same = w.entry.promotionId === promotionId && w.entry.seed === seed;
-    (same && batch.length < MAX_BATCH_ROWS ? batch : rest).push(w);
+  let commit = committers.get(pool);
+  if (!commit) {
+    commit = groupCommit({
+      keyOf: (e: EntryRequest) => `${e.promotionId}\u0000${e.seed}`,
+      maxRows: MAX_BATCH_ROWS,
+      maxInFlight: MAX_IN_FLIGHT,
+      write: (batch: Waiter[]) => write(pool, batch),
+    });
+    committers.set(pool, commit);
   }
-  queue.splice(0, queue.length, ...rest);
-  return batch;
+  return commit(entry);
 }
 
 async function write(pool: pg.Pool, batch: Waiter[]): Promise<void> {
-  const { promotionId, seed } = batch[0].entry;
+  const { promotionId, seed } = batch[0].item;
   try {
     const { rows } = await pool.query<StoredEntry & { userId: string }>(INSERT_ENTRIES, [
       promotionId,
       seed,
-      batch.map((w) => w.entry.userId),
-      batch.map((w) => w.entry.ticket),
+      batch.map((w) => w.item.userId),
+      batch.map((w) => w.item.ticket),
     ]);
     const byUser = new Map(rows.map(({ userId, ...row }) => [userId, row]));
     for (const w of batch) {
-      const row = byUser.get(w.entry.userId) ?? null;
+      const row = byUser.get(w.item.userId) ?? null;
       // The same person twice in one batch: the row answers the first, the other reads it back.
-      byUser.delete(w.entry.userId);
+      byUser.delete(w.item.userId);
       w.resolve(row);
     }
   } catch (error) {
