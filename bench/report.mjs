@@ -191,7 +191,7 @@ const pair = (app, floor) => `${app ?? "-"} / ${floor ?? "-"}`;
 
 function figureRow(l) {
   const f = l.floor;
-  return `| ${l.scenario} | ${f.server} | ${l.requestsPerSec} | ${l.p50} / ${l.p99} | ${f.requestsPerSec} | ${f.p50} / ${f.p99} | ${l.ratio} | ${pair(l.cpuMsPerRequest, f.cpuMsPerRequest)} | ${statuses(l.statusCounts)} | ${pair(l.winners, f.winners)} | ${pair(l.oversell, f.oversell)} | ${l.dbTransactionsPerRequest} |`;
+  return `| ${l.scenario} | ${f.server} | ${l.requestsPerSec} | ${l.p50} / ${l.p99} | ${f.requestsPerSec} | ${f.p50} / ${f.p99} | ${l.ratio} | ${pair(l.cpuMsPerRequest, f.cpuMsPerRequest)} | ${statuses(l.statusCounts)} | ${pair(l.winners, f.winners)} | ${pair(l.oversell, f.oversell)} | ${l.dbTransactionsPerRequest ?? "-"} |`;
 }
 
 function flashDetails(lines) {
