@@ -1,3 +1,6 @@
+import type pg from "pg";
+import { processState } from "@/lib/process-state";
+
 /** A caller waiting for its item's batch to be written. */
 export interface Waiter<T, R> {
   item: T;
@@ -60,4 +63,25 @@ export function groupCommit<T, R>(options: {
       queue.push({ item, resolve, reject });
       schedule();
     });
+}
+
+/**
+ * A group commit per database pool, one per process whichever copy of the calling module asks
+ * (lib/process-state.ts, under `name`), so every copy's items share batches.
+ */
+export function groupCommitPerPool<T, R>(
+  name: string,
+  options: Omit<Parameters<typeof groupCommit<T, R>>[0], "write"> & {
+    write: (pool: pg.Pool, batch: Waiter<T, R>[]) => Promise<void>;
+  },
+): (pool: pg.Pool, item: T) => Promise<R> {
+  return (pool, item) => {
+    const committers = processState(name, () => new WeakMap<pg.Pool, (item: T) => Promise<R>>());
+    let commit = committers.get(pool);
+    if (!commit) {
+      commit = groupCommit({ ...options, write: (batch) => options.write(pool, batch) });
+      committers.set(pool, commit);
+    }
+    return commit(item);
+  };
 }

@@ -1,7 +1,6 @@
 import type pg from "pg";
 import { isUniqueViolation } from "@/lib/db";
-import { groupCommit, type Waiter as GroupWaiter } from "@/lib/group-commit";
-import { processState } from "@/lib/process-state";
+import { groupCommitPerPool, type Waiter as GroupWaiter } from "@/lib/group-commit";
 
 /** A winner's claim row, as the claim path wants it written. */
 export interface WinnerRow {
@@ -45,12 +44,6 @@ export const INSERT_BATCH = `
 
 type Waiter = GroupWaiter<WinnerRow, StoredClaim | null>;
 
-// One group commit per pool and process (lib/process-state.ts), so every copy's winners share batches.
-const committers = processState(
-  "claims/winner-batch",
-  () => new WeakMap<pg.Pool, (row: WinnerRow) => Promise<StoredClaim | null>>(),
-);
-
 /**
  * Writes a winner's claim row together with the other winners of the same moment (group
  * commit, lib/group-commit.ts): one statement per promotion and batch. Each caller hears about
@@ -61,19 +54,10 @@ const committers = processState(
  * written: a unique violation (this person already has a claim), or a failure of the batch,
  * which fails exactly the rows of that batch.
  */
-export function recordWinner(pool: pg.Pool, row: WinnerRow): Promise<StoredClaim | null> {
-  let commit = committers.get(pool);
-  if (!commit) {
-    commit = groupCommit({
-      keyOf: (r: WinnerRow) => r.promotionId,
-      maxRows: MAX_BATCH_ROWS,
-      maxInFlight: MAX_IN_FLIGHT,
-      write: (batch: Waiter[]) => writeBatch(pool, batch),
-    });
-    committers.set(pool, commit);
-  }
-  return commit(row);
-}
+export const recordWinner: (pool: pg.Pool, row: WinnerRow) => Promise<StoredClaim | null> = groupCommitPerPool(
+  "claims/winner-batch",
+  { keyOf: (row: WinnerRow) => row.promotionId, maxRows: MAX_BATCH_ROWS, maxInFlight: MAX_IN_FLIGHT, write: writeBatch },
+);
 
 async function writeBatch(pool: pg.Pool, batch: Waiter[]): Promise<void> {
   let stored: StoredClaim[];

@@ -1,6 +1,5 @@
 import type pg from "pg";
-import { groupCommit, type Waiter as GroupWaiter } from "@/lib/group-commit";
-import { processState } from "@/lib/process-state";
+import { groupCommitPerPool, type Waiter as GroupWaiter } from "@/lib/group-commit";
 
 /** An entry as written. */
 export interface StoredEntry {
@@ -40,31 +39,21 @@ const MAX_IN_FLIGHT = 4;
 
 type Waiter = GroupWaiter<EntryRequest, StoredEntry | null>;
 
-// One group commit per pool and process (lib/process-state.ts), so every copy's entries share batches.
-const committers = processState(
-  "fair-start/entry-batch",
-  () => new WeakMap<pg.Pool, (entry: EntryRequest) => Promise<StoredEntry | null>>(),
-);
-
 /**
  * Writes an entry together with the other entries of the same moment (lib/group-commit.ts, one
  * batch per promotion and seed); resolves once its batch has committed, with the row, or null
  * when nothing was written (entered before, or the window is not open on PostgreSQL's clock). A
  * failed batch rejects exactly its own callers.
  */
-export function recordEntry(pool: pg.Pool, entry: EntryRequest): Promise<StoredEntry | null> {
-  let commit = committers.get(pool);
-  if (!commit) {
-    commit = groupCommit({
-      keyOf: (e: EntryRequest) => `${e.promotionId}\u0000${e.seed}`,
-      maxRows: MAX_BATCH_ROWS,
-      maxInFlight: MAX_IN_FLIGHT,
-      write: (batch: Waiter[]) => write(pool, batch),
-    });
-    committers.set(pool, commit);
-  }
-  return commit(entry);
-}
+export const recordEntry: (pool: pg.Pool, entry: EntryRequest) => Promise<StoredEntry | null> = groupCommitPerPool(
+  "fair-start/entry-batch",
+  {
+    keyOf: (e: EntryRequest) => `${e.promotionId}\u0000${e.seed}`,
+    maxRows: MAX_BATCH_ROWS,
+    maxInFlight: MAX_IN_FLIGHT,
+    write,
+  },
+);
 
 async function write(pool: pg.Pool, batch: Waiter[]): Promise<void> {
   const { promotionId, seed } = batch[0].item;
