@@ -13,25 +13,33 @@ type Widget = HTMLElementTagNameMap["altcha-widget"];
  */
 export function useProofOfWork(enabled: boolean) {
   const widget = useRef<Widget>(null);
-  const ready = useRef<string | null>(null);
+  // The one solve in progress or done, started by this hook only: two verify() calls at once abort
+  // each other inside the widget ("Failed to find solution", seen as a flaky e2e sign-up), so
+  // nothing else starts one (no auto="onload").
+  const solving = useRef<Promise<string | undefined> | null>(null);
 
   useEffect(() => {
     if (!enabled) return;
-    // The web component touches window and spawns workers: load it in the browser only.
-    void import("altcha");
     const element = widget.current;
     if (!element) return;
-    const onVerified = (event: Event) => {
-      ready.current = (event as CustomEvent<{ payload?: string }>).detail?.payload ?? null;
+    let live = true;
+    const start = () => {
+      solving.current = solve(element);
     };
+    // The web component touches window and spawns workers: load it in the browser only.
+    void import("altcha")
+      .then(() => customElements.whenDefined("altcha-widget"))
+      .then(() => {
+        if (live && !solving.current) start();
+      });
+    // A solution that expired before it was used is replaced by a fresh one.
     const onExpired = () => {
-      ready.current = null;
-      void element.verify?.();
+      element.reset();
+      start();
     };
-    element.addEventListener("verified", onVerified);
     element.addEventListener("expired", onExpired);
     return () => {
-      element.removeEventListener("verified", onVerified);
+      live = false;
       element.removeEventListener("expired", onExpired);
     };
   }, [enabled]);
@@ -40,20 +48,16 @@ export function useProofOfWork(enabled: boolean) {
     const element = widget.current;
     if (!enabled || !element) return undefined;
     await customElements.whenDefined("altcha-widget");
-    const solve = async () => (await element.verify())?.payload ?? undefined;
     // A solver that failed once (a busy phone, a worker that did not start) gets one more go from
     // a fresh challenge before the person is told to try again.
-    const solveAgain = () => {
+    let payload = await (solving.current ?? solve(element));
+    if (!payload) {
       element.reset();
-      return solve();
-    };
-    const payload = ready.current ?? (await solve().catch(solveAgain));
-    ready.current = null;
-    // The next submission (after a fix to the form) needs a fresh solution.
+      payload = await solve(element);
+    }
+    // The next submission (after a fix to the form) needs a fresh solution: start it now.
     element.reset();
-    void element.verify().then((result) => {
-      if (result?.payload) ready.current = result.payload;
-    });
+    solving.current = solve(element);
     return payload;
   }, [enabled]);
 
@@ -63,7 +67,6 @@ export function useProofOfWork(enabled: boolean) {
       <altcha-widget
         ref={widget}
         challenge="/api/auth/challenge"
-        auto="onload"
         display="invisible"
         name="altcha"
         configuration={JSON.stringify({ hideLogo: true, hideFooter: true })}
@@ -71,4 +74,13 @@ export function useProofOfWork(enabled: boolean) {
     </div>
   ) : null;
   return { element, take };
+}
+
+/** One solve of a fresh challenge: the payload, or undefined when the solver failed. */
+async function solve(element: Widget): Promise<string | undefined> {
+  try {
+    return (await element.verify())?.payload ?? undefined;
+  } catch {
+    return undefined;
+  }
 }
