@@ -76,7 +76,8 @@ function assertTerms(terms: PromotionTerms) {
   const issues = promotionTermsIssues(terms);
   if (issues.length === 0) return;
   const fields: Record<string, string[]> = {};
-  for (const { path, message } of issues) (fields[path.join(".")] ??= []).push(message);
+  // Keyed by the top-level field, as a schema's own errors are (z.flattenError).
+  for (const { path, message } of issues) (fields[String(path[0])] ??= []).push(message);
   throw new DomainError("INVALID_INPUT", issues[0].message, { fields });
 }
 
