@@ -8,14 +8,14 @@ import { getEngine } from "@/lib/engine";
 import { termsContract } from "@/tests/support/terms-contract";
 
 // Before lib/env.ts is first imported (hoisted above the imports): this file's own database.
-const dataDir = await vi.hoisted(async () => {
+const tempDir = await vi.hoisted(async () => {
   const { mkdtempSync } = await import("node:fs");
   const { tmpdir } = await import("node:os");
   const path = await import("node:path");
   const { startEmbeddedPostgres } = await import("@/lib/local/embedded-postgres");
   const { applyMigrations } = await import("../../prisma/migrate");
-  const dir = path.join(mkdtempSync(path.join(tmpdir(), "terms-pglite-")), "pglite");
-  const url = await startEmbeddedPostgres(dir);
+  const dir = mkdtempSync(path.join(tmpdir(), "terms-pglite-"));
+  const url = await startEmbeddedPostgres(path.join(dir, "pglite"));
   await applyMigrations(url, { quiet: true });
   process.env.DATABASE_URL = url;
   process.env.DATABASE_POOL_SIZE = "1";
@@ -23,7 +23,7 @@ const dataDir = await vi.hoisted(async () => {
   return dir;
 });
 
-afterAll(() => rmSync(`${dataDir}/..`, { recursive: true, force: true }));
+afterAll(() => rmSync(tempDir, { recursive: true, force: true }));
 
 it("runs on PGlite and the memory engine", async () => {
   const { rows } = await getPool().query<{ version: string }>("SELECT version()");
