@@ -89,7 +89,12 @@ async function main() {
       totalStock: 5,
       startsAt: startsAt.toISOString(),
       endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
+      // The coupon terms of issue #21: 10% off, at most ₩3,000, on orders of ₩30,000, 7 days.
       discount: { type: "PERCENT", value: 10 },
+      currency: "KRW",
+      maxDiscountAmount: 3_000,
+      minOrderAmount: 30_000,
+      validity: { days: 7 },
       published: true,
     }),
   });
@@ -133,6 +138,19 @@ async function main() {
   const claim = await request(`/api/promotions/${promotion.id}/claim`, { method: "POST" });
   expectStatus(claim, 201, "claim");
   const { claim: won } = await claim.json();
+  if (Date.parse(won.expiresAt) - Date.parse(won.claimedAt) !== 7 * 86_400_000)
+    throw new Error(`the coupon does not expire 7 days after its claim: ${JSON.stringify(won)}`);
+  const { promotion: shown } = await (await request(`/api/promotions/${promotion.id}`)).json();
+  const terms = {
+    currency: "KRW",
+    maxDiscountAmount: 3_000,
+    minOrderAmount: 30_000,
+    validity: { days: 7 },
+    timeZone: "Asia/Seoul",
+  };
+  for (const [field, value] of Object.entries(terms))
+    if (JSON.stringify(shown[field]) !== JSON.stringify(value))
+      throw new Error(`promotion ${field}: ${JSON.stringify(shown[field])}`);
   const page = await request(`/p/${promotion.slug}`);
   expectStatus(page, 200, "promotion page");
 
