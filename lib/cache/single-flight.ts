@@ -1,3 +1,5 @@
+import { processState } from "@/lib/process-state";
+
 /**
  * Concurrent calls for one key share one call in flight; the next call after it settles starts a
  * new one. For reads that must be at least as new as the request asking (a stock snapshot, a
@@ -13,5 +15,18 @@ export function singleFlight<K, V>(): (key: K, call: () => Promise<V>) => Promis
       inFlight.set(key, pending);
     }
     return pending;
+  };
+}
+
+/**
+ * A single flight per owner (one per engine's stock store, say), one per process whichever copy of
+ * the calling module asks (lib/process-state.ts, under `name`): every copy's calls share flights.
+ */
+export function singleFlightPer<O extends object, K, V>(name: string): (owner: O, key: K, call: () => Promise<V>) => Promise<V> {
+  return (owner, key, call) => {
+    const flights = processState(name, () => new WeakMap<O, (key: K, call: () => Promise<V>) => Promise<V>>());
+    let flight = flights.get(owner);
+    if (!flight) flights.set(owner, (flight = singleFlight<K, V>()));
+    return flight(key, call);
   };
 }

@@ -1,9 +1,8 @@
-import { singleFlight } from "@/lib/cache/single-flight";
+import { singleFlightPer } from "@/lib/cache/single-flight";
 import type { LiveSnapshot, StockStore } from "@/lib/engine/stock/store";
 import { notFound } from "@/lib/errors/domain-error";
 import { fairStartViews } from "@/lib/fair-start/public";
 import type { FairStartView } from "@/lib/fair-start/view";
-import { processState } from "@/lib/process-state";
 import { rebuildPromotion } from "@/lib/promotions/rebuild";
 import type { Services } from "@/lib/services";
 import { promotionExists } from "./claim-config";
@@ -80,15 +79,10 @@ export async function getLiveStock(services: Services, promotionId: string) {
 
 // Concurrent reads of one promotion's stock share one engine call: under a polling crowd the
 // engine sees one read per round trip, not one per request, and no answer is older than it.
-const readsInFlight = processState(
-  "promotions/queries:reads",
-  () => new WeakMap<StockStore, ReturnType<typeof singleFlight<string, LiveSnapshot | null>>>(),
-);
+const readsInFlight = singleFlightPer<StockStore, string, LiveSnapshot | null>("promotions/queries:reads");
 
 function liveSnapshot(services: Services, promotionId: string): Promise<LiveSnapshot | null> {
-  let reads = readsInFlight.get(services.engine.stock);
-  if (!reads) readsInFlight.set(services.engine.stock, (reads = singleFlight()));
-  return reads(promotionId, () => readOrRebuild(services, promotionId));
+  return readsInFlight(services.engine.stock, promotionId, () => readOrRebuild(services, promotionId));
 }
 
 async function readOrRebuild(services: Services, promotionId: string): Promise<LiveSnapshot | null> {

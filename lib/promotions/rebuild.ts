@@ -1,8 +1,7 @@
-import { singleFlight } from "@/lib/cache/single-flight";
+import { singleFlightPer } from "@/lib/cache/single-flight";
 import type { StockStore } from "@/lib/engine/stock/store";
 import { unavailable } from "@/lib/errors/domain-error";
 import { claimMetrics } from "@/lib/metrics/prometheus";
-import { processState } from "@/lib/process-state";
 import { storedSnapshot } from "@/lib/promotions/view";
 import type { Services } from "@/lib/services";
 
@@ -13,10 +12,7 @@ const WAIT_LIMIT_MS = 5_000;
 
 // Claims in this process waiting for the same promotion to be loaded share one wait, so a
 // flash crowd arriving at a cold cache polls the engine once, not once per request.
-const pendingLoads = processState(
-  "promotions/rebuild:loads",
-  () => new WeakMap<StockStore, ReturnType<typeof singleFlight<string, boolean>>>(),
-);
+const pendingLoads = singleFlightPer<StockStore, string, boolean>("promotions/rebuild:loads");
 
 /**
  * Makes the stock engine hold what PostgreSQL says about one promotion.
@@ -33,9 +29,7 @@ export function rebuildPromotion(services: Services, promotionId: string, force 
   // A forced reload follows a change just written to the database: it must read after it, so it
   // never joins a load that may have started before.
   if (force) return rebuild(services, promotionId, true);
-  let loads = pendingLoads.get(services.engine.stock);
-  if (!loads) pendingLoads.set(services.engine.stock, (loads = singleFlight()));
-  return loads(promotionId, () => rebuild(services, promotionId, false));
+  return pendingLoads(services.engine.stock, promotionId, () => rebuild(services, promotionId, false));
 }
 
 async function rebuild(services: Services, promotionId: string, force: boolean): Promise<boolean> {
