@@ -404,6 +404,11 @@ export function replaceBurstSection(file, section) {
   replaceSection(file, section, BURST_START, BURST_END);
 }
 
+const batches = (b) =>
+  b.count
+    ? `${b.count} for ${b.rows} rows: ${b.first.map((f) => `${f.rows} @ ${f.atMs}`).join(", ")}${b.count > b.first.length ? ", ..." : ""}`
+    : "-";
+
 function burstProfileSection(bursts) {
   if (!bursts.length) return ["### Profile of the first second", "", "Not taken in this run (BENCH_PROFILE=0).", ""];
   const gc = (g) =>
@@ -415,11 +420,11 @@ function burstProfileSection(bursts) {
     "",
     `\`node --cpu-prof --cpu-prof-interval=250\` on a fresh production server that takes the three bursts in a row (i, j, k) on its own never-served promotions with no warm-up at all, so the first burst also pays for loading and compiling the claim path; every garbage collection logged as it happens (bench/gc-observer.mjs, perf_hooks). Shares are of busy (non-idle) CPU time within each burst.`,
     "",
-    "| burst (under the profiler) | answers | req/s | p99 ms | last answer ms | CPU ms / request | busy / sampled ms | GC |",
-    "|---|---|---|---|---|---|---|---|",
+    "| burst (under the profiler) | answers | req/s | p99 ms | last answer ms | CPU ms / request | busy / sampled ms | GC | group-commit batches: count, first ones as rows @ ms after the first press |",
+    "|---|---|---|---|---|---|---|---|---|",
     ...bursts.map(
       (b) =>
-        `| ${b.scenario} | ${statuses(b.statusCounts)} | ${b.requestsPerSec} | ${b.p99} | ${b.lastAnswerMs} | ${b.cpuMsPerRequest} | ${b.summary.busyMs} / ${b.summary.totalMs} | ${gc(b.gc)} |`,
+        `| ${b.scenario} | ${statuses(b.statusCounts)} | ${b.requestsPerSec} | ${b.p99} | ${b.lastAnswerMs} | ${b.cpuMsPerRequest} | ${b.summary.busyMs} / ${b.summary.totalMs} | ${gc(b.gc)} | ${batches(b.batches)} |`,
     ),
     "",
     ...bursts.flatMap((b) => [

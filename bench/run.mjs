@@ -30,6 +30,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { deleteKeys, dropDatabase } from "../tests/support/cleanup.ts";
 import {
   claimTimes,
+  commitBatches,
   committedTransactions,
   createDatabase,
   insertPromotion,
@@ -460,7 +461,13 @@ async function profileBursts(work, { promotions, pools }) {
   }
   const profile = JSON.parse(readFileSync(path.join(dir, file), "utf8"));
   const gcs = gcEvents(readFileSync(server.logFile, "utf8"));
-  return runs.map(({ s, result, endMs }) => ({
+  const batchesOf = (s) => withClient(DATABASE_URL, (client) => commitBatches(client, own[s.promotion].id));
+  const shown = [];
+  for (const run of runs) {
+    const batches = run.s.floor === "durable" ? await batchesOf(run.s) : [];
+    shown.push({ ...run, batches: firstBatches(batches, run.result.startedAt) });
+  }
+  return shown.map(({ s, result, endMs, batches }) => ({
     scenario: s.name,
     requests: result.requests,
     requestsPerSec: result.requestsPerSec,
@@ -469,8 +476,20 @@ async function profileBursts(work, { promotions, pools }) {
     cpuMsPerRequest: result.cpuMsPerRequest,
     statusCounts: result.statusCounts,
     gc: gcSummary(gcs, result.startedAt, endMs),
+    batches,
     summary: summarizeProfile(profile, loadWindow(profile, { loadStartMs: result.startedAt, loadEndMs: endMs, exitedAtMs })),
   }));
+}
+
+const SHOWN_BATCHES = 8;
+
+/** The first group-commit batches of a burst: how many there were, and the first few as rows @ ms after the first press. */
+function firstBatches(batches, startedAt) {
+  return {
+    count: batches.length,
+    rows: batches.reduce((n, b) => n + b.rows, 0),
+    first: batches.slice(0, SHOWN_BATCHES).map((b) => ({ rows: b.rows, atMs: Math.round(b.atMs - startedAt) })),
+  };
 }
 
 /** Scenario (h) against the app: its JSON line, and its section of RESULTS.md. */
