@@ -106,3 +106,16 @@ export async function claimTimes(client, promotionId) {
   );
   return rows.map((r) => r.ms);
 }
+
+/**
+ * The promotion's group-commit batches as PostgreSQL saw them: a batch is one transaction, and
+ * every row of it has that transaction's now() as claimedAt. Oldest first, {atMs, rows}.
+ */
+export async function commitBatches(client, promotionId) {
+  const { rows } = await client.query(
+    `SELECT (extract(epoch FROM "claimedAt" AT TIME ZONE 'UTC') * 1000)::float8 AS ms, count(*)::int AS rows
+     FROM "Claim" WHERE "promotionId" = $1 GROUP BY "claimedAt" ORDER BY "claimedAt"`,
+    [promotionId],
+  );
+  return rows.map((r) => ({ atMs: r.ms, rows: r.rows }));
+}

@@ -252,3 +252,25 @@ function packageName(path) {
   const parts = path.split("/");
   return parts[0].startsWith("@") ? `${parts[0]}/${parts[1]}` : parts[0];
 }
+
+/** The collections bench/gc-observer.mjs wrote into a server's log: {atMs, kind, ms}. */
+export function gcEvents(log) {
+  const events = [];
+  for (const m of log.matchAll(/^\[gc\] ([\d.]+) (\w+) ([\d.]+)$/gm)) {
+    events.push({ atMs: Number(m[1]), kind: m[2], ms: Number(m[3]) });
+  }
+  return events;
+}
+
+/** The collections that started in [fromMs, toMs]: how many of each kind, and their pauses. */
+export function gcSummary(events, fromMs, toMs) {
+  const within = events.filter((e) => e.atMs >= fromMs && e.atMs <= toMs);
+  const byKind = {};
+  for (const e of within) {
+    byKind[e.kind] ??= { count: 0, ms: 0 };
+    byKind[e.kind].count += 1;
+    byKind[e.kind].ms = Math.round((byKind[e.kind].ms + e.ms) * 10) / 10;
+  }
+  const pauseMs = Math.round(within.reduce((n, e) => n + e.ms, 0) * 10) / 10;
+  return { count: within.length, pauseMs, longestMs: Math.max(0, ...within.map((e) => e.ms)), byKind };
+}

@@ -10,8 +10,12 @@
 // Scenario (h), the sign-in storm, runs after the others against the same server
 // (bench/sign-in-storm.mjs): sign-ins against the KDF alone, and the claims' p99 beside it.
 //
+// Scenarios (i, j, k), the cold bursts (issue #19): the first second of a drop, each on a
+// promotion the server never served, by users whose cookies it never decoded, after the long
+// runs against the same servers; then, unless BENCH_PROFILE=0, once more on a fresh profiled server.
+//
 // Environment: BENCH_SCENARIOS (which scenarios, by letter or name, comma-separated: "g" runs the
-// fair drop alone, "h" the sign-in storm; default all. A run of some only prints their lines and, if (h) is among them,
+// fair drop alone, "h" the sign-in storm, "a,c,f,i,j,k" the cold bursts beside their long runs; default all. A run of some only prints their lines and, if (h) is among them,
 // replaces (h)'s section of RESULTS.md; only a run of all rewrites it), BENCH_SKIP_BUILD=1 (use the existing .next build), BENCH_DURATION (seconds per
 // timed run, default 8), BENCH_USERS (users with sessions for the unique-user scenarios,
 // default 40000, at least the drop's 20000), BENCH_PROFILE=0 (skip the CPU profile of the Next
@@ -26,6 +30,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { deleteKeys, dropDatabase } from "../tests/support/cleanup.ts";
 import {
   claimTimes,
+  commitBatches,
   committedTransactions,
   createDatabase,
   insertPromotion,
@@ -38,16 +43,20 @@ import {
 } from "./data.mjs";
 import { CONNECTIONS, runLoad } from "./load.mjs";
 import { runFairDrop } from "./fair-drop.mjs";
-import { loadWindow, summarizeProfile } from "./profile.mjs";
+import { gcEvents, gcSummary, loadWindow, summarizeProfile } from "./profile.mjs";
 import {
   checkTargets,
   machine,
+  burstSection,
+  replaceBurstSection,
   replaceSignInStormSection,
   scenarioLine,
   signInStormSection,
   writeResultsMarkdown,
 } from "./report.mjs";
 import {
+  BURST_DROP_STOCK,
+  BURST_POOLS,
   DROP_CONNECTIONS,
   DROP_STOCK,
   DROP_USERS,
@@ -56,6 +65,7 @@ import {
   appTarget,
   bareFloorTarget,
   durableFloorTarget,
+  coldBursts,
   cyclingUsers,
   scenarios,
   uniqueUsers,
@@ -87,9 +97,11 @@ const BENCH_DIR = path.dirname(new URL(import.meta.url).pathname);
 const RESULTS_FILE = path.join(BENCH_DIR, "RESULTS.md");
 const FINDINGS_FILE = path.join(BENCH_DIR, "findings.md");
 const FINDINGS_H_FILE = path.join(BENCH_DIR, "findings-h.md");
+const FINDINGS_BURSTS_FILE = path.join(BENCH_DIR, "findings-bursts.md");
 
 const FAIR_DROP = "g-fair-drop"; // bench/fair-drop.mjs, after the scenarios of bench/scenarios.mjs
 const SIGN_IN_STORM = "h-sign-in-storm";
+const BURSTS = coldBursts().map((s) => s.name);
 const ALL_SCENARIOS = [...scenarios(1).map((s) => s.name), FAIR_DROP, SIGN_IN_STORM];
 const SELECTED = selectScenarios(process.env.BENCH_SCENARIOS);
 const selected = (name) => SELECTED.includes(name);
@@ -184,21 +196,42 @@ async function prepareData() {
     hAlone: promotionSpec(id("halone"), 10_000_000),
     hStorm: promotionSpec(id("hstorm"), 10_000_000),
     hHammer: promotionSpec(id("hhammer"), 10_000_000),
+    // The cold bursts (i, j, k): never primed, so the app's Redis holds nothing of them until the
+    // first press; "just sold out": every coupon claimed elsewhere. The prof* copies are the
+    // profiled server's own, equally unseen by it.
+    ...burstPromotions(id, ""),
+    ...burstPromotions(id, "prof"),
   };
   const durablePromotions = {
     big: promotionSpec(id("durable-big"), 10_000_000),
     flash: promotionSpec(id("durable-flash"), FLASH_STOCK),
     drop: promotionSpec(id("durable-drop"), DROP_STOCK),
+    burstDrop: promotionSpec(id("durable-burstdrop"), BURST_DROP_STOCK),
+    burstWinners: promotionSpec(id("durable-burstwinners"), 10_000_000),
   };
-  progress(`inserting ${USERS + FLASH_USERS} users and minting their session cookies`);
+  const burstUsers = Object.values(BURST_POOLS).reduce((n, size) => n + size, 0);
+  progress(`inserting ${USERS + FLASH_USERS + burstUsers} users and minting their session cookies`);
   const pools = await withClient(DATABASE_URL, async (client) => {
     for (const p of [...Object.values(promotions), ...Object.values(durablePromotions)]) await insertPromotion(client, p);
-    return { a: await userPool(client, "a", USERS), b: await userPool(client, "b", FLASH_USERS) };
+    const pools = { a: await userPool(client, "a", USERS), b: await userPool(client, "b", FLASH_USERS) };
+    // Fresh people for each cold burst: signed in (their session state stored, as sign-in does),
+    // cookies minted here, never sent to any server before their burst.
+    for (const [letter, size] of Object.entries(BURST_POOLS)) pools[letter] = await userPool(client, letter, size);
+    return pools;
   });
   const signInUsers = await withClient(DATABASE_URL, (client) => insertSignInUsers(client, "h"));
   await loadIntoRedis(REDIS_URL, BARE_FLOOR_KEY_PREFIX, Object.values(promotions));
   await loadIntoRedis(REDIS_URL, DURABLE_FLOOR_KEY_PREFIX, Object.values(durablePromotions));
   return { promotions, durablePromotions, pools, signInUsers };
+}
+
+function burstPromotions(id, prefix) {
+  const key = (name) => (prefix ? `${prefix}${name[0].toUpperCase()}${name.slice(1)}` : name);
+  return {
+    [key("burstDrop")]: promotionSpec(id(`${prefix}burstdrop`), BURST_DROP_STOCK),
+    [key("burstSoldOut")]: promotionSpec(id(`${prefix}burstsoldout`), BURST_DROP_STOCK, BURST_DROP_STOCK),
+    [key("burstWinners")]: promotionSpec(id(`${prefix}burstwinners`), 10_000_000),
+  };
 }
 
 async function userPool(client, prefix, size) {
@@ -221,9 +254,9 @@ function appEnv(port) {
   };
 }
 
-async function startNextServer(work, name, cpuProfileDir) {
+async function startNextServer(work, name, cpuProfileDir, options = {}) {
   const port = await freePort();
-  const server = startApp({ port, env: appEnv(port), logFile: path.join(work, `${name}.log`), cpuProfileDir });
+  const server = startApp({ port, env: appEnv(port), logFile: path.join(work, `${name}.log`), cpuProfileDir, ...options });
   onCleanup(() => stopServer(server));
   const url = `http://127.0.0.1:${port}`;
   await waitUntilReady(server, `${url}/api/health`);
@@ -280,11 +313,20 @@ async function runScenarios(targets) {
     if (target.writesDatabase) lastDbTraffic = Date.now();
     return result;
   };
+  let processesWarm = false;
   for (const s of scenarios(DURATION_S).filter((s) => selected(s.name))) {
     progress(`scenario ${s.name}: ${s.about}`);
     const floorTarget = s.floor === "durable" ? targets.durableFloor : targets.bareFloor;
     const appUsers = s.users(targets.app);
     const floorUsers = s.users(floorTarget);
+    if (s.cold && !processesWarm) {
+      // A cold burst alone: every server first serves claims of another promotion for a while,
+      // as a server that has been up would have; the long runs do that when they run first.
+      const warm = scenarios(DURATION_S)[0];
+      for (const t of [targets.app, targets.durableFloor, targets.bareFloor])
+        await load(warm, t, warm.users(t), { duration: WARMUP_S });
+    }
+    processesWarm ||= s.method === "POST";
     if (s.warmup) {
       await load(s, targets.app, appUsers, { duration: WARMUP_S });
       await load(s, floorTarget, floorUsers, { duration: WARMUP_S });
@@ -323,6 +365,7 @@ async function sideOutcome(s, target, result) {
   const claimed = await withClient(DATABASE_URL, (client) => claimTimes(client, promotion.id));
   const last = stock - 1;
   return {
+    stock,
     winners: claimed.length,
     winnersAnswered: successes(result),
     oversell: oversell(claimed.length),
@@ -371,6 +414,81 @@ async function profileClaims(work, { promotions, pools }, spec) {
     requestsPerSec: result.requestsPerSec,
     cpuMsPerRequest: result.cpuMsPerRequest,
     summary,
+  };
+}
+
+// The profiled cold bursts sample more often than the long runs: a burst lasts well under a second.
+const BURST_PROFILE_INTERVAL_US = 250;
+
+/**
+ * The first second, profiled: a fresh production server under node's CPU profiler, with every
+ * garbage collection logged as it happens, takes the three cold bursts in a row (i, then j, then
+ * k) on its own never-served promotions, with no warm-up at all: the first burst also pays for
+ * the JIT. Returns, per burst, its figures, where the CPU time went and its collections.
+ */
+async function profileBursts(work, { promotions, pools }) {
+  progress("profiling the first second: the cold bursts on a fresh server under the CPU profiler (BENCH_PROFILE=0 skips this)");
+  const dir = path.join(work, "cpuprofile-bursts");
+  mkdirSync(dir);
+  const options = { cpuProfileIntervalUs: BURST_PROFILE_INTERVAL_US, gcLog: true };
+  const { server, url } = await startNextServer(work, "app-profiled-bursts", dir, options);
+  const own = {
+    burstDrop: promotions.profBurstDrop,
+    burstSoldOut: promotions.profBurstSoldOut,
+    burstWinners: promotions.profBurstWinners,
+  };
+  const target = appTarget({ url, pid: server.child.pid, pools, promotions: { ...promotions, ...own } });
+  const runs = [];
+  for (const s of coldBursts()) {
+    const result = await runLoad({
+      url,
+      pid: target.pid,
+      method: s.method,
+      path: s.path(target, target.promotions[s.promotion]),
+      limit: s.limit,
+      connections: s.connections,
+      headersFor: s.users(target),
+    });
+    runs.push({ s, result, endMs: Date.now() });
+    await sleep(500); // the last group commits and the sold-out hint settle outside the next window
+  }
+  await stopServer(server);
+  const { at: exitedAtMs } = await server.exited;
+  const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
+  if (!file) {
+    progress("the profiled server wrote no .cpuprofile");
+    return [];
+  }
+  const profile = JSON.parse(readFileSync(path.join(dir, file), "utf8"));
+  const gcs = gcEvents(readFileSync(server.logFile, "utf8"));
+  const batchesOf = (s) => withClient(DATABASE_URL, (client) => commitBatches(client, own[s.promotion].id));
+  const shown = [];
+  for (const run of runs) {
+    const batches = run.s.floor === "durable" ? await batchesOf(run.s) : [];
+    shown.push({ ...run, batches: firstBatches(batches, run.result.startedAt) });
+  }
+  return shown.map(({ s, result, endMs, batches }) => ({
+    scenario: s.name,
+    requests: result.requests,
+    requestsPerSec: result.requestsPerSec,
+    p99: result.p99,
+    lastAnswerMs: result.lastAnswerMs,
+    cpuMsPerRequest: result.cpuMsPerRequest,
+    statusCounts: result.statusCounts,
+    gc: gcSummary(gcs, result.startedAt, endMs),
+    batches,
+    summary: summarizeProfile(profile, loadWindow(profile, { loadStartMs: result.startedAt, loadEndMs: endMs, exitedAtMs })),
+  }));
+}
+
+const SHOWN_BATCHES = 8;
+
+/** The first group-commit batches of a burst: how many there were, and the first few as rows @ ms after the first press. */
+function firstBatches(batches, startedAt) {
+  return {
+    count: batches.length,
+    rows: batches.reduce((n, b) => n + b.rows, 0),
+    first: batches.slice(0, SHOWN_BATCHES).map((b) => ({ rows: b.rows, atMs: Math.round(b.atMs - startedAt) })),
   };
 }
 
@@ -451,6 +569,14 @@ async function main() {
       const profile = await profileClaims(work, fixtures, spec);
       if (profile) profiles.push(profile);
     }
+    const anyBurst = BURSTS.some(selected);
+    const bursts = anyBurst && PROFILE ? await profileBursts(work, fixtures) : [];
+    for (const b of bursts)
+      console.log(
+        JSON.stringify({ profiledBurst: b.scenario, ...b, summary: { ...b.summary, areas: undefined, callers: undefined } }),
+      );
+    const targets = checkTargets(lines);
+    const burstBlock = anyBurst ? burstSection(lines, targets, bursts, { startedAt, host }, FINDINGS_BURSTS_FILE) : [];
     const settings = {
       connections: CONNECTIONS,
       dropConnections: DROP_CONNECTIONS,
@@ -464,19 +590,23 @@ async function main() {
         host,
         settings,
         lines,
-        targets: checkTargets(lines),
+        targets,
         profiles,
         findingsFile: FINDINGS_FILE,
         signInStorm: storm?.section ?? [],
+        coldBursts: burstBlock,
       });
       progress(`wrote ${path.relative(process.cwd(), RESULTS_FILE)}`);
-    } else if (storm) {
-      replaceSignInStormSection(RESULTS_FILE, storm.section);
-      progress(`replaced the (h) section of ${path.relative(process.cwd(), RESULTS_FILE)}; the rest is from the last full run`);
     } else {
-      for (const t of checkTargets(lines))
-        progress(`(${t.id}) ${t.goal}: ${t.met ? "met" : "NOT met"} (${t.details.join("; ")})`);
-      progress("a run of some scenarios: RESULTS.md is left as it is (only a run of all rewrites it)");
+      for (const t of targets) progress(`(${t.id}) ${t.goal}: ${t.met ? "met" : "NOT met"} (${t.details.join("; ")})`);
+      if (storm) replaceSignInStormSection(RESULTS_FILE, storm.section);
+      if (anyBurst) replaceBurstSection(RESULTS_FILE, burstBlock);
+      const replaced = [storm && "(h)", anyBurst && "the cold bursts'"].filter(Boolean);
+      progress(
+        replaced.length
+          ? `replaced the ${replaced.join(" and ")} section of ${path.relative(process.cwd(), RESULTS_FILE)}; the rest is from the last full run`
+          : "a run of some scenarios: RESULTS.md is left as it is (only a run of all rewrites it)",
+      );
     }
     succeeded = true;
   } finally {

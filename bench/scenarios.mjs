@@ -2,6 +2,7 @@
 // scenarios whose answers are winning claims (a, b, f), the bare script floor for answers that
 // write nothing (c, d). A target says how to reach a claim or a stock read on its server, which
 // promotions it owns and how to name a user.
+import { CONNECTIONS } from "./load.mjs";
 
 export const FLASH_USERS = 10_000;
 export const FLASH_STOCK = 100;
@@ -12,6 +13,14 @@ export const DROP_CONNECTIONS = 200;
 export const FAIR_USERS = 20_000;
 export const FAIR_STOCK = 2_000;
 export const FAIR_CONNECTIONS = 200;
+// The cold bursts (i, j, k): the first second of a drop, on promotions the server never served,
+// by users whose session cookies it never decoded (issue #19).
+export const BURST_DROP_USERS = 1_000;
+export const BURST_DROP_STOCK = 200;
+export const BURST_SOLD_OUT_USERS = 1_000;
+export const BURST_SOLD_OUT_PRESSES = 5_000;
+export const BURST_WINNERS = 4_500;
+export const BURST_POOLS = { i: BURST_DROP_USERS, j: BURST_SOLD_OUT_USERS, k: BURST_WINNERS };
 
 /** Next's fast lane (`npm start`); users sign in with real session cookies. */
 export function appTarget({ url, pid, pools, promotions }) {
@@ -121,6 +130,50 @@ export function scenarios(durationS) {
       // A warm-up would take stock; the claim route is already warm from scenarios a and b.
       warmup: false,
     },
+    ...coldBursts(),
+  ];
+}
+
+/**
+ * The first second of a drop (issue #19): each burst on a promotion the server never served
+ * (its keys are not even in Redis: the first press loads them), by users whose cookies it never
+ * decoded, with no warm-up against that promotion. `cold` tells the runner that the process
+ * itself should be as warm as a server that has been up a while (bench/run.mjs warms it on
+ * another promotion if no long run did), so what is cold is the promotion and the people.
+ */
+export function coldBursts() {
+  const claim = { method: "POST", path: (t, p) => t.claimPath(p.id), warmup: false, cold: true };
+  return [
+    {
+      ...claim,
+      name: "i-burst-drop",
+      about: `cold burst: ${BURST_DROP_USERS.toLocaleString("en")} new users press twice (one in ten five times), ${BURST_DROP_PRESSES.length.toLocaleString("en")} presses, stock ${BURST_DROP_STOCK}, ${DROP_CONNECTIONS} connections, on a promotion never served`,
+      promotion: "burstDrop",
+      floor: "durable",
+      users: (t) => pressesOf(t, t.pools.i, BURST_DROP_PRESSES),
+      limit: { amount: BURST_DROP_PRESSES.length },
+      exactWinners: true,
+      connections: DROP_CONNECTIONS,
+      ratioBy: "timeToLastAnswer",
+    },
+    {
+      ...claim,
+      name: "j-burst-sold-out",
+      about: `cold burst: ${BURST_SOLD_OUT_PRESSES.toLocaleString("en")} presses by ${BURST_SOLD_OUT_USERS.toLocaleString("en")} new users at ${CONNECTIONS} connections on a promotion that has just sold out, never served`,
+      promotion: "burstSoldOut",
+      floor: "bare",
+      users: (t) => cyclingUsers(t, t.pools.j),
+      limit: { amount: BURST_SOLD_OUT_PRESSES },
+    },
+    {
+      ...claim,
+      name: "k-burst-winners",
+      about: `cold burst: the first ${BURST_WINNERS.toLocaleString("en")} unique-user claims (all win) at ${CONNECTIONS} connections on a promotion never served`,
+      promotion: "burstWinners",
+      floor: "durable",
+      users: (t) => uniqueUsers(t, t.pools.k),
+      limit: { amount: BURST_WINNERS },
+    },
   ];
 }
 
@@ -128,13 +181,13 @@ export function scenarios(durationS) {
  * The drop's presses as user indexes: everyone twice, every tenth user five times, shuffled
  * with a fixed seed so the app and the floor get the same order.
  */
-function dropPresses() {
+function dropPresses(users, seed) {
   const presses = [];
-  for (let user = 0; user < DROP_USERS; user++) {
+  for (let user = 0; user < users; user++) {
     const times = user % 10 === 0 ? 5 : 2;
     for (let n = 0; n < times; n++) presses.push(user);
   }
-  const random = mulberry32(11);
+  const random = mulberry32(seed);
   for (let i = presses.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [presses[i], presses[j]] = [presses[j], presses[i]];
@@ -142,7 +195,8 @@ function dropPresses() {
   return presses;
 }
 
-export const DROP_PRESSES = dropPresses();
+export const DROP_PRESSES = dropPresses(DROP_USERS, 11);
+const BURST_DROP_PRESSES = dropPresses(BURST_DROP_USERS, 19);
 
 /** A small seeded PRNG (uniform in [0, 1)). */
 function mulberry32(seed) {

@@ -14,9 +14,12 @@ export { freePort } from "../tests/support/net.ts";
  * claim/stock fast lane). With `cpuProfileDir`, node's own sampling profiler runs and writes a
  * .cpuprofile there when the server exits (it exits cleanly on SIGTERM).
  */
-export function startApp({ port, env, logFile, cpuProfileDir }) {
+export function startApp({ port, env, logFile, cpuProfileDir, cpuProfileIntervalUs, gcLog }) {
   const profile = cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`] : [];
-  const args = [...profile, ".next/production-server.cjs"];
+  if (cpuProfileDir && cpuProfileIntervalUs) profile.push(`--cpu-prof-interval=${cpuProfileIntervalUs}`);
+  // With gcLog, every collection is written to the log as it happens (bench/gc-observer.mjs).
+  const gc = gcLog ? ["--import", new URL("./gc-observer.mjs", import.meta.url).href] : [];
+  const args = [...profile, ...gc, ".next/production-server.cjs"];
   return launch("app", process.execPath, args, { ...serverEnv(), ...env, PORT: String(port), HOSTNAME: "127.0.0.1" }, logFile);
 }
 

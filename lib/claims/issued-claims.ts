@@ -17,3 +17,23 @@ export function rememberIssued(claim: StoredClaim): void {
 export function issuedClaim(promotionId: string, userId: string): StoredClaim | undefined {
   return issued.get(keyOf(promotionId, userId));
 }
+
+// Winners whose claim row this process is committing right now. A person who presses again
+// while their row commits (the engine already says ALREADY_CLAIMED) waits for that commit instead
+// of asking PostgreSQL every 50 ms: in a burst those repeat presses arrive during the first
+// group-commit batches (bench/RESULTS.md, the cold bursts). Each entry leaves when its write settles.
+const committing = processState("claims/committing-claims", () => new Map<string, Promise<StoredClaim | null>>());
+
+export function rememberCommitting(promotionId: string, userId: string, write: Promise<StoredClaim | null>): void {
+  const key = keyOf(promotionId, userId);
+  committing.set(key, write);
+  const forget = () => {
+    if (committing.get(key) === write) committing.delete(key);
+  };
+  write.then(forget, forget);
+}
+
+/** The claim row this process is committing for the person, if any: null when the database refused it. */
+export function committingClaim(promotionId: string, userId: string): Promise<StoredClaim | null> | undefined {
+  return committing.get(keyOf(promotionId, userId));
+}

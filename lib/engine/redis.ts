@@ -4,9 +4,16 @@ import { createScriptedEngine } from "./scripted-engine";
 import { CONNECTION_OPTIONS, ioredisTransport } from "./transport/ioredis";
 import { upstashTransport } from "./transport/upstash";
 
+// Auto-pipelining: every command issued in the same turn of the event loop goes out in one write.
+// A new person's claim sends two (the session-state read and the claim script, lib/claims/claim.ts),
+// and a burst sends them for a hundred people at once: in the profile of a cold burst, one socket
+// write per command was the largest single cost of the session check (bench/RESULTS.md). The
+// bench floors build their engine here too, so they get the same client.
+const PIPELINED = { ...CONNECTION_OPTIONS, enableAutoPipelining: true };
+
 /** Engine over one Redis server (TCP). */
 export function createRedisEngine(options: { url: string; keyPrefix?: string }): Engine {
-  return createScriptedEngine("redis", ioredisTransport(new Redis(options.url, CONNECTION_OPTIONS)), options.keyPrefix);
+  return createScriptedEngine("redis", ioredisTransport(new Redis(options.url, PIPELINED)), options.keyPrefix);
 }
 
 /**
@@ -14,7 +21,11 @@ export function createRedisEngine(options: { url: string; keyPrefix?: string }):
  * an account, a throttle subject), so each call goes to the one node that owns that slot.
  */
 export function createRedisClusterEngine(options: { nodes: ClusterNode[]; keyPrefix?: string }): Engine {
-  const cluster = new Cluster(options.nodes, { redisOptions: CONNECTION_OPTIONS, slotsRefreshTimeout: 2_000 });
+  const cluster = new Cluster(options.nodes, {
+    redisOptions: CONNECTION_OPTIONS,
+    slotsRefreshTimeout: 2_000,
+    enableAutoPipelining: true,
+  });
   // While the cluster client reconnects it queues commands without a time limit (commandTimeout
   // only starts once a command is written to a node). Starting each command's timer when it is
   // issued bounds the whole wait, as maxRetriesPerRequest does for a single server.

@@ -47,6 +47,14 @@ function createMetrics(): ClaimMetrics {
     help: "Loads of a promotion into the stock engine from PostgreSQL (rebuilds and reloads)",
     registers: [registry],
   });
+  // Each outcome's series, looked up once: labels() validates its arguments and outcomeLabel() runs
+  // a regex, and observe() runs on every claim (9% of a cold burst's fast-lane CPU, bench/RESULTS.md).
+  const series = Object.fromEntries(
+    OUTCOMES.map((outcome) => {
+      const label = outcomeLabel(outcome);
+      return [outcome, { claims: claims.labels(label), latency: latency.labels(label) }];
+    }),
+  ) as Record<Outcome, { claims: Counter.Internal; latency: Histogram.Internal<"outcome"> }>;
   return {
     registry,
     claims,
@@ -54,9 +62,8 @@ function createMetrics(): ClaimMetrics {
     rateLimited,
     rebuilds,
     observe(outcome, ms) {
-      const label = outcomeLabel(outcome);
-      claims.labels(label).inc();
-      latency.labels(label).observe(ms / 1_000);
+      series[outcome].claims.inc();
+      series[outcome].latency.observe(ms / 1_000);
       if (outcome === "rateLimited") rateLimited.inc();
     },
   };
