@@ -36,7 +36,7 @@ function stop() {
 
 /** A tiny cookie jar over fetch. */
 const cookies = new Map();
-function useJar(jar) {
+function switchJar(jar) {
   cookies.clear();
   for (const [name, value] of jar) cookies.set(name, value);
 }
@@ -134,7 +134,7 @@ async function main() {
   // a busy 2-core box).
   await request(`/api/promotions/${promotion.id}/entry`);
   const newcomerCookies = new Map(cookies);
-  useJar(adminCookies);
+  switchJar(adminCookies);
   const fairT0 = new Date(Date.now() + 20_000);
   const fairCreated = await request("/api/admin/promotions", {
     method: "POST",
@@ -151,7 +151,7 @@ async function main() {
   });
   expectStatus(fairCreated, 201, "admin creates a fair-start promotion");
   const { promotion: fair } = await fairCreated.json();
-  useJar(newcomerCookies);
+  switchJar(newcomerCookies);
 
   // Fair start: enter inside the window, wait for the draw at T0, win (one entrant, five coupons)
   // with the ticket anyone can recompute from the revealed seed.
