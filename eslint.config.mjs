@@ -144,6 +144,12 @@ export default tseslint.config(
                 "@/lib/auth/*",
                 "!@/lib/auth/callback-url",
                 "!@/lib/auth/signin-error",
+                // The UI's languages, messages and formatting: pure, shared by server and browser.
+                "!@/lib/i18n",
+                "@/lib/i18n/*",
+                "!@/lib/i18n/locale",
+                "!@/lib/i18n/messages",
+                "!@/lib/i18n/format",
               ],
               allowTypeImports: true,
               message: "components/ imports only types and shared schemas from lib/.",

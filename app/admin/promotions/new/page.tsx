@@ -1,5 +1,5 @@
 import { PromotionForm } from "@/components/admin/promotion-form";
-import { JavascriptRequiredNotice, WHY_JAVASCRIPT } from "@/components/javascript-required-notice";
+import { JavascriptRequiredNotice } from "@/components/javascript-required-notice";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "New promotion · Admin · Coupon Drop" };
@@ -9,7 +9,7 @@ export default async function NewPromotionPage({ searchParams }: { searchParams:
   return (
     <main className="max-w-2xl space-y-5">
       <h1 className="text-2xl font-bold">New promotion</h1>
-      <JavascriptRequiredNotice error={error} why={WHY_JAVASCRIPT.promotion} />
+      <JavascriptRequiredNotice error={error} why="promotion" />
       <PromotionForm />
     </main>
   );

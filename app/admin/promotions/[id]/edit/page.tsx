@@ -1,5 +1,5 @@
 import { EditPromotion } from "@/components/admin/edit-promotion";
-import { JavascriptRequiredNotice, WHY_JAVASCRIPT } from "@/components/javascript-required-notice";
+import { JavascriptRequiredNotice } from "@/components/javascript-required-notice";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Edit promotion · Admin · Coupon Drop" };
@@ -10,7 +10,7 @@ export default async function EditPromotionPage({ params, searchParams }: Props)
   const [{ id }, { error }] = await Promise.all([params, searchParams]);
   return (
     <main className="max-w-2xl space-y-5">
-      <JavascriptRequiredNotice error={error} why={WHY_JAVASCRIPT.promotion} />
+      <JavascriptRequiredNotice error={error} why="promotion" />
       <EditPromotion id={id} />
     </main>
   );
