@@ -2,6 +2,7 @@ import "server-only";
 import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { DEFAULT_DOTLESS_DOMAINS, parseDotlessDomains } from "@/lib/auth/email";
+import { currencySchema, timeZoneSchema } from "@/lib/promotions/schemas";
 
 /** One "host:port" of REDIS_CLUSTER_NODES, parsed into what the cluster client takes. */
 const clusterNode = z
@@ -114,6 +115,9 @@ const schema = z
     SIGNUP_CHALLENGE_MAX_NUMBER: z.coerce.number().int().min(2).max(100_000).default(64),
     // Mail providers that ignore dots and +tags, "domain" or "alias=domain" (one account per mailbox).
     EMAIL_CANONICAL_DOMAINS: z.string().default(DEFAULT_DOTLESS_DOMAINS).transform(parseDotlessDomains),
+    // What a promotion created without `currency` / `timeZone` gets (lib/promotions/admin.ts).
+    DEFAULT_CURRENCY: currencySchema.default("USD"),
+    DEFAULT_TIME_ZONE: timeZoneSchema.default("Asia/Seoul"),
     ADMIN_EMAIL: z.email().optional(),
     ADMIN_PASSWORD: z.string().min(8).max(72).optional(),
     // The UI's language when neither the NEXT_LOCALE cookie nor Accept-Language names one (lib/i18n/locale.ts).

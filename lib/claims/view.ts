@@ -5,6 +5,8 @@ export interface ClaimView {
   status: "ISSUED" | "PENDING" | "FAILED";
   couponCode: string | null;
   claimedAt: string;
+  /** When the coupon stops being valid (fixed at claim time); null: never. */
+  expiresAt: string | null;
 }
 
 export function claimView(c: {
@@ -13,6 +15,7 @@ export function claimView(c: {
   status: string;
   couponCode: string | null;
   claimedAt: Date;
+  expiresAt: Date | null;
 }): ClaimView {
   return {
     id: c.id,
@@ -20,5 +23,6 @@ export function claimView(c: {
     status: c.status as ClaimView["status"],
     couponCode: c.couponCode,
     claimedAt: c.claimedAt.toISOString(),
+    expiresAt: c.expiresAt?.toISOString() ?? null,
   };
 }

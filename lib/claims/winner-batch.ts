@@ -19,6 +19,7 @@ export interface StoredClaim {
   status: string;
   couponCode: string | null;
   claimedAt: Date;
+  expiresAt: Date | null;
 }
 
 // At most this many rows in one statement, and this many statements in flight per pool, so the
@@ -29,18 +30,22 @@ const MAX_IN_FLIGHT = 4;
 // One statement for a whole batch of one promotion: the stock guard holds for the batch
 // (claimedCount + n <= totalStock), and every row inserts or none does. A row-by-row fallback
 // is the same statement with one row. A fair-start draw writes its winners with it too
-// (lib/fair-start/draw.ts): one durable path for every claim.
+// (lib/fair-start/draw.ts): one durable path for every claim. The coupon's expiry is fixed here
+// from the promotion's validity, read by the guard's own UPDATE (no extra query): claimedAt plus
+// the days, or the fixed end, or none. Timestamps are UTC (Prisma's columns have no zone), so
+// "days" are 24-hour days.
 export const INSERT_BATCH = `
   WITH guard AS (
     UPDATE "Promotion" SET "claimedCount" = "claimedCount" + $2
     WHERE id = $1 AND "claimedCount" + $2 <= "totalStock"
-    RETURNING id
+    RETURNING id, "validityDays", "validUntil"
   )
-  INSERT INTO "Claim" (id, "promotionId", "userId", status, "couponCode", "nextAttemptAt", "claimedAt", "updatedAt")
+  INSERT INTO "Claim" (id, "promotionId", "userId", status, "couponCode", "nextAttemptAt", "claimedAt", "expiresAt", "updatedAt")
   SELECT r.id, guard.id, r.user_id, r.status::"ClaimStatus", r.coupon_code,
-    CASE WHEN r.status = 'PENDING' THEN now() END, now(), now()
+    CASE WHEN r.status = 'PENDING' THEN now() END, now(),
+    COALESCE(guard."validUntil", now() + guard."validityDays" * interval '1 day'), now()
   FROM guard CROSS JOIN unnest($3::text[], $4::text[], $5::text[], $6::text[]) AS r(id, user_id, status, coupon_code)
-  RETURNING id, "promotionId", "userId", status::text AS status, "couponCode", "claimedAt"`;
+  RETURNING id, "promotionId", "userId", status::text AS status, "couponCode", "claimedAt", "expiresAt"`;
 
 type Waiter = GroupWaiter<WinnerRow, StoredClaim | null>;
 

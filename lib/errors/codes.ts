@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   "ENTRY_CLOSED",
   "NO_ENTRY",
   "FAIR_START_LOCKED",
+  "TERMS_LOCKED",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,6 +1,6 @@
 import { boundedCache } from "@/lib/cache/lru";
 import { findActiveClaim } from "@/lib/claims/person-claims";
-import type { ClaimView } from "@/lib/claims/view";
+import { claimView, type ClaimView } from "@/lib/claims/view";
 import { DomainError, notFound } from "@/lib/errors/domain-error";
 import { assertEligible } from "@/lib/issuance/validator";
 import { markChanged } from "@/lib/live/changes";
@@ -178,12 +178,17 @@ async function entryView(services: Services, promotionId: string, userId: string
 async function winnersClaim(services: Services, promotionId: string, userId: string): Promise<ClaimView | null> {
   const active = await findActiveClaim(services.db, userId, promotionId);
   if (active) return active;
-  const { rows } = await services.pool.query<{ id: string; status: string; couponCode: string | null; claimedAt: Date }>(
-    `SELECT c.id, c.status::text AS status, c."couponCode", c."claimedAt" FROM "Entry" e JOIN "Claim" c ON c.id = e."claimId"
+  const { rows } = await services.pool.query<{
+    id: string;
+    status: string;
+    couponCode: string | null;
+    claimedAt: Date;
+    expiresAt: Date | null;
+  }>(
+    `SELECT c.id, c.status::text AS status, c."couponCode", c."claimedAt", c."expiresAt"
+     FROM "Entry" e JOIN "Claim" c ON c.id = e."claimId"
      WHERE e."promotionId" = $1 AND e."userId" = $2`,
     [promotionId, userId],
   );
-  return rows[0]
-    ? { ...rows[0], promotionId, status: rows[0].status as ClaimView["status"], claimedAt: rows[0].claimedAt.toISOString() }
-    : null;
+  return rows[0] ? claimView({ ...rows[0], promotionId }) : null;
 }

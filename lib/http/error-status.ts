@@ -28,6 +28,7 @@ export const HTTP_STATUS: Record<ErrorCode, HttpMapping> = {
   SELF_CHANGE: { status: 409 },
   ENTRY_CLOSED: { status: 409 },
   FAIR_START_LOCKED: { status: 409 },
+  TERMS_LOCKED: { status: 409 },
   SOLD_OUT: { status: 410 },
   PAYLOAD_TOO_LARGE: { status: 413 },
   RATE_LIMITED: { status: 429, retryAfterS: 1 },

@@ -12,7 +12,13 @@ export interface IssueRequest {
   claimId: string;
   promotionId: string;
   userId: string;
+  /** The coupon's terms, so the service can mint the right coupon. Amounts in the currency's minor units. */
+  currency: string;
   discount: { type: string; value: number };
+  maxDiscountAmount: number | null;
+  minOrderAmount: number | null;
+  /** ISO-8601 UTC, fixed at claim time; null: the coupon never expires. */
+  expiresAt: string | null;
 }
 
 export interface IssueCallOptions {

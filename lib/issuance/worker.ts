@@ -38,6 +38,10 @@ interface LeasedClaim {
   issuerSecret: string | null;
   discountType: string;
   discountValue: number;
+  currency: string;
+  maxDiscountAmount: number | null;
+  minOrderAmount: number | null;
+  expiresAt: Date | null;
 }
 
 /** Exponential backoff with full jitter: random in [0, min(max, base * 2^attempt)). */
@@ -63,7 +67,8 @@ export async function issueDueClaims(services: Services, options: IssuanceOption
       FOR UPDATE SKIP LOCKED
     )
     RETURNING c.id, c."promotionId", c."userId", c.attempts, c."lastError", p."issuerType"::text AS "issuerType",
-      p."issuerUrl", p."issuerSecret", p."discountType"::text AS "discountType", p."discountValue"`;
+      p."issuerUrl", p."issuerSecret", p."discountType"::text AS "discountType", p."discountValue",
+      p.currency, p."maxDiscountAmount", p."minOrderAmount", c."expiresAt"`;
   const settled = await Promise.allSettled(leased.map((claim) => issueOne(services, claim, options)));
   settled.forEach((result, i) => {
     if (result.status === "fulfilled") return;
@@ -107,7 +112,11 @@ function askIssuer(claim: LeasedClaim, options: IssuanceOptions): Promise<IssueO
       claimId: claim.id,
       promotionId: claim.promotionId,
       userId: claim.userId,
+      currency: claim.currency,
       discount: { type: claim.discountType, value: claim.discountValue },
+      maxDiscountAmount: claim.maxDiscountAmount,
+      minOrderAmount: claim.minOrderAmount,
+      expiresAt: claim.expiresAt?.toISOString() ?? null,
     },
     { timeoutMs: options.timeoutMs, allowPrivateAddresses: options.allowPrivateAddresses },
   );

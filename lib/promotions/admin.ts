@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { writeAudit } from "@/lib/audit/audit-log";
 import { forgetSoldOut } from "@/lib/claims/sold-out";
 import { isUniqueViolation } from "@/lib/db";
+import { env } from "@/lib/env";
 import { DomainError, notFound } from "@/lib/errors/domain-error";
 import { fillFromWaitlist } from "@/lib/fair-start/award";
 import { forgetEntryWindow } from "@/lib/fair-start/entries";
@@ -17,6 +18,7 @@ import { forgetClaimConfig } from "./claim-config";
 import { type CreatePromotionInput, type UpdatePromotionInput } from "./schemas";
 import { slugify } from "./slug";
 import { claimRates, statsByPromotion } from "./stats";
+import { promotionTermsIssues, type PromotionTerms } from "./terms";
 import { promotionView, type PromotionRow } from "./view";
 
 type AdminRow = PromotionRow &
@@ -60,6 +62,25 @@ function serviceColumns(input: Pick<UpdatePromotionInput, "issuer" | "validator"
   };
 }
 
+/** The validity as columns; absent leaves them untouched, null clears both. */
+function validityColumns(validity: UpdatePromotionInput["validity"]) {
+  if (validity === undefined) return {};
+  return {
+    validityDays: validity && "days" in validity ? validity.days : null,
+    validUntil: validity && "until" in validity ? validity.until : null,
+  };
+}
+
+/** The rules between the terms (./terms.ts) on what the promotion will be; any breach is a 400. */
+function assertTerms(terms: PromotionTerms) {
+  const issues = promotionTermsIssues(terms);
+  if (issues.length === 0) return;
+  const fields: Record<string, string[]> = {};
+  // Keyed by the top-level field, as a schema's own errors are (z.flattenError).
+  for (const { path, message } of issues) (fields[String(path[0])] ??= []).push(message);
+  throw new DomainError("INVALID_INPUT", issues[0].message, { fields });
+}
+
 /**
  * Every promotion (or those of `onlyIds`, for the live stream) with its counts and, for the
  * dashboard, claims per second over the last minute.
@@ -92,6 +113,8 @@ export async function getPromotionWithStats(services: Services, id: string) {
 }
 
 export async function createPromotion(services: Services, actorId: string, input: CreatePromotionInput) {
+  const currency = input.currency ?? env.DEFAULT_CURRENCY;
+  assertTerms({ ...input, currency });
   const data = {
     title: input.title,
     description: input.description ?? "",
@@ -100,6 +123,11 @@ export async function createPromotion(services: Services, actorId: string, input
     endsAt: input.endsAt,
     discountType: input.discount.type,
     discountValue: input.discount.value,
+    currency,
+    maxDiscountAmount: input.maxDiscountAmount ?? null,
+    minOrderAmount: input.minOrderAmount ?? null,
+    ...validityColumns(input.validity ?? null),
+    timeZone: input.timeZone ?? env.DEFAULT_TIME_ZONE,
     published: input.published ?? false,
     ...serviceColumns(input),
     ...(input.fairStart && newFairStart(input.fairStart.windowSeconds)),
@@ -186,8 +214,28 @@ export async function updatePromotion(services: Services, actorId: string, id: s
     if (input.totalStock !== undefined && input.totalStock < current.claimedCount) {
       throw new DomainError("BELOW_CLAIMED", `Stock cannot go below the ${current.claimedCount} coupons already claimed.`);
     }
-    const { issuer: _issuer, validator: _validator, fairStart: _fairStart, ...plain } = input;
-    const data = { ...plain, ...serviceColumns(input), ...fairStartColumns(input.fairStart, current) };
+    assertTerms({
+      currency: input.currency ?? current.currency,
+      discount: { type: current.discountType, value: current.discountValue },
+      maxDiscountAmount: input.maxDiscountAmount !== undefined ? input.maxDiscountAmount : current.maxDiscountAmount,
+      minOrderAmount: input.minOrderAmount !== undefined ? input.minOrderAmount : current.minOrderAmount,
+      validity:
+        input.validity !== undefined
+          ? input.validity
+          : current.validUntil
+            ? { until: current.validUntil }
+            : current.validityDays !== null
+              ? { days: current.validityDays }
+              : null,
+      endsAt,
+    });
+    const { issuer: _issuer, validator: _validator, fairStart: _fairStart, validity: _validity, ...plain } = input;
+    const data = {
+      ...plain,
+      ...serviceColumns(input),
+      ...fairStartColumns(input.fairStart, current),
+      ...validityColumns(input.validity),
+    };
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const [field, to] of Object.entries(data)) {
       const from = current[field as keyof typeof current];
@@ -196,6 +244,7 @@ export async function updatePromotion(services: Services, actorId: string, id: s
       }
     }
     if (Object.keys(changes).length === 0) return;
+    if (TERMS_FIELDS.some((field) => changes[field]) && (await hasAnyClaim(tx, id))) throw termsLocked();
     // Claims commit under the same row lock, so claimedCount cannot pass the new total.
     await tx.promotion.update({ where: { id }, data });
     await audit(tx, actorId, id, "update", changes);
@@ -237,6 +286,20 @@ export async function deletePromotion(services: Services, actorId: string, id: s
   await services.engine.stock.drop(id);
   markChanged(services.engine, id);
 }
+
+// The coupon's terms: what claimers were promised and the coupon service minted (and each claim's
+// expiresAt came from). Once anyone has claimed, they stay; the time zone (display only) may change.
+const TERMS_FIELDS = ["currency", "maxDiscountAmount", "minOrderAmount", "validityDays", "validUntil"];
+
+/** Any claim at all, failed ones included. Under the row lock, so no claim commits meanwhile. */
+const hasAnyClaim = async (tx: Prisma.TransactionClient, id: string) =>
+  (await tx.claim.findFirst({ where: { promotionId: id }, select: { id: true } })) !== null;
+
+const termsLocked = () =>
+  new DomainError(
+    "TERMS_LOCKED",
+    "The coupon's currency, cap, minimum order and validity cannot change once it has been claimed.",
+  );
 
 const hasClaims = () => new DomainError("HAS_CLAIMS", "A promotion with claims cannot be deleted. Unpublish it instead.");
 

@@ -8,6 +8,8 @@ export interface WinnerRow {
   status: string;
   couponCode: string | null;
   claimedAt: string;
+  /** When the coupon stops being valid; null: never. */
+  expiresAt: string | null;
 }
 
 async function assertExists({ db }: Services, promotionId: string) {
@@ -34,6 +36,7 @@ export async function listWinners(services: Services, promotionId: string, page:
       status: c.status,
       couponCode: c.couponCode,
       claimedAt: c.claimedAt.toISOString(),
+      expiresAt: c.expiresAt?.toISOString() ?? null,
     })),
     page,
     pageSize,
@@ -63,7 +66,7 @@ export async function winnersCsv(services: Services, promotionId: string): Promi
     async pull(controller) {
       if (!headerSent) {
         headerSent = true;
-        controller.enqueue(encoder.encode("claim_id,email,status,coupon_code,claimed_at\n"));
+        controller.enqueue(encoder.encode("claim_id,email,status,coupon_code,claimed_at,expires_at\n"));
         return;
       }
       const batch = await services.db.claim.findMany({
@@ -84,7 +87,9 @@ export async function winnersCsv(services: Services, promotionId: string): Promi
       const last = batch[batch.length - 1];
       cursor = { claimedAt: last.claimedAt, id: last.id };
       const lines = batch.map((c) =>
-        [c.id, c.user.email, c.status, c.couponCode, c.claimedAt.toISOString()].map(csvField).join(","),
+        [c.id, c.user.email, c.status, c.couponCode, c.claimedAt.toISOString(), c.expiresAt?.toISOString() ?? null]
+          .map(csvField)
+          .join(","),
       );
       controller.enqueue(encoder.encode(lines.join("\n") + "\n"));
     },

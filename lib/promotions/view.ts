@@ -3,6 +3,8 @@ import type { FairStartView } from "@/lib/fair-start/view";
 
 export type PromotionStatus = "SCHEDULED" | "LIVE" | "PAUSED" | "SOLD_OUT" | "ENDED";
 export type DiscountType = "AMOUNT" | "PERCENT";
+/** How long a claimed coupon stays valid: days after the claim, until an instant, or forever (null). */
+export type Validity = { days: number } | { until: string } | null;
 
 /** A promotion as the API shows it. */
 export interface PromotionView {
@@ -16,6 +18,15 @@ export interface PromotionView {
   endsAt: string;
   status: PromotionStatus;
   discount: { type: DiscountType; value: number };
+  /** ISO 4217 code (lib/money/currencies.ts); every amount is an integer in its minor units. */
+  currency: string;
+  /** PERCENT only: the most a coupon takes off; null: no cap. */
+  maxDiscountAmount: number | null;
+  /** The smallest order a coupon applies to; null: any. */
+  minOrderAmount: number | null;
+  validity: Validity;
+  /** IANA zone the promotion's times are shown in; the instants themselves stay UTC. */
+  timeZone: string;
   /** Fair-start settings: on one promotion's answers (null for classic), in lists only when set. */
   fairStart?: FairStartView | null;
 }
@@ -33,6 +44,18 @@ export interface PromotionRow {
   published: boolean;
   discountType: DiscountType;
   discountValue: number;
+  currency: string;
+  maxDiscountAmount: number | null;
+  minOrderAmount: number | null;
+  validityDays: number | null;
+  validUntil: Date | null;
+  timeZone: string;
+}
+
+export function validityView(row: Pick<PromotionRow, "validityDays" | "validUntil">): Validity {
+  if (row.validUntil) return { until: row.validUntil.toISOString() };
+  if (row.validityDays !== null) return { days: row.validityDays };
+  return null;
 }
 
 /** Ended wins over everything; then sold out, paused, not yet started, live. */
@@ -79,5 +102,10 @@ export function promotionView(row: PromotionRow, live: StockSnapshot | null, now
     endsAt: row.endsAt.toISOString(),
     status: promotionStatus(snapshot, now),
     discount: { type: row.discountType, value: row.discountValue },
+    currency: row.currency,
+    maxDiscountAmount: row.maxDiscountAmount,
+    minOrderAmount: row.minOrderAmount,
+    validity: validityView(row),
+    timeZone: row.timeZone,
   };
 }

@@ -105,6 +105,12 @@ describe("public promotion reads", () => {
       endsAt: live.endsAt.toISOString(),
       status: "LIVE",
       discount: { type: "PERCENT", value: 10 },
+      // Rows from before issue #21's terms read as the migration left them.
+      currency: "USD",
+      maxDiscountAmount: null,
+      minOrderAmount: null,
+      validity: null,
+      timeZone: "Asia/Seoul",
     });
   });
 
@@ -154,6 +160,7 @@ describe("POST /api/promotions/{id}/claim", () => {
         status: "ISSUED",
         couponCode: expect.stringMatching(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/),
         claimedAt: expect.any(String),
+        expiresAt: null,
       },
       remaining: 0,
     });
@@ -163,7 +170,19 @@ describe("POST /api/promotions/{id}/claim", () => {
     expectError(await call(claim.POST, { method: "POST", params: { id: p.id }, cookie: otherCookie }), 410, "SOLD_OUT");
 
     const mine = await call(myClaims.GET, { cookie: userCookie });
-    expect(mine.json.claims).toContainEqual({ ...won.json.claim, promotion: { id: p.id, title: p.title, slug: p.slug } });
+    expect(mine.json.claims).toContainEqual({
+      ...won.json.claim,
+      promotion: {
+        id: p.id,
+        title: p.title,
+        slug: p.slug,
+        currency: "USD",
+        discount: { type: "PERCENT", value: 10 },
+        maxDiscountAmount: null,
+        minOrderAmount: null,
+        timeZone: "Asia/Seoul",
+      },
+    });
     expectError(await call(myClaims.GET), 401, "UNAUTHENTICATED");
   });
 
@@ -292,6 +311,18 @@ describe("admin API", () => {
     ["issuer without secret", { issuer: { type: "HTTP", url: "https://coupons.example/issue" } }],
     ["issuer with a non-http url", { issuer: { type: "HTTP", url: "file:///etc/passwd", secret: "0123456789abcdef" } }],
     ["validator with absurd timeout", { validator: { url: "https://v.example/", timeoutMs: 999_999 } }],
+    ["unknown currency", { currency: "XXX" }],
+    ["lowercase currency", { currency: "krw" }],
+    ["a cap on an amount discount", { discount: { type: "AMOUNT", value: 500 }, maxDiscountAmount: 100 }],
+    ["an amount over the currency's bound", { currency: "USD", discount: { type: "AMOUNT", value: 1_000_001 } }],
+    ["a zero minimum order", { minOrderAmount: 0 }],
+    ["a fractional cap", { maxDiscountAmount: 1.5 }],
+    ["validity of 0 days", { validity: { days: 0 } }],
+    ["validity over ten years", { validity: { days: 3_651 } }],
+    ["validity with days and until", { validity: { days: 7, until: "2030-01-01T00:00:00Z" } }],
+    ["validity until before the end", { validity: { until: new Date(Date.now() + 60_000).toISOString() } }],
+    ["an unknown time zone", { timeZone: "Mars/Olympus_Mons" }],
+    ["an offset for a time zone", { timeZone: "+09:00" }],
   ])("rejects %s with 400 and creates nothing", async (_, change) => {
     const before = await db.promotion.count();
     const res = await call(adminPromotions.POST, {
@@ -480,7 +511,7 @@ describe("admin reports", () => {
     const csvRes = await winners.GET(req, { params: Promise.resolve({ id }) });
     expect(csvRes.headers.get("content-type")).toMatch(/^text\/csv/);
     const lines = (await csvRes.text()).trim().split("\n");
-    expect(lines[0]).toBe("claim_id,email,status,coupon_code,claimed_at");
+    expect(lines[0]).toBe("claim_id,email,status,coupon_code,claimed_at,expires_at");
     expect(lines).toHaveLength(4);
     for (const person of people) expect(lines.some((line) => line.includes(`"${person.email}"`))).toBe(true);
 

@@ -17,6 +17,7 @@ const claim = {
   status: "ISSUED" as const,
   couponCode: "ABCD-EFGH-JKLM",
   claimedAt: "2026-11-26T00:00:00Z",
+  expiresAt: null,
 };
 
 describe("claim button state", () => {

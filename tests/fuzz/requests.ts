@@ -69,6 +69,16 @@ const FIELD_NAMES = [
   "published",
   "issuer",
   "validator",
+  // The coupon terms (issue #21), and the fields inside discount and validity.
+  "currency",
+  "maxDiscountAmount",
+  "minOrderAmount",
+  "validity",
+  "timeZone",
+  "days",
+  "until",
+  "type",
+  "value",
   "csrfToken",
   "callbackUrl",
   "json",
@@ -231,7 +241,7 @@ function jsonValue(random: Random, depth: number): unknown {
     case 1:
       return random.chance(0.5);
     case 2:
-      return random.pick([0, -1, 1.5, 1e308, -1e308, Number.MAX_SAFE_INTEGER, 10_000_001]);
+      return random.pick([0, -1, 1.5, 1e308, -1e308, Number.MAX_SAFE_INTEGER, 10_000_001, 2_000_000, 2 ** 31, 3_651]);
     case 3:
       return random.string(random.int(0, 80), "abc@.xyz019 -_ü😀");
     case 4:
@@ -243,6 +253,13 @@ function jsonValue(random: Random, depth: number): unknown {
         "PERCENT",
         "HTTP",
         "http://127.0.0.1:1/",
+        "KRW",
+        "krw",
+        "XXX",
+        "Asia/Seoul",
+        "Mars/Olympus_Mons",
+        "+09:00",
+        "../../etc/localtime",
       ]);
     case 5:
       return "x".repeat(random.int(70, 5_000));

@@ -20,7 +20,14 @@ afterEach(async () => {
 async function externalPromotion(
   url: string,
   totalStock: number,
-  extra: { validatorUrl?: string; validatorTimeoutMs?: number } = {},
+  extra: {
+    validatorUrl?: string;
+    validatorTimeoutMs?: number;
+    currency?: string;
+    maxDiscountAmount?: number;
+    minOrderAmount?: number;
+    validityDays?: number;
+  } = {},
 ) {
   const promotion = await createPromotion(svc.db, { totalStock });
   return svc.db.promotion.update({
@@ -149,6 +156,51 @@ async function withRefusedClaimUpdates<T>(promotionId: string, when: string, bod
     await svc.db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS refuse_claim_updates ON "Claim"`);
   }
 }
+
+describe("the coupon's terms reach the coupon service", () => {
+  it("a KRW 10% coupon, at most ₩3,000 off orders of ₩30,000, valid 7 days: the body carries all of it and the claim's expiresAt", async () => {
+    const coupons = await startCouponService({ secret: SECRET });
+    cleanups.push(coupons.close);
+    const [user] = await createUsers(svc.db, 1);
+    const promotion = await externalPromotion(coupons.url, 1, {
+      currency: "KRW",
+      maxDiscountAmount: 3_000,
+      minOrderAmount: 30_000,
+      validityDays: 7,
+    });
+    expect(await outcome(promotion.id, user.id)).toBe(202);
+    await drain(promotion.id);
+    const claim = await svc.db.claim.findFirstOrThrow({ where: { promotionId: promotion.id } });
+    expect(claim.status).toBe("ISSUED");
+    expect(claim.expiresAt!.getTime() - claim.claimedAt.getTime()).toBe(7 * 86_400_000);
+    expect(coupons.bodies.get(claim.id)).toEqual({
+      claimId: claim.id,
+      promotionId: promotion.id,
+      userId: user.id,
+      currency: "KRW",
+      discount: { type: "PERCENT", value: 10 },
+      maxDiscountAmount: 3_000,
+      minOrderAmount: 30_000,
+      expiresAt: claim.expiresAt!.toISOString(),
+    });
+  });
+
+  it("a coupon without cap, minimum or expiry says so with nulls", async () => {
+    const coupons = await startCouponService({ secret: SECRET });
+    cleanups.push(coupons.close);
+    const [user] = await createUsers(svc.db, 1);
+    const promotion = await externalPromotion(coupons.url, 1);
+    expect(await outcome(promotion.id, user.id)).toBe(202);
+    await drain(promotion.id);
+    const claim = await svc.db.claim.findFirstOrThrow({ where: { promotionId: promotion.id } });
+    expect(coupons.bodies.get(claim.id)).toMatchObject({
+      currency: "USD",
+      maxDiscountAmount: null,
+      minOrderAmount: null,
+      expiresAt: null,
+    });
+  });
+});
 
 describe("issuing never stalls", () => {
   it("a code the service already gave another claim of the promotion is retried, then FAILS with its stock back", async () => {

@@ -41,6 +41,8 @@ export async function startCouponService(options: {
 }) {
   const calls = new Map<string, number>();
   const codes = new Map<string, string>();
+  /** The last body each key was sent with, parsed. */
+  const bodies = new Map<string, Record<string, unknown>>();
   const stats = { requests: 0, badSignatures: 0, failures: 0, timeouts: 0 };
   const service = await listen((req, body, res) => {
     stats.requests++;
@@ -50,6 +52,7 @@ export async function startCouponService(options: {
       stats.badSignatures++;
       return json(res, 401, { error: "bad signature" });
     }
+    bodies.set(key, JSON.parse(body));
     if (options.status) return json(res, options.status, { error: "forced" });
     const roll = Math.random();
     if (roll < (options.failRate ?? 0)) {
@@ -67,7 +70,7 @@ export async function startCouponService(options: {
     }
     answer();
   });
-  return { ...service, calls, codes, stats };
+  return { ...service, calls, codes, bodies, stats };
 }
 
 /** An eligibility service answering with `decide(userId)`. */
