@@ -41,15 +41,15 @@ function signature(message: string): string[] {
 
 describe("messages", () => {
   const [first, ...others] = LOCALES;
-  const reference = leaves(messagesOf(first) as Tree);
+  const reference = leaves(messagesOf(first));
 
   it.each(others)("%s has exactly the keys of en", (locale) => {
-    const keys = [...leaves(messagesOf(locale) as Tree).keys()].sort();
+    const keys = [...leaves(messagesOf(locale)).keys()].sort();
     expect(keys).toEqual([...reference.keys()].sort());
   });
 
   it.each(others)("%s uses the same ICU arguments and tags as en, key by key", (locale) => {
-    const translated = leaves(messagesOf(locale) as Tree);
+    const translated = leaves(messagesOf(locale));
     for (const [key, message] of reference) {
       expect(signature(translated.get(key) ?? ""), key).toEqual(signature(message));
     }
