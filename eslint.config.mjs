@@ -150,6 +150,10 @@ export default tseslint.config(
                 "!@/lib/i18n/locale",
                 "!@/lib/i18n/messages",
                 "!@/lib/i18n/format",
+                // The currencies table (plain data) for the admin form's select and decimals.
+                "!@/lib/money",
+                "@/lib/money/*",
+                "!@/lib/money/currencies",
               ],
               allowTypeImports: true,
               message: "components/ imports only types and shared schemas from lib/.",

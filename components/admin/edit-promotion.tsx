@@ -1,12 +1,13 @@
 "use client";
 import { useBrowserClock } from "@/components/use-server-clock";
+import type { FormDefaults } from "./form-values";
 import { LoadError } from "./load-error";
 import { PromotionForm } from "./promotion-form";
 import { usePromotion } from "./queries";
 import { useLiveStream } from "./use-live";
 
 /** The edit form for one promotion, with what a live promotion does not allow and why. */
-export function EditPromotion({ id }: { id: string }) {
+export function EditPromotion({ id, timeZones, defaults }: { id: string; timeZones: string[]; defaults: FormDefaults }) {
   const query = usePromotion(id, { poll: !useLiveStream([id]) });
   // Ticking, so the start time locks by itself when the promotion starts while the form is open.
   const now = useBrowserClock();
@@ -29,7 +30,14 @@ export function EditPromotion({ id }: { id: string }) {
         </div>
       )}
       {/* Keyed by id: the form keeps what is typed while the numbers around it refresh. */}
-      <PromotionForm key={promotion.id} promotion={promotion} claimed={stats.claimed} started={started} />
+      <PromotionForm
+        key={promotion.id}
+        promotion={promotion}
+        claimed={stats.claimed}
+        started={started}
+        timeZones={timeZones}
+        defaults={defaults}
+      />
     </div>
   );
 }

@@ -1,6 +1,8 @@
-import { formatDiscount } from "@/components/discount";
 import { LocalTime } from "@/components/local-time";
+import { PromotionHeadline } from "@/components/promotion-headline";
 import { StatusBadge } from "@/components/status-badge";
+import { useTermsText } from "@/components/terms-text";
+import { ZonedTime } from "@/components/zoned-time";
 import type { AdminPromotion } from "./api";
 
 export function DraftBadge() {
@@ -13,13 +15,19 @@ export function DraftBadge() {
 
 /** Status, draft flag, discount and schedule of a promotion, in one wrapping line. */
 export function PromotionMeta({ promotion }: { promotion: AdminPromotion }) {
+  const text = useTermsText();
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600">
       <StatusBadge status={promotion.status} />
       {!promotion.published && <DraftBadge />}
-      <span>{formatDiscount(promotion.discount)}</span>
       <span>
-        <LocalTime iso={promotion.startsAt} /> → <LocalTime iso={promotion.endsAt} />
+        <PromotionHeadline promotion={promotion} />
+      </span>
+      <span>{text.minOrder(promotion)}</span>
+      <span>{text.validity(promotion)}</span>
+      <span>
+        <ZonedTime iso={promotion.startsAt} timeZone={promotion.timeZone} /> →{" "}
+        <ZonedTime iso={promotion.endsAt} timeZone={promotion.timeZone} />
       </span>
       {promotion.fairStart && (
         <span>
