@@ -18,7 +18,7 @@ export function LanguageSwitcher() {
       <button
         type="submit"
         lang={other}
-        aria-label={t("switchLabel")}
+        title={t("switchLabel")}
         className="rounded-md px-2 py-1.5 font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900"
       >
         {t("switchTo")}
