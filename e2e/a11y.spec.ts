@@ -66,7 +66,7 @@ function describeViolations(violations: Awaited<ReturnType<AxeBuilder["analyze"]
 /** The page has rendered its content (client components loaded their data). */
 async function settled(page: Page) {
   await expect(page.locator("h1").first()).toBeVisible();
-  await expect(page.getByText(/^Loading/)).toHaveCount(0);
+  await expect(page.getByText(/^(Loading|불러오는 중|이벤트를 불러오는 중)/)).toHaveCount(0);
 }
 
 let fixtures: Fixtures;

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { LocalTime } from "@/components/local-time";
 import { PromotionHeadline } from "@/components/promotion-headline";
 import { StatusBadge } from "@/components/status-badge";
@@ -6,9 +7,10 @@ import { ZonedTime } from "@/components/zoned-time";
 import type { AdminPromotion } from "./api";
 
 export function DraftBadge() {
+  const t = useTranslations("admin");
   return (
     <span className="rounded-full border border-dashed border-slate-400 px-2.5 py-0.5 text-xs font-semibold text-slate-600">
-      Draft
+      {t("draft")}
     </span>
   );
 }
@@ -16,6 +18,7 @@ export function DraftBadge() {
 /** Status, draft flag, discount and schedule of a promotion, in one wrapping line. */
 export function PromotionMeta({ promotion }: { promotion: AdminPromotion }) {
   const text = useTermsText();
+  const t = useTranslations("admin");
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600">
       <StatusBadge status={promotion.status} />
@@ -31,8 +34,10 @@ export function PromotionMeta({ promotion }: { promotion: AdminPromotion }) {
       </span>
       {promotion.fairStart && (
         <span>
-          Fair start · {promotion.fairStart.entrants.toLocaleString("en")} entrants ·{" "}
-          {promotion.fairStart.drawnAt ? "drawn" : "draw at the start"}
+          {t("fairStartMeta", {
+            entrants: promotion.fairStart.entrants,
+            drawn: promotion.fairStart.drawnAt ? "true" : "false",
+          })}
         </span>
       )}
     </div>
