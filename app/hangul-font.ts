@@ -5,8 +5,8 @@ import localFont from "next/font/local";
  * Noto Sans KR's "korean" subset from @fontsource, self-hosted by next/font/local. Its
  * unicode-range is Hangul (and CJK punctuation) only, so a browser downloads it only for a page
  * that shows Hangul: English pages never pay for it, and a Korean title on an English page still
- * renders. Not preloaded for the same reason. It sits after the system fonts in the stack
- * (globals.css), which keep drawing Latin text and digits.
+ * renders. Not preloaded for the same reason. It is first in the font stack (globals.css); the
+ * unicode-range sends Latin text and digits on to the system fonts.
  */
 export const hangul = localFont({
   src: [

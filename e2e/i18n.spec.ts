@@ -10,6 +10,14 @@ import { adminRequest, signUpAndSignIn, zonedTime } from "./helpers";
 
 const SHOTS = "docs/screenshots";
 
+/** A screenshot once every web font in use has loaded (the Hangul font swaps in after first paint). */
+async function shot(page: Page, name: string) {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+  });
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
 /** A context whose browser asks for `locale`, far from the promotion's zone (Asia/Seoul). */
 const contextIn = (browser: Browser, baseURL: string | undefined, locale: string) =>
   browser.newContext({ baseURL, locale, timezoneId: "Europe/Berlin", viewport: { width: 1100, height: 900 } });
@@ -59,7 +67,7 @@ test("in Korean: the admin form makes a won coupon with a cap, a minimum order a
   await page.getByLabel("일수").fill("7");
   await expect(page.getByLabel("할인 값")).toHaveAccessibleDescription("“10% 할인 · 최대 3,000원”(으)로 표시됩니다.");
   await page.getByLabel("공개").check();
-  await page.screenshot({ path: `${SHOTS}/admin-form-ko.png`, fullPage: true });
+  await shot(page, "admin-form-ko");
   const stored = await submitForm(page, "이벤트 만들기");
   expect(stored).toMatchObject({
     title,
@@ -89,7 +97,7 @@ test("in Korean: the admin form makes a won coupon with a cap, a minimum order a
   await expect(terms.first()).toContainText(/\d+월 \d+일 \([일월화수목금토]\) 오[전후] \d+:\d\d KST/);
   await claimerPage.getByRole("button", { name: "쿠폰 받기" }).click();
   await expect(claimerPage.getByText("쿠폰을 받았습니다!")).toBeVisible();
-  await claimerPage.screenshot({ path: `${SHOTS}/promotion-ko.png`, fullPage: true });
+  await shot(claimerPage, "promotion-ko");
 
   const [claim] = (await (await claimer.request.get("/api/me/claims")).json()).claims;
   expect(Date.parse(claim.expiresAt) - Date.parse(claim.claimedAt)).toBe(7 * 86_400_000);
@@ -99,7 +107,7 @@ test("in Korean: the admin form makes a won coupon with a cap, a minimum order a
     `${formatDateTime(claim.expiresAt, "Asia/Seoul", "ko")}까지 사용 가능`,
   );
   await expect(claimerPage.getByText("10% 할인 · 최대 3,000원 · 30,000원 이상 주문 시")).toBeVisible();
-  await claimerPage.screenshot({ path: `${SHOTS}/coupons-ko.png`, fullPage: true });
+  await shot(claimerPage, "coupons-ko");
   await claimer.close();
 });
 
@@ -122,9 +130,9 @@ test("in English: a dollar coupon typed as $12.50 is stored as 1250 cents and re
   await expect(page.getByLabel("Maximum discount")).toHaveCount(0); // a cap is for percentages only
   await page.getByLabel("Minimum order").fill("50");
   await page.getByLabel("A number of days from claiming").check();
-  await page.getByLabel("Days").fill("7");
+  await page.getByLabel("Days", { exact: true }).fill("7");
   await page.getByLabel("Published").check();
-  await page.screenshot({ path: `${SHOTS}/admin-form-en.png`, fullPage: true });
+  await shot(page, "admin-form-en");
   const stored = await submitForm(page, "Create promotion");
   expect(stored).toMatchObject({
     currency: "USD",
@@ -144,13 +152,13 @@ test("in English: a dollar coupon typed as $12.50 is stored as 1250 cents and re
   await expect(claimerPage.getByRole("definition").filter({ hasText: "7 days from claiming" })).toBeVisible();
   await claimerPage.getByRole("button", { name: "Claim coupon" }).click();
   await expect(claimerPage.getByText("You got it!")).toBeVisible();
-  await claimerPage.screenshot({ path: `${SHOTS}/promotion-en.png`, fullPage: true });
+  await shot(claimerPage, "promotion-en");
   const [claim] = (await (await claimer.request.get("/api/me/claims")).json()).claims;
   await claimerPage.goto("/me/coupons");
   await expect(claimerPage.getByTestId("coupon-expiry")).toHaveText(
     `Valid until ${formatDateTime(claim.expiresAt, "Asia/Seoul", "en")}`,
   );
-  await claimerPage.screenshot({ path: `${SHOTS}/coupons-en.png`, fullPage: true });
+  await shot(claimerPage, "coupons-en");
   await claimer.close();
 });
 
