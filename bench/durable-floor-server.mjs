@@ -50,12 +50,13 @@ const PERSIST_WINNER = `
   WITH guard AS (
     UPDATE "Promotion" SET "claimedCount" = "claimedCount" + 1
     WHERE id = $1 AND "claimedCount" < "totalStock"
-    RETURNING id
+    RETURNING id, "validityDays", "validUntil"
   )
-  INSERT INTO "Claim" (id, "promotionId", "userId", status, "couponCode", "nextAttemptAt", "claimedAt", "updatedAt")
-  SELECT $2, guard.id, $3, $4::"ClaimStatus", $5, CASE WHEN $6::boolean THEN NULL ELSE now() END, now(), now()
+  INSERT INTO "Claim" (id, "promotionId", "userId", status, "couponCode", "nextAttemptAt", "claimedAt", "expiresAt", "updatedAt")
+  SELECT $2, guard.id, $3, $4::"ClaimStatus", $5, CASE WHEN $6::boolean THEN NULL ELSE now() END, now(),
+    COALESCE(guard."validUntil", now() + guard."validityDays" * interval '24 hours'), now()
   FROM guard
-  RETURNING id, "promotionId", status::text AS status, "couponCode", "claimedAt"`;
+  RETURNING id, "promotionId", status::text AS status, "couponCode", "claimedAt", "expiresAt"`;
 
 async function persistWinner(promotionId, userId) {
   const { rows } = await pool.query(PERSIST_WINNER, [promotionId, randomUUID(), userId, "ISSUED", newCouponCode(), true]);

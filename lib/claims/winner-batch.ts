@@ -31,9 +31,8 @@ const MAX_IN_FLIGHT = 4;
 // (claimedCount + n <= totalStock), and every row inserts or none does. A row-by-row fallback
 // is the same statement with one row. A fair-start draw writes its winners with it too
 // (lib/fair-start/draw.ts): one durable path for every claim. The coupon's expiry is fixed here
-// from the promotion's validity, read by the guard's own UPDATE (no extra query): claimedAt plus
-// the days, or the fixed end, or none. Timestamps are UTC (Prisma's columns have no zone), so
-// "days" are 24-hour days.
+// from the promotion's validity, read by the guard's own UPDATE (no extra query): the fixed end,
+// or claimedAt plus the days as 24-hour days (exact whatever the session's zone), or none.
 export const INSERT_BATCH = `
   WITH guard AS (
     UPDATE "Promotion" SET "claimedCount" = "claimedCount" + $2
@@ -43,7 +42,7 @@ export const INSERT_BATCH = `
   INSERT INTO "Claim" (id, "promotionId", "userId", status, "couponCode", "nextAttemptAt", "claimedAt", "expiresAt", "updatedAt")
   SELECT r.id, guard.id, r.user_id, r.status::"ClaimStatus", r.coupon_code,
     CASE WHEN r.status = 'PENDING' THEN now() END, now(),
-    COALESCE(guard."validUntil", now() + guard."validityDays" * interval '1 day'), now()
+    COALESCE(guard."validUntil", now() + guard."validityDays" * interval '24 hours'), now()
   FROM guard CROSS JOIN unnest($3::text[], $4::text[], $5::text[], $6::text[]) AS r(id, user_id, status, coupon_code)
   RETURNING id, "promotionId", "userId", status::text AS status, "couponCode", "claimedAt", "expiresAt"`;
 

@@ -195,4 +195,15 @@ describe("fair start: the draw through the API", () => {
     // A latecomer finds the stock gone to the entrants.
     expect(await call(claim.POST, { method: "POST", params: { id: p.id }, cookie: cookies[5] })).toMatchObject({ status: 410 });
   });
+
+  it("a drawn winner's coupon expires the promotion's validity after the draw wrote the claim", async () => {
+    const p = await create({ ...fairPromotion(60_000, 600, 1), validity: { days: 3 } });
+    const [winner] = await createUsers(svc.db, 1);
+    const cookie = await sessionCookie(winner);
+    expect((await enter(p.id, cookie)).status).toBe(202);
+    await reachT0(svc.db, p.id);
+    const won = (await myEntry(p.id, cookie)).json.entry;
+    expect(won.status).toBe("WON");
+    expect(Date.parse(won.claim.expiresAt) - Date.parse(won.claim.claimedAt)).toBe(3 * 86_400_000);
+  });
 });
