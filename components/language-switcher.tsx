@@ -5,7 +5,9 @@ import { useLocale, useTranslations } from "next-intl";
 /**
  * Switches the site's language: a plain form post to /api/locale, which sets the NEXT_LOCALE
  * cookie and sends the browser back to this page. Works before hydration and without JavaScript.
- * The button names the other language in that language.
+ * On a Korean page the button says "English"; on an English page it says "Korean", in English:
+ * "한국어" there would make every English page download the Hangul font (app/hangul-font.ts).
+ * A Korean browser gets Korean from Accept-Language without it.
  */
 export function LanguageSwitcher() {
   const t = useTranslations("nav");
@@ -17,7 +19,7 @@ export function LanguageSwitcher() {
       <input type="hidden" name="locale" value={other} />
       <button
         type="submit"
-        lang={other}
+        lang={other === "en" ? "en" : undefined}
         title={t("switchLabel")}
         className="rounded-md px-2 py-1.5 font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900"
       >

@@ -204,7 +204,7 @@ test("the language switcher sets the cookie and stays on the page, with and with
     const page = await context.newPage();
     await page.goto("/signin");
     await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
-    await page.getByRole("button", { name: "한국어" }).click();
+    await page.getByRole("button", { name: "Korean", exact: true }).click();
     await expect(page).toHaveURL(/\/signin$/);
     await expect(page.locator("html")).toHaveAttribute("lang", "ko");
     await expect(page.getByRole("heading", { name: "로그인" })).toBeVisible();
