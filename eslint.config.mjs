@@ -144,6 +144,16 @@ export default tseslint.config(
                 "@/lib/auth/*",
                 "!@/lib/auth/callback-url",
                 "!@/lib/auth/signin-error",
+                // The UI's languages, messages and formatting: pure, shared by server and browser.
+                "!@/lib/i18n",
+                "@/lib/i18n/*",
+                "!@/lib/i18n/locale",
+                "!@/lib/i18n/messages",
+                "!@/lib/i18n/format",
+                // The currencies table (plain data) for the admin form's select and decimals.
+                "!@/lib/money",
+                "@/lib/money/*",
+                "!@/lib/money/currencies",
               ],
               allowTypeImports: true,
               message: "components/ imports only types and shared schemas from lib/.",

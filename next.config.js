@@ -1,6 +1,11 @@
 // @ts-check
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS
 const { securityHeaders } = require("./lib/http/security-headers.js");
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS
+const createNextIntlPlugin = require("next-intl/plugin");
+
+// next-intl's request config (the locale from the cookie or Accept-Language; no locale in URLs).
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -19,4 +24,4 @@ const nextConfig = {
   },
 };
 
-module.exports = nextConfig;
+module.exports = withNextIntl(nextConfig);

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { EndedPager } from "@/components/ended-pager";
 import { PromotionCard } from "@/components/promotion-card";
 import { listPublicPromotions } from "@/lib/promotions/queries";
@@ -19,14 +20,15 @@ export default async function HomePage({ searchParams }: Props) {
   const over = promotions.filter((p) => p.status === "SOLD_OUT" || p.status === "ENDED");
   const upcoming = promotions.filter((p) => !over.includes(p) && Date.parse(p.startsAt) > now);
   const live = promotions.filter((p) => !over.includes(p) && !upcoming.includes(p));
+  const t = await getTranslations("home");
 
   return (
     <main className="mx-auto max-w-3xl space-y-8 px-4 py-6">
-      <h1 className="text-2xl font-bold">Coupon drops</h1>
-      {promotions.length === 0 && <p className="text-slate-600">No promotions yet. Check back soon.</p>}
-      <PromotionGroup title="Live now" promotions={live} />
-      <PromotionGroup title="Upcoming" promotions={upcoming} upcoming />
-      <PromotionGroup title="Ended or sold out" promotions={over} />
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      {promotions.length === 0 && <p className="text-slate-600">{t("empty")}</p>}
+      <PromotionGroup title={t("live")} promotions={live} />
+      <PromotionGroup title={t("upcoming")} promotions={upcoming} upcoming />
+      <PromotionGroup title={t("over")} promotions={over} />
       <EndedPager {...ended} />
     </main>
   );

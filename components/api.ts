@@ -7,7 +7,7 @@ import type { listClaimsOf } from "@/lib/claims/person-claims";
 import type { ClaimView } from "@/lib/claims/view";
 import type { getLiveStock } from "@/lib/promotions/queries";
 import { parseAge, type ClockOffset, type ClockSample } from "./clock-offset";
-import { ApiFailure, callApi, FALLBACK_MESSAGE, requestApi } from "./http";
+import { ApiFailure, callApi, fallbackMessage, requestApi, unavailableMessage } from "./http";
 import type { Jsonified } from "./jsonified";
 
 /** GET /api/promotions/:id/stock. */
@@ -76,7 +76,7 @@ export async function requestClaim(promotionId: string): Promise<ClaimOutcome> {
     if ((status === 201 || status === 202) && data?.claim) {
       return { kind: "won", claim: data.claim, remaining: data.remaining };
     }
-    return { kind: "failed", message: FALLBACK_MESSAGE };
+    return { kind: "failed", message: fallbackMessage() };
   } catch (error) {
     // No answer: whether it arrived is unknown; retrying is safe: a second claim answers 409 with the first.
     if (!(error instanceof ApiFailure)) return { kind: "retry", reason: "UNAVAILABLE", afterMs: NETWORK_RETRY_MS };
@@ -106,7 +106,7 @@ function refusalOutcome(failure: ApiFailure, sentAt: number): ClaimOutcome {
     case "NOT_ELIGIBLE":
       return { kind: "refused", message: failure.message };
     case "NOT_FOUND":
-      return { kind: "refused", message: "This promotion is no longer available." };
+      return { kind: "refused", message: unavailableMessage() };
     case "UNAUTHENTICATED":
       return { kind: "signedOut" };
     default:

@@ -1,6 +1,7 @@
 "use client";
 import { usePathname, useRouter } from "next/navigation";
 import { useSession } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { authHref } from "@/lib/auth/callback-url";
 import type { ClaimView } from "@/lib/claims/view";
@@ -9,6 +10,7 @@ import { fetchMyClaims, requestClaim, type Stock } from "./api";
 import { ClaimCode } from "./claim-code";
 import { buttonState, type Attempt } from "./claim-state";
 import { offsetFrom } from "./clock-offset";
+import { useCountdown } from "./use-countdown";
 import { useServerClock } from "./use-server-clock";
 
 // Automatic retries in a row after 429/503 (backing off: see claim()); then the person retries by hand.
@@ -27,6 +29,8 @@ interface Props {
 
 /** The countdown claim button and its status region. */
 export function ClaimButton({ promotion, stock, patchStock, serverTime, heldClaim, onClaimHeld }: Props) {
+  const t = useTranslations("claim");
+  const countdown = useCountdown();
   const router = useRouter();
   const pathname = usePathname();
   const session = useSession().status;
@@ -41,14 +45,11 @@ export function ClaimButton({ promotion, stock, patchStock, serverTime, heldClai
   const inFlight = useRef(false);
   const autoRetries = useRef(0);
 
-  const state = buttonState({
-    attempt,
-    status: stock.status,
-    now,
-    startsAt: Date.parse(startsAt),
-    endsAt: Date.parse(promotion.endsAt),
-    signedOut,
-  });
+  const state = buttonState(
+    { attempt, status: stock.status, now, startsAt: Date.parse(startsAt), endsAt: Date.parse(promotion.endsAt), signedOut },
+    t,
+    countdown,
+  );
 
   async function claim(automatic: boolean) {
     if (inFlight.current) return;
@@ -83,7 +84,7 @@ export function ClaimButton({ promotion, stock, patchStock, serverTime, heldClai
         return router.push(authHref("/signin", pathname));
       case "retry":
         if (autoRetries.current >= MAX_AUTO_RETRIES) {
-          return setAttempt({ kind: "failed", message: "Still busy. Please try again in a moment." });
+          return setAttempt({ kind: "failed", message: t("stillBusy") });
         }
         {
           // Never sooner than Retry-After, later with each retry in a row, with jitter so the

@@ -4,6 +4,34 @@ import type { ClaimView } from "@/lib/claims/view";
 import type { PromotionStatus } from "@/lib/promotions/view";
 import { formatCountdown } from "./time";
 
+/** What the button says, looked up in the viewer's language (next-intl's "claim" messages). */
+export type ClaimText = (
+  key:
+    | "labelClaimed"
+    | "labelClaiming"
+    | "labelUnavailable"
+    | "labelEnded"
+    | "labelSoldOut"
+    | "labelPaused"
+    | "labelCountdown"
+    | "labelWaiting"
+    | "labelAgain"
+    | "labelReady"
+    | "wonAlready"
+    | "won"
+    | "claiming"
+    | "ended"
+    | "soldOut"
+    | "paused"
+    | "notOpenSignedOut"
+    | "notOpen"
+    | "rateLimited"
+    | "busy"
+    | "readySignedOut"
+    | "ready",
+  values?: { countdown?: string; seconds?: number },
+) => string;
+
 /** This person's attempt and what the server answered. The promotion's own state comes from the stock poll. */
 export type Attempt =
   | { kind: "none" }
@@ -15,7 +43,7 @@ export type Attempt =
 
 export interface ButtonState {
   kind: "won" | "claiming" | "refused" | "ended" | "soldOut" | "paused" | "countdown" | "waiting" | "failed" | "ready";
-  /** Always contains "Claim": the button is found by that name in every state. */
+  /** Always contains "Claim" in English ("쿠폰 받기" in Korean): the button is found by that name in every state. */
   label: string;
   enabled: boolean;
   /** Announced in the status region. */
@@ -33,52 +61,43 @@ export interface ClaimSituation {
   signedOut: boolean;
 }
 
-export function buttonState({ attempt, status, now, startsAt, endsAt, signedOut }: ClaimSituation): ButtonState {
+export function buttonState(
+  { attempt, status, now, startsAt, endsAt, signedOut }: ClaimSituation,
+  t: ClaimText,
+  countdown: (ms: number) => string = formatCountdown,
+): ButtonState {
   if (attempt.kind === "won") {
-    const message = attempt.already ? "You already claimed this coupon." : "You got it!";
-    return { kind: "won", label: "Claimed", enabled: false, message, claim: attempt.claim };
+    const message = attempt.already ? t("wonAlready") : t("won");
+    return { kind: "won", label: t("labelClaimed"), enabled: false, message, claim: attempt.claim };
   }
   if (attempt.kind === "claiming") {
-    return { kind: "claiming", label: "Claiming…", enabled: false, message: "Claiming your coupon…" };
+    return { kind: "claiming", label: t("labelClaiming"), enabled: false, message: t("claiming") };
   }
   if (attempt.kind === "refused") {
-    return { kind: "refused", label: "Claim unavailable", enabled: false, message: attempt.message };
+    return { kind: "refused", label: t("labelUnavailable"), enabled: false, message: attempt.message };
   }
   if (status === "ENDED" || now >= endsAt) {
-    return { kind: "ended", label: "Claim ended", enabled: false, message: "Ended. This promotion is over." };
+    return { kind: "ended", label: t("labelEnded"), enabled: false, message: t("ended") };
   }
   if (status === "SOLD_OUT") {
-    return {
-      kind: "soldOut",
-      label: "Claim closed: sold out",
-      enabled: false,
-      message: "Sold out. All coupons have been claimed.",
-    };
+    return { kind: "soldOut", label: t("labelSoldOut"), enabled: false, message: t("soldOut") };
   }
   if (status === "PAUSED") {
-    const message = "Paused. Claiming is on hold; this page updates by itself when it resumes.";
-    return { kind: "paused", label: "Claim paused", enabled: false, message };
+    return { kind: "paused", label: t("labelPaused"), enabled: false, message: t("paused") };
   }
   // The server's "LIVE" outranks our clock; before that, our clock opens the button on time.
   if (status === "SCHEDULED" && now < startsAt) {
-    const message = signedOut
-      ? "Not open yet. Sign in now to be ready when it opens."
-      : "Not open yet. The button unlocks by itself when it opens.";
-    return { kind: "countdown", label: `Claim opens in ${formatCountdown(startsAt - now)}`, enabled: false, message };
+    const message = signedOut ? t("notOpenSignedOut") : t("notOpen");
+    return { kind: "countdown", label: t("labelCountdown", { countdown: countdown(startsAt - now) }), enabled: false, message };
   }
   if (attempt.kind === "waiting") {
     const seconds = Math.max(1, Math.ceil((attempt.retryAt - now) / 1000));
-    const message =
-      attempt.reason === "RATE_LIMITED"
-        ? "Too many attempts right now. Retrying automatically…"
-        : "The service is busy right now. Retrying automatically…";
-    return { kind: "waiting", label: `Claim again in ${seconds} s`, enabled: false, message };
+    const message = attempt.reason === "RATE_LIMITED" ? t("rateLimited") : t("busy");
+    return { kind: "waiting", label: t("labelWaiting", { seconds }), enabled: false, message };
   }
   if (attempt.kind === "failed") {
-    return { kind: "failed", label: "Claim again", enabled: true, message: attempt.message };
+    return { kind: "failed", label: t("labelAgain"), enabled: true, message: attempt.message };
   }
-  const message = signedOut
-    ? "Live now. Sign in to claim; you will come straight back here."
-    : "Live now. One coupon per person.";
-  return { kind: "ready", label: "Claim coupon", enabled: true, message };
+  const message = signedOut ? t("readySignedOut") : t("ready");
+  return { kind: "ready", label: t("labelReady"), enabled: true, message };
 }

@@ -1,8 +1,10 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 /** A coupon code, selectable in one tap, with a copy button. */
 export function CouponCode({ code }: { code: string }) {
+  const t = useTranslations("coupon");
   const [copy, setCopy] = useState<"idle" | "copied" | "failed">("idle");
 
   async function copyCode() {
@@ -28,9 +30,9 @@ export function CouponCode({ code }: { code: string }) {
         onClick={copyCode}
         className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900"
       >
-        {copy === "copied" ? "Copied" : "Copy code"}
+        {copy === "copied" ? t("copied") : t("copy")}
       </button>
-      {copy === "failed" && <span className="text-sm text-slate-600">Could not copy; select the code instead.</span>}
+      {copy === "failed" && <span className="text-sm text-slate-600">{t("copyFailed")}</span>}
     </div>
   );
 }

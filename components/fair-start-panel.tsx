@@ -1,6 +1,7 @@
 "use client";
 import { usePathname, useRouter } from "next/navigation";
 import { useSession } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { authHref } from "@/lib/auth/callback-url";
 import type { ClaimView } from "@/lib/claims/view";
@@ -9,9 +10,9 @@ import { sampleOnArrival } from "./api";
 import { ClaimCode } from "./claim-code";
 import { offsetFrom } from "./clock-offset";
 import { enterDraw, fetchEntry, fetchFairStart, type Entry, type FairStart } from "./fair-start-api";
-import { ApiFailure } from "./http";
+import { ApiFailure, fallbackMessage } from "./http";
 import { LivePromotion } from "./live-promotion";
-import { formatCountdown } from "./time";
+import { useCountdown } from "./use-countdown";
 import { useHydrated, useServerClock } from "./use-server-clock";
 
 interface Props {
@@ -23,7 +24,6 @@ interface Props {
 }
 
 const POLL_MS = 2_000;
-const number = (n: number) => n.toLocaleString("en");
 
 /**
  * A fair-start promotion's card: a countdown to the entry window, "Enter the draw" inside it,
@@ -31,6 +31,8 @@ const number = (n: number) => n.toLocaleString("en");
  * Someone who did not enter finds the classic claim button after T0 (they come after entrants).
  */
 export function FairStartPanel({ promotion, serverTime, entry: initialEntry, claim }: Props) {
+  const t = useTranslations("fair");
+  const countdown = useCountdown();
   const router = useRouter();
   const pathname = usePathname();
   const signedOut = useSession().status === "unauthenticated";
@@ -70,7 +72,7 @@ export function FairStartPanel({ promotion, serverTime, entry: initialEntry, cla
       setEntry(await enterDraw(promotion.id));
     } catch (error) {
       if (error instanceof ApiFailure && error.code === "UNAUTHENTICATED") router.push(authHref("/signin", pathname));
-      else setMessage(error instanceof ApiFailure ? error.message : "Something went wrong. Please try again.");
+      else setMessage(error instanceof ApiFailure ? error.message : fallbackMessage());
     } finally {
       busy.current = false;
     }
@@ -89,7 +91,7 @@ export function FairStartPanel({ promotion, serverTime, entry: initialEntry, cla
               onClick={() => void enter()}
               className="h-14 w-full rounded-xl bg-emerald-700 px-4 text-base font-semibold text-white tabular-nums shadow-sm hover:bg-emerald-800 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-emerald-800 disabled:cursor-not-allowed disabled:bg-slate-300 disabled:text-slate-700 sm:text-lg"
             >
-              {phase === "before" ? `Entries open in ${formatCountdown(opensAt - now)}` : "Enter the draw"}
+              {phase === "before" ? t("entriesOpenIn", { countdown: countdown(opensAt - now) }) : t("enter")}
             </button>
           ) : null}
           <div role="status" aria-live="polite" className="space-y-2">
@@ -99,9 +101,7 @@ export function FairStartPanel({ promotion, serverTime, entry: initialEntry, cla
           </div>
         </div>
       )}
-      <p className="text-sm text-slate-600">
-        {number(fair.entrants)} {fair.entrants === 1 ? "entrant" : "entrants"} so far
-      </p>
+      <p className="text-sm text-slate-600">{t("entrants", { count: fair.entrants })}</p>
       <HowToCheck fair={fair} />
     </div>
   );
@@ -118,6 +118,7 @@ function EntryMessage({
   fair: FairStart;
   phase: string;
 }) {
+  const t = useTranslations("fair");
   const hydrated = useHydrated();
   const drawTime = new Date(promotion.startsAt).toLocaleTimeString(hydrated ? [] : "en-GB", {
     hour: "2-digit",
@@ -128,44 +129,36 @@ function EntryMessage({
   });
   if (entry === null) {
     return phase === "before" ? (
-      <p className="text-slate-700">Entry is a draw: everyone who enters before {drawTime} has the same chance.</p>
+      <p className="text-slate-700">{t("beforeWindow", { time: drawTime })}</p>
     ) : (
-      <p className="text-slate-700">Enter before {drawTime}. Entering early or late makes no difference.</p>
+      <p className="text-slate-700">{t("inWindow", { time: drawTime })}</p>
     );
   }
-  if (entry.status === "WON") return <p className="font-semibold text-emerald-800">You won</p>;
+  if (entry.status === "WON") return <p className="font-semibold text-emerald-800">{t("won")}</p>;
   if (entry.status === "LOST") {
     return (
       <p className="text-slate-700">
-        Not this time: you drew #{number(entry.position ?? 0)} of {number(fair.entrants)} for {number(promotion.totalStock)}{" "}
-        coupons
+        {t("lost", { position: entry.position ?? 0, entrants: fair.entrants, stock: promotion.totalStock })}
       </p>
     );
   }
-  if (phase === "after") return <p className="text-slate-700">The draw is running…</p>;
-  return (
-    <p className="font-semibold text-emerald-800">
-      You&apos;re in. The draw is at {drawTime}, and entering early or late makes no difference
-    </p>
-  );
+  if (phase === "after") return <p className="text-slate-700">{t("running")}</p>;
+  return <p className="font-semibold text-emerald-800">{t("entered", { time: drawTime })}</p>;
 }
 
 /** The commitment, the revealed seed and the formula: enough to recompute every ticket. */
 function HowToCheck({ fair }: { fair: FairStart }) {
+  const t = useTranslations("fair");
   return (
     <details className="rounded-lg border border-slate-200 p-3 text-sm">
-      <summary className="cursor-pointer font-medium">How to check the draw</summary>
+      <summary className="cursor-pointer font-medium">{t("howToCheck")}</summary>
       <dl className="mt-2 space-y-2 break-all">
-        <dt className="text-slate-500">Seed hash (published before entries opened)</dt>
+        <dt className="text-slate-500">{t("seedHash")}</dt>
         <dd className="font-mono">{fair.seedSha256}</dd>
-        <dt className="text-slate-500">Seed</dt>
-        <dd className="font-mono">{fair.seed ?? "revealed after the draw"}</dd>
+        <dt className="text-slate-500">{t("seed")}</dt>
+        <dd className="font-mono">{fair.seed ?? t("seedLater")}</dd>
       </dl>
-      <p className="mt-2 text-slate-700">
-        Check that SHA-256 of the seed&apos;s bytes is the hash. Every entrant&apos;s ticket is HMAC-SHA256 with the seed&apos;s
-        bytes as key and their user id as message, in lowercase hex. The lowest tickets win, one coupon each; your position is
-        your ticket&apos;s rank among all entrants.
-      </p>
+      <p className="mt-2 text-slate-700">{t("explain")}</p>
     </details>
   );
 }

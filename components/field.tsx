@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { FormField } from "./form-field";
 
 interface FieldProps {
@@ -12,12 +13,13 @@ interface FieldProps {
 
 /** A labelled text input for the sign-in and sign-up forms, with its hint and inline error. */
 export function Field({ label, name, type = "text", autoComplete, required, hint, error }: FieldProps) {
+  const t = useTranslations("field");
   const caption = required ? (
     label
   ) : (
     <>
       {label}
-      <span className="font-normal text-slate-500"> (optional)</span>
+      <span className="font-normal text-slate-500">{t("optional")}</span>
     </>
   );
   return (

@@ -2,6 +2,8 @@
 // cache, and every error answer turned into an ApiFailure. A rejection that is not an ApiFailure
 // means no answer arrived at all (the network failed), so whether the request took effect is unknown.
 import type { ErrorCode } from "@/lib/errors/codes";
+import { isLocale, type Locale } from "@/lib/i18n/locale";
+import { messagesOf } from "@/lib/i18n/messages";
 
 export type FieldErrors = Partial<Record<string, string[]>>;
 
@@ -48,7 +50,17 @@ export interface ApiCall {
 
 // An answer that is not the API's own (a proxy's error page, a cut-off body) is read as an outage.
 const FALLBACK_CODE: ErrorCode = "UNAVAILABLE";
-export const FALLBACK_MESSAGE = "Something went wrong. Please try again.";
+
+/** The page's language (<html lang>), for text made outside React components. */
+function pageLocale(): Locale {
+  const lang = typeof document === "undefined" ? "en" : document.documentElement.lang;
+  return isLocale(lang) ? lang : "en";
+}
+
+/** "Something went wrong. Please try again." in the page's language. */
+export const fallbackMessage = (): string => messagesOf(pageLocale()).claim.fallback;
+/** "This promotion is no longer available." in the page's language. */
+export const unavailableMessage = (): string => messagesOf(pageLocale()).claim.unavailable;
 
 export async function requestApi<T>(path: string, { method = "GET", body }: ApiCall = {}): Promise<ApiAnswer<T>> {
   const res = await fetch(path, {
@@ -85,7 +97,7 @@ export function failureOf(status: number, headers: Headers, body: unknown, now =
   return new ApiFailure({
     status,
     code: code ?? FALLBACK_CODE,
-    message: code && typeof answer.message === "string" ? answer.message : FALLBACK_MESSAGE,
+    message: code && typeof answer.message === "string" ? answer.message : fallbackMessage(),
     fields: isFieldErrors(answer.fields) ? answer.fields : {},
     retryAfterMs: parseRetryAfter(headers.get("Retry-After"), now),
     body: code ? answer : {},

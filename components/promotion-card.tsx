@@ -1,8 +1,9 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { PromotionView } from "@/lib/promotions/view";
-import { formatDiscount } from "./discount";
-import { LocalTime } from "./local-time";
+import { PromotionHeadline } from "./promotion-headline";
 import { StatusBadge } from "./status-badge";
+import { useTimeValues } from "./zoned-time";
 
 /** One promotion in the home page's lists; the whole card links to its page. */
 export function PromotionCard({ promotion, upcoming }: { promotion: PromotionView; upcoming: boolean }) {
@@ -15,7 +16,9 @@ export function PromotionCard({ promotion, upcoming }: { promotion: PromotionVie
         <h3 className="font-semibold text-slate-900">{promotion.title}</h3>
         <StatusBadge status={promotion.status} />
       </div>
-      <p className="mt-1 text-lg font-bold text-emerald-700">{formatDiscount(promotion.discount)}</p>
+      <p className="mt-1 text-lg font-bold text-emerald-700">
+        <PromotionHeadline promotion={promotion} />
+      </p>
       <p className="mt-1 text-sm text-slate-600">
         <Availability promotion={promotion} upcoming={upcoming} />
       </p>
@@ -24,20 +27,10 @@ export function PromotionCard({ promotion, upcoming }: { promotion: PromotionVie
 }
 
 function Availability({ promotion, upcoming }: { promotion: PromotionView; upcoming: boolean }) {
-  if (promotion.status === "SOLD_OUT") return `All ${promotion.totalStock} claimed`;
-  if (promotion.status === "ENDED") {
-    return (
-      <>
-        Ended <LocalTime iso={promotion.endsAt} />
-      </>
-    );
-  }
-  if (upcoming) {
-    return (
-      <>
-        Starts <LocalTime iso={promotion.startsAt} />
-      </>
-    );
-  }
-  return `${promotion.remaining} of ${promotion.totalStock} left`;
+  const t = useTranslations("card");
+  const timeValues = useTimeValues();
+  if (promotion.status === "SOLD_OUT") return t("allClaimed", { total: promotion.totalStock });
+  if (promotion.status === "ENDED") return t.rich("ended", timeValues(promotion.endsAt, promotion.timeZone));
+  if (upcoming) return t.rich("starts", timeValues(promotion.startsAt, promotion.timeZone));
+  return t("left", { remaining: promotion.remaining, total: promotion.totalStock });
 }

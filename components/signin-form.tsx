@@ -2,9 +2,10 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { authHref, safeCallbackUrl } from "@/lib/auth/callback-url";
-import { SIGN_IN_UNAVAILABLE, signInErrorMessage } from "@/lib/auth/signin-error";
+import { SIGN_IN_UNAVAILABLE, signInError } from "@/lib/auth/signin-error";
 import { Field, submitClass } from "./field";
 import { formText } from "./form-text";
 
@@ -33,6 +34,7 @@ interface SignInFormProps {
  * password never reaches a URL, and failures come back as /signin?error=<code>.
  */
 export function SignInForm({ callbackUrl, csrfToken, initialError = null }: SignInFormProps) {
+  const t = useTranslations("signin");
   const router = useRouter();
   const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
@@ -45,14 +47,15 @@ export function SignInForm({ callbackUrl, csrfToken, initialError = null }: Sign
     const result = await signIn("credentials", { ...credentials, redirect: false });
     if (result?.error === SIGN_IN_UNAVAILABLE && retry < BUSY_RETRIES) {
       const delayMs = busyDelayMs(retry);
-      setRetryNote(`Many people are signing in right now. Trying again in ${Math.ceil(delayMs / 1_000)} s…`);
+      setRetryNote(t("busyRetry", { seconds: Math.ceil(delayMs / 1_000) }));
       retryTimer.current = setTimeout(() => void attempt(credentials, retry + 1), delayMs);
       return;
     }
     setRetryNote(null);
     if (!result || result.error) {
       setPending(false);
-      setError(signInErrorMessage(result?.error));
+      const found = signInError(result?.error);
+      setError(t(found.key, "minutes" in found ? { minutes: found.minutes } : {}));
       return;
     }
     // Checked again here against the page's real origin: the prop is already a local path, this keeps it one.
@@ -73,8 +76,8 @@ export function SignInForm({ callbackUrl, csrfToken, initialError = null }: Sign
     <form method="post" action={CREDENTIALS_CALLBACK} onSubmit={onSubmit} className="space-y-4">
       <input type="hidden" name="csrfToken" value={csrfToken ?? ""} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <Field label="Email" name="email" type="email" autoComplete="email" required />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+      <Field label={t("email")} name="email" type="email" autoComplete="email" required />
+      <Field label={t("password")} name="password" type="password" autoComplete="current-password" required />
       <p role="alert" className="text-sm font-medium text-red-700 empty:hidden">
         {error}
       </p>
@@ -82,12 +85,12 @@ export function SignInForm({ callbackUrl, csrfToken, initialError = null }: Sign
         {retryNote}
       </p>
       <button type="submit" disabled={pending} className={submitClass}>
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("submitting") : t("submit")}
       </button>
       <p className="text-sm text-slate-600">
-        No account yet?{" "}
+        {t("noAccount")}{" "}
         <Link href={authHref("/signup", callbackUrl)} className="font-medium text-slate-900 underline">
-          Sign up
+          {t("signUp")}
         </Link>
       </p>
     </form>

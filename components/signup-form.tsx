@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { authHref, safeCallbackUrl } from "@/lib/auth/callback-url";
 import { createAccount } from "./api";
@@ -18,6 +19,7 @@ import { useProofOfWork } from "./proof-of-work";
  * here with a notice, never the default GET that would put the password in the URL.
  */
 export function SignUpForm({ callbackUrl, challenge }: { callbackUrl: string; challenge: boolean }) {
+  const t = useTranslations("signup");
   const router = useRouter();
   const proofOfWork = useProofOfWork(challenge);
   const [fields, setFields] = useState<FieldErrors>({});
@@ -39,7 +41,7 @@ export function SignUpForm({ callbackUrl, challenge }: { callbackUrl: string; ch
       await createAccount({ email, password, ...(name ? { name } : {}), ...(altcha ? { altcha } : {}) });
     } catch (failure) {
       setPending(false);
-      if (!(failure instanceof ApiFailure)) setError("Could not create the account. Please try again.");
+      if (!(failure instanceof ApiFailure)) setError(t("failed"));
       else if (failure.code === "EMAIL_TAKEN") setFields({ email: [failure.message] });
       else if (failure.code === "INVALID_INPUT" && Object.keys(failure.fields).length > 0) setFields(failure.fields);
       else setError(failure.message);
@@ -67,27 +69,27 @@ export function SignUpForm({ callbackUrl, challenge }: { callbackUrl: string; ch
         onSubmit={onSubmit}
         className="space-y-4"
       >
-        <Field label="Name" name="name" autoComplete="name" error={fields.name?.[0]} />
-        <Field label="Email" name="email" type="email" autoComplete="email" required error={fields.email?.[0]} />
+        <Field label={t("name")} name="name" autoComplete="name" error={fields.name?.[0]} />
+        <Field label={t("email")} name="email" type="email" autoComplete="email" required error={fields.email?.[0]} />
         <Field
-          label="Password"
+          label={t("password")}
           name="password"
           type="password"
           autoComplete="new-password"
           required
-          hint="8 to 72 characters."
+          hint={t("passwordHint")}
           error={fields.password?.[0]}
         />
         <p role="alert" className="text-sm font-medium text-red-700 empty:hidden">
           {error}
         </p>
         <button type="submit" disabled={pending} className={submitClass}>
-          {pending ? "Creating account…" : "Create account"}
+          {pending ? t("submitting") : t("submit")}
         </button>
         <p className="text-sm text-slate-600">
-          Already have an account?{" "}
+          {t("haveAccount")}{" "}
           <Link href={authHref("/signin", callbackUrl)} className="font-medium text-slate-900 underline">
-            Sign in
+            {t("signIn")}
           </Link>
         </p>
       </form>

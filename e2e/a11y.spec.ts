@@ -1,11 +1,17 @@
 // Accessibility: an axe-core audit (WCAG 2.1 A and AA) of every claimer and marketer page, at a
-// phone's and a desktop's width, failing on any serious or critical violation.
+// phone's and a desktop's width, in English and in Korean (the browser asks for ko-KR), failing
+// on any serious or critical violation.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { E2E_ADMIN } from "../playwright.config";
 import { createPromotion, signIn, signUpAndSignIn } from "./helpers";
 
 const WIDTHS = [375, 1280];
+// The browser's language: Accept-Language picks the page's (no cookie is set here).
+const LANGUAGES = [
+  { lang: "en", browserLocale: "en-US" },
+  { lang: "ko", browserLocale: "ko-KR" },
+] as const;
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const FAILING_IMPACTS = new Set(["serious", "critical"]);
 
@@ -60,7 +66,7 @@ function describeViolations(violations: Awaited<ReturnType<AxeBuilder["analyze"]
 /** The page has rendered its content (client components loaded their data). */
 async function settled(page: Page) {
   await expect(page.locator("h1").first()).toBeVisible();
-  await expect(page.getByText(/^Loading/)).toHaveCount(0);
+  await expect(page.getByText(/^(Loading|불러오는 중|이벤트를 불러오는 중)/)).toHaveCount(0);
 }
 
 let fixtures: Fixtures;
@@ -88,29 +94,35 @@ test.beforeAll(async ({ browser, baseURL }) => {
   fixtures = { live, scheduled, soldOut, ended };
 });
 
-for (const width of WIDTHS) {
-  for (const audited of PAGES) {
-    test(`a11y: ${audited.name} at ${width}px`, async ({ browser, baseURL }) => {
-      const context = await browser.newContext({
-        baseURL,
-        viewport: { width, height: 900 },
-        storageState: audited.as === "anonymous" ? undefined : storage[audited.as],
+for (const { lang, browserLocale } of LANGUAGES) {
+  for (const width of WIDTHS) {
+    for (const audited of PAGES) {
+      // English keeps the names it always had; Korean runs are marked.
+      const name = `a11y: ${audited.name} at ${width}px${lang === "en" ? "" : ` (${lang})`}`;
+      test(name, async ({ browser, baseURL }) => {
+        const context = await browser.newContext({
+          baseURL,
+          locale: browserLocale,
+          viewport: { width, height: 900 },
+          storageState: audited.as === "anonymous" ? undefined : storage[audited.as],
+        });
+        try {
+          const page = await context.newPage();
+          await page.goto(audited.path(fixtures));
+          await expect(page.locator("html")).toHaveAttribute("lang", lang);
+          await settled(page);
+          const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+          const failing = violations.filter((v) => FAILING_IMPACTS.has(v.impact ?? ""));
+          const minor = violations.filter((v) => !FAILING_IMPACTS.has(v.impact ?? ""));
+          if (minor.length > 0) console.log(`${name}, minor:\n${describeViolations(minor)}`);
+          expect(
+            failing.map((v) => v.id),
+            `${name}:\n${describeViolations(failing)}`,
+          ).toEqual([]);
+        } finally {
+          await context.close();
+        }
       });
-      try {
-        const page = await context.newPage();
-        await page.goto(audited.path(fixtures));
-        await settled(page);
-        const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-        const failing = violations.filter((v) => FAILING_IMPACTS.has(v.impact ?? ""));
-        const minor = violations.filter((v) => !FAILING_IMPACTS.has(v.impact ?? ""));
-        if (minor.length > 0) console.log(`${audited.name} at ${width}px, minor:\n${describeViolations(minor)}`);
-        expect(
-          failing.map((v) => v.id),
-          `${audited.name} at ${width}px:\n${describeViolations(failing)}`,
-        ).toEqual([]);
-      } finally {
-        await context.close();
-      }
-    });
+    }
   }
 }

@@ -2,20 +2,11 @@
 import { randomBytes } from "node:crypto";
 import { expect, request, test, type Page } from "@playwright/test";
 import { E2E_ADMIN } from "../playwright.config";
-import { adminRequest, createPromotion, signIn, signUpAndSignIn } from "./helpers";
+import { adminRequest, createPromotion, signIn, signUpAndSignIn, zonedTime } from "./helpers";
 
-// A marketer far from UTC: the form must convert their local times, not the server's.
+// A marketer's browser far from the promotion's zone: the form reads typed times in the
+// promotion's zone (Asia/Seoul, the default), never in the browser's (Asia/Kolkata) or the server's.
 test.use({ viewport: { width: 1280, height: 800 }, timezoneId: "Asia/Kolkata" });
-
-/** `ms` from now as a `datetime-local` value in the page's zone, and the UTC instant it stands for (whole seconds). */
-function localTime(page: Page, ms: number) {
-  return page.evaluate((offset) => {
-    const d = new Date(Math.floor((Date.now() + offset) / 1000) * 1000);
-    const pad = (n: number) => String(n).padStart(2, "0");
-    const value = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-    return { value, iso: d.toISOString() };
-  }, ms);
-}
 
 async function signInThroughForm(page: Page) {
   await page.getByLabel("Email").fill(E2E_ADMIN.email);
@@ -42,11 +33,16 @@ test("a marketer runs a drop: create, watch it live, pause, resume, export; a pl
   await expect(page.getByLabel("Slug")).toHaveValue(title.toLowerCase().replaceAll(" ", "-"));
   await page.getByLabel("Description").fill("Made in the admin form.");
   await page.getByLabel("Total stock").fill("5");
-  const start = await localTime(page, 10_000);
+  await expect(page.getByLabel("Time zone")).toHaveValue("Asia/Seoul");
+  const start = zonedTime(10_000);
   await page.getByLabel("Starts at").fill(start.value);
-  await page.getByLabel("Ends at").fill((await localTime(page, 3_600_000)).value);
-  const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
-  await expect(page.getByLabel("Starts at")).toHaveAccessibleDescription(`Time zone: ${zone}.`);
+  await page.getByLabel("Ends at").fill(zonedTime(3_600_000).value);
+  // The zone is said, and the typed time previewed in UTC and in the viewer's own zone.
+  await expect(page.getByLabel("Starts at")).toHaveAccessibleDescription(
+    new RegExp(
+      `^Time zone: Asia/Seoul \\(KST, UTC\\+9\\)\\. = ${start.iso.slice(0, 10)} ${start.iso.slice(11, 19)} UTC · in your zone: .* UTC\\+5:30$`,
+    ),
+  );
   await page.getByLabel("Discount type").selectOption("PERCENT");
   await page.getByLabel("Discount value").fill("20");
   await page.getByLabel("Published").check();
@@ -162,8 +158,8 @@ test("the form shows the schema's and the server's errors at their fields; a liv
   await expect(page.getByLabel("Title")).toHaveAccessibleDescription("Required.");
   await page.getByLabel("Title").fill("Errors everywhere");
   await page.getByLabel("Total stock").fill("5");
-  await page.getByLabel("Starts at").fill((await localTime(page, 3_600_000)).value);
-  await page.getByLabel("Ends at").fill((await localTime(page, 60_000)).value);
+  await page.getByLabel("Starts at").fill(zonedTime(3_600_000).value);
+  await page.getByLabel("Ends at").fill(zonedTime(60_000).value);
   await page.getByLabel("Discount value").fill("150");
   await page.getByRole("button", { name: "Create promotion" }).click();
   await expect(page.getByLabel("Ends at")).toHaveAccessibleDescription(/end must be after the start/);
@@ -176,7 +172,7 @@ test("the form shows the schema's and the server's errors at their fields; a liv
   expect(posts).toHaveLength(0);
 
   // Checked by the server: a taken slug.
-  await page.getByLabel("Ends at").fill((await localTime(page, 7_200_000)).value);
+  await page.getByLabel("Ends at").fill(zonedTime(7_200_000).value);
   await page.getByLabel("Discount value").fill("15");
   await page.getByLabel("Slug").fill(live.slug);
   await page.getByRole("button", { name: "Create promotion" }).click();

@@ -65,3 +65,23 @@ export async function createPromotion(admin: APIRequestContext, input: Promotion
   expect(res.status()).toBe(201);
   return (await res.json()).promotion as { id: string; slug: string; title: string; totalStock: number };
 }
+
+/** `ms` from now as a `datetime-local` value in `timeZone`, and the UTC instant it stands for (whole seconds). */
+export function zonedTime(ms: number, timeZone = "Asia/Seoul") {
+  const d = new Date(Math.floor((Date.now() + ms) / 1000) * 1000);
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(d);
+  const get = (type: string) => parts.find((p) => p.type === type)!.value;
+  return {
+    value: `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}:${get("second")}`,
+    iso: d.toISOString(),
+  };
+}

@@ -120,6 +120,8 @@ const schema = z
     DEFAULT_TIME_ZONE: timeZoneSchema.default("Asia/Seoul"),
     ADMIN_EMAIL: z.email().optional(),
     ADMIN_PASSWORD: z.string().min(8).max(72).optional(),
+    // The UI's language when neither the NEXT_LOCALE cookie nor Accept-Language names one (lib/i18n/locale.ts).
+    DEFAULT_LOCALE: z.enum(["en", "ko"]).default("en"),
   })
   .refine((e) => !e.UPSTASH_REDIS_REST_URL === !e.UPSTASH_REDIS_REST_TOKEN, {
     message: "set both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN, or neither",

@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { DashboardEntry } from "./live-cache";
 import { PauseButton } from "./pause-button";
 import { PromotionMeta } from "./promotion-meta";
@@ -9,6 +10,8 @@ import { buttonClass } from "./styles";
 
 /** One promotion on the dashboard: what it is, its live counters, and what can be done with it. */
 export function DashboardRow({ promotion }: { promotion: DashboardEntry }) {
+  const t = useTranslations("admin");
+  const hidden = (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span>;
   const recentClaims = promotion.claimsPerSecond.some((n) => n > 0);
   const showRate = promotion.status === "LIVE" || recentClaims;
   const detailHref = `/admin/promotions/${promotion.id}`;
@@ -29,10 +32,10 @@ export function DashboardRow({ promotion }: { promotion: DashboardEntry }) {
       <div className="flex flex-wrap gap-2">
         <PauseButton promotion={promotion} />
         <Link href={`${detailHref}/edit`} className={buttonClass.secondary}>
-          Edit<span className="sr-only"> {promotion.title}</span>
+          {t.rich("editOf", { title: promotion.title, hidden })}
         </Link>
         <Link href={detailHref} className={buttonClass.secondary}>
-          Details<span className="sr-only"> of {promotion.title}</span>
+          {t.rich("detailsOf", { title: promotion.title, hidden })}
         </Link>
       </div>
     </li>

@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { DashboardRow } from "./dashboard-row";
 import { LiveStatus } from "./live-status";
 import { usePromotions } from "./queries";
@@ -8,17 +9,18 @@ import { useLiveStream } from "./use-live";
 
 /** Every promotion with live counters: pushed by the live stream, polled every second without it. */
 export function Dashboard() {
+  const t = useTranslations("admin");
   const pushed = useLiveStream(null);
   const query = usePromotions({ poll: !pushed });
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-bold">Promotions</h1>
+          <h1 className="text-2xl font-bold">{t("promotions")}</h1>
           {query.data && <LiveStatus updatedAt={query.dataUpdatedAt} failed={query.isRefetchError} pushed={pushed} />}
         </div>
         <Link href="/admin/promotions/new" className={buttonClass.primary}>
-          New promotion
+          {t("newPromotion")}
         </Link>
       </div>
       <DashboardBody query={query} />
@@ -27,16 +29,17 @@ export function Dashboard() {
 }
 
 function DashboardBody({ query }: { query: ReturnType<typeof usePromotions> }) {
-  if (query.isPending) return <p className="text-slate-600">Loading promotions…</p>;
+  const t = useTranslations("admin");
+  if (query.isPending) return <p className="text-slate-600">{t("loadingPromotions")}</p>;
   if (query.isError) {
     return (
       <p role="alert" className="text-red-700">
-        Could not load the promotions: {query.error.message}
+        {t("loadPromotionsFailed", { message: query.error.message })}
       </p>
     );
   }
   if (query.data.length === 0) {
-    return <p className="text-slate-600">No promotions yet. Create the first one with “New promotion”.</p>;
+    return <p className="text-slate-600">{t("noPromotions")}</p>;
   }
   return (
     <ul className="space-y-3">

@@ -1,26 +1,30 @@
 "use client";
+import { formatInTimeZone, fromZonedTime } from "date-fns-tz";
 import { useSyncExternalStore } from "react";
 
-const pad = (n: number) => String(n).padStart(2, "0");
-
-/** An ISO instant as a `datetime-local` value ("2026-05-01T09:30:00") in the browser's time zone. */
-export function toLocalInput(iso: string): string {
-  const d = new Date(iso);
-  const date = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  return `${date}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+/**
+ * An ISO instant as a `datetime-local` value ("2026-05-01T09:30:00") in the promotion's zone.
+ * Never the browser's zone: a marketer in Seoul and a colleague in Berlin see the same times.
+ */
+export function toZonedInput(iso: string, timeZone: string): string {
+  return formatInTimeZone(iso, timeZone, "yyyy-MM-dd'T'HH:mm:ss");
 }
 
-/** A `datetime-local` value (browser time zone) as an ISO UTC instant; empty stays undefined for the schema to judge. */
-export function fromLocalInput(value: string): string | undefined {
+/**
+ * A `datetime-local` value, read as a wall-clock time in the promotion's zone, as an ISO UTC
+ * instant; empty stays undefined and a value that is no time stays as is, for the schema to judge.
+ */
+export function fromZonedInput(value: string, timeZone: string): string | undefined {
   if (!value) return undefined;
-  const date = new Date(value); // no offset in the string: read as local time
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return value;
+  const date = fromZonedTime(value, timeZone);
   return Number.isNaN(date.getTime()) ? value : date.toISOString();
 }
 
 const noSubscription = () => () => {};
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-/** The browser's IANA time zone; null during the server render, whose zone is not the marketer's. */
+/** The browser's IANA time zone, for the "in your zone" preview; null during the server render. */
 export function useTimeZone(): string | null {
   return useSyncExternalStore(noSubscription, browserZone, () => null);
 }

@@ -1,10 +1,13 @@
+import { useLocale, useTranslations } from "next-intl";
 /** Tells the marketer whether the numbers are fresh, so a lost connection never looks like a quiet drop. */
 export function LiveStatus({ updatedAt, failed, pushed = false }: { updatedAt: number; failed: boolean; pushed?: boolean }) {
-  const time = updatedAt ? new Date(updatedAt).toLocaleTimeString() : "never";
+  const t = useTranslations("admin");
+  const locale = useLocale();
+  const time = updatedAt ? new Date(updatedAt).toLocaleTimeString(locale === "ko" ? "ko-KR" : "en-US") : t("never");
   if (failed && !pushed) {
     return (
       <p role="status" className="text-sm font-medium text-amber-800">
-        Connection lost: numbers as of {time}. Retrying…
+        {t("connectionLost", { time })}
       </p>
     );
   }
@@ -15,7 +18,7 @@ export function LiveStatus({ updatedAt, failed, pushed = false }: { updatedAt: n
       data-mode={pushed ? "push" : "poll"}
     >
       <span className="size-2 rounded-full bg-emerald-500" aria-hidden="true" />
-      {pushed ? "Live (pushed)" : "Live (polling every second)"}, updated {time}
+      {pushed ? t("livePushed", { time }) : t("livePolling", { time })}
     </p>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { AuditLog } from "./audit-log";
 import { DeleteButton } from "./delete-button";
 import type { DetailEntry } from "./live-cache";
@@ -15,9 +16,10 @@ import { WinnersTable } from "./winners-table";
 
 /** One promotion: live numbers and controls, then its winners and its audit log. */
 export function PromotionDetail({ id }: { id: string }) {
+  const t = useTranslations("admin");
   const pushed = useLiveStream([id]);
   const query = usePromotion(id, { poll: !pushed });
-  if (query.isPending) return <p className="text-slate-600">Loading…</p>;
+  if (query.isPending) return <p className="text-slate-600">{t("loading")}</p>;
   if (query.isError) return <LoadError error={query.error} />;
   const { promotion, stats, claimRate } = query.data as DetailEntry;
   return (
@@ -27,7 +29,7 @@ export function PromotionDetail({ id }: { id: string }) {
           <h1 className="text-2xl font-bold">{promotion.title}</h1>
           <PromotionMeta promotion={promotion} />
           <p className="text-sm text-slate-600">
-            Public page:{" "}
+            {t("publicPage")}{" "}
             <Link href={`/p/${promotion.slug}`} className="font-mono underline">
               /p/{promotion.slug}
             </Link>
@@ -40,10 +42,10 @@ export function PromotionDetail({ id }: { id: string }) {
         <div className="flex flex-wrap items-center gap-2">
           <PauseButton promotion={promotion} />
           <Link href={`/admin/promotions/${promotion.id}/edit`} className={buttonClass.secondary}>
-            Edit
+            {t("edit")}
           </Link>
           <Link href={`/admin/promotions/${promotion.id}/report`} className={buttonClass.secondary}>
-            Drop report
+            {t("dropReport")}
           </Link>
           <DeleteButton promotion={promotion} claims={stats.claimed + stats.failed} />
         </div>

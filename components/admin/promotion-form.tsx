@@ -1,15 +1,19 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
+import { formatInTimeZone } from "date-fns-tz";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { formatDiscount } from "@/components/discount";
+import { useLocale, useTranslations } from "next-intl";
+import { useState, type FormEvent, type ReactNode } from "react";
 import type { FieldErrors } from "@/components/http";
 import { javascriptRequiredAction } from "@/components/javascript-required";
-import { LocalTime } from "@/components/local-time";
+import { useTermsText } from "@/components/terms-text";
+import { useTimeValues } from "@/components/zoned-time";
+import { formatDateTime, formatMoney, zoneLabel } from "@/lib/i18n/format";
+import { CURRENCY_CODES } from "@/lib/money/currencies";
 import { createPromotionSchema, updatePromotionSchema } from "@/lib/promotions/schemas";
 import { createPromotion, updatePromotion, type AdminPromotion } from "./api";
-import { useTimeZone } from "./datetime";
+import { fromZonedInput, useTimeZone } from "./datetime";
 import { FormField, inputClass } from "../form-field";
 import {
   createBody,
@@ -19,6 +23,7 @@ import {
   slugFromTitle,
   updateBodies,
   valuesOf,
+  type FormDefaults,
   type FormValues,
 } from "./form-values";
 import { useRefreshAdmin } from "./queries";
@@ -31,6 +36,10 @@ interface PromotionFormProps {
   claimed?: number;
   /** A started promotion keeps its start time. */
   started?: boolean;
+  /** The IANA zones to choose from, as the server's runtime knows them (the same list on both renders). */
+  timeZones: string[];
+  /** A new promotion's currency and zone: the server's DEFAULT_CURRENCY and DEFAULT_TIME_ZONE. */
+  defaults: FormDefaults;
 }
 
 /**
@@ -39,15 +48,21 @@ interface PromotionFormProps {
  * browser itself before hydration, it goes to an endpoint that reads nothing and sends the admin
  * back with a notice, never the default GET to this page that would put its fields in the URL.
  * Its inputs have no `name` on purpose: the browser's own post carries none of them either.
+ * Dates are typed in the promotion's zone, amounts in the currency's major units.
  */
-export function PromotionForm({ promotion, claimed = 0, started = false }: PromotionFormProps) {
+export function PromotionForm({ promotion, claimed = 0, started = false, timeZones, defaults }: PromotionFormProps) {
+  const t = useTranslations("adminForm");
+  const locale = useLocale();
+  const termsText = useTermsText();
+  const timeValues = useTimeValues();
   const router = useRouter();
   const refresh = useRefreshAdmin();
-  const zone = useTimeZone();
-  const [initial] = useState(() => (promotion ? valuesOf(promotion) : emptyValues));
+  const viewerZone = useTimeZone();
+  const [initial] = useState(() => (promotion ? valuesOf(promotion) : emptyValues(defaults)));
   const [values, setValues] = useState(initial);
   const [slugEdited, setSlugEdited] = useState(false);
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
+  const [openedAt] = useState(() => new Date());
 
   const save = useMutation({
     mutationFn: (body: object) => (promotion ? updatePromotion(promotion.id, body) : createPromotion(body)),
@@ -56,9 +71,9 @@ export function PromotionForm({ promotion, claimed = 0, started = false }: Promo
       router.push(`/admin/promotions/${saved.id}`);
     },
   });
-  const server = save.error ? serverErrors(save.error) : null;
+  const server = save.error ? serverErrors(save.error, { unreachable: t("unreachable"), fixFields: t("fixFields") }) : null;
   const errors: FieldErrors = { ...clientErrors, ...server?.fields };
-  const alert = server?.message ?? (Object.keys(clientErrors).length > 0 ? "Please fix the fields marked below." : null);
+  const alert = server?.message ?? (Object.keys(clientErrors).length > 0 ? t("fixFields") : null);
 
   const set = <K extends keyof FormValues>(field: K, value: FormValues[K]) => setValues((v) => ({ ...v, [field]: value }));
 
@@ -71,25 +86,56 @@ export function PromotionForm({ promotion, claimed = 0, started = false }: Promo
     save.reset();
     if (!promotion) {
       const body = createBody(values);
-      const invalid = schemaErrors(createPromotionSchema, body, values);
+      const invalid = schemaErrors(createPromotionSchema, body, values, t("required"));
       setClientErrors(invalid ?? {});
       if (!invalid) save.mutate(body);
       return;
     }
     const { all, changed } = updateBodies(values, initial);
-    const invalid = schemaErrors(updatePromotionSchema, all, values);
+    const invalid = schemaErrors(updatePromotionSchema, all, values, t("required"));
     setClientErrors(invalid ?? {});
     if (invalid) return;
     if (Object.keys(changed).length === 0) router.push(`/admin/promotions/${promotion.id}`);
     else save.mutate(changed);
   }
 
-  // Inputs and stored values differ in zone; saying which one is typed avoids an hour-off drop.
-  const zoneNote = `Time zone: ${zone ?? "your browser's"}.`;
-  const discountPreview =
-    Number.isInteger(Number(values.discountValue)) && Number(values.discountValue) > 0
-      ? `Shown as “${formatDiscount({ type: values.discountType, value: Number(values.discountValue) })}”.`
-      : undefined;
+  const zone = values.timeZone;
+  // "KST, UTC+9": the zone's name and offset at the typed start (or now), so DST shows as it will apply.
+  const startInstant = fromZonedInput(values.startsAt, zone);
+  const label = zoneLabel(zone, startInstant && !Number.isNaN(Date.parse(startInstant)) ? new Date(startInstant) : openedAt);
+  const zoneNote = t("zoneNote", { zone, label });
+  /** The zone, and what a typed local time is as an instant: in UTC and in the viewer's own zone. */
+  const timeHint = (value: string, extra?: ReactNode) => {
+    const iso = fromZonedInput(value, zone);
+    const valid = iso !== undefined && !Number.isNaN(Date.parse(iso));
+    return (
+      <>
+        {zoneNote}
+        {extra && <> {extra}</>}
+        {valid && (
+          <span className="block" data-testid="instant-preview">
+            {t("preview", {
+              utc: formatInTimeZone(iso, "UTC", "yyyy-MM-dd HH:mm:ss 'UTC'"),
+              viewer: viewerZone ? formatDateTime(iso, viewerZone, locale) : "…",
+            })}
+          </span>
+        )}
+      </>
+    );
+  };
+  const currency = values.currency;
+  const example = formatMoney(currency === "KRW" || currency === "JPY" ? 5000 : 1250, currency, locale);
+  const discountPreview = (() => {
+    const body = createBody(values);
+    const value = body.discount.value;
+    if (value === undefined || !Number.isInteger(value) || value <= 0) return undefined;
+    const shown = termsText.headline({
+      discount: { type: values.discountType, value },
+      currency,
+      maxDiscountAmount: body.maxDiscountAmount ?? null,
+    });
+    return t("shownAs", { text: shown });
+  })();
 
   return (
     <form
@@ -105,11 +151,11 @@ export function PromotionForm({ promotion, claimed = 0, started = false }: Promo
         </p>
       )}
 
-      <FormField label="Title" errors={errors.title}>
+      <FormField label={t("title")} errors={errors.title}>
         {(a11y) => <input {...a11y} value={values.title} onChange={(e) => onTitle(e.target.value)} className={inputClass} />}
       </FormField>
 
-      <FormField label="Description" hint="Optional. Shown on the promotion page." errors={errors.description}>
+      <FormField label={t("description")} hint={t("descriptionHint")} errors={errors.description}>
         {(a11y) => (
           <textarea
             {...a11y}
@@ -122,12 +168,8 @@ export function PromotionForm({ promotion, claimed = 0, started = false }: Promo
       </FormField>
 
       <FormField
-        label="Slug"
-        hint={
-          promotion
-            ? "Fixed once created, so links to the promotion keep working."
-            : `The link will be /p/${values.slug || "…"}. Derived from the title until you edit it.`
-        }
+        label={t("slug")}
+        hint={promotion ? t("slugFixed") : t("slugHint", { slug: values.slug || "…" })}
         errors={errors.slug}
       >
         {(a11y) => (
@@ -145,10 +187,8 @@ export function PromotionForm({ promotion, claimed = 0, started = false }: Promo
       </FormField>
 
       <FormField
-        label="Total stock"
-        hint={
-          claimed > 0 ? `${claimed} already claimed: the stock can be topped up, or lowered to ${claimed} at least.` : undefined
-        }
+        label={t("totalStock")}
+        hint={claimed > 0 ? t("claimedHint", { claimed }) : undefined}
         errors={errors.totalStock}
       >
         {(a11y) => (
@@ -163,18 +203,30 @@ export function PromotionForm({ promotion, claimed = 0, started = false }: Promo
         )}
       </FormField>
 
+      <FormField label={t("timeZone")} hint={t("timeZoneHint", { label })} errors={errors.timeZone}>
+        {(a11y) => (
+          <select
+            {...a11y}
+            value={zone}
+            onChange={(e) => set("timeZone", e.target.value)}
+            className={`${inputClass} sm:max-w-80`}
+          >
+            {(timeZones.includes(zone) ? timeZones : [zone, ...timeZones]).map((z) => (
+              <option key={z} value={z}>
+                {z}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+
       <div className="grid gap-5 sm:grid-cols-2">
         <FormField
-          label="Starts at"
-          hint={
-            started && promotion ? (
-              <>
-                {zoneNote} Locked: the promotion started <LocalTime iso={promotion.startsAt} /> and people have acted on it.
-              </>
-            ) : (
-              zoneNote
-            )
-          }
+          label={t("startsAt")}
+          hint={timeHint(
+            values.startsAt,
+            started && promotion ? t.rich("startedLock", timeValues(promotion.startsAt, promotion.timeZone)) : undefined,
+          )}
           errors={errors.startsAt}
         >
           {(a11y) => (
@@ -189,7 +241,7 @@ export function PromotionForm({ promotion, claimed = 0, started = false }: Promo
             />
           )}
         </FormField>
-        <FormField label="Ends at" hint={zoneNote} errors={errors.endsAt}>
+        <FormField label={t("endsAt")} hint={timeHint(values.endsAt)} errors={errors.endsAt}>
           {(a11y) => (
             <input
               {...a11y}
@@ -203,8 +255,19 @@ export function PromotionForm({ promotion, claimed = 0, started = false }: Promo
         </FormField>
       </div>
 
-      <div className="grid gap-5 sm:grid-cols-2">
-        <FormField label="Discount type" hint={promotion ? "Fixed once created." : undefined}>
+      <div className="grid gap-5 sm:grid-cols-3">
+        <FormField label={t("currency")} errors={errors.currency}>
+          {(a11y) => (
+            <select {...a11y} value={currency} onChange={(e) => set("currency", e.target.value)} className={inputClass}>
+              {CURRENCY_CODES.map((code) => (
+                <option key={code} value={code}>
+                  {code}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField label={t("discountType")} hint={promotion ? t("fixedOnceCreated") : undefined}>
           {(a11y) => (
             <select
               {...a11y}
@@ -213,17 +276,23 @@ export function PromotionForm({ promotion, claimed = 0, started = false }: Promo
               onChange={(e) => set("discountType", e.target.value as FormValues["discountType"])}
               className={inputClass}
             >
-              <option value="PERCENT">Percent off</option>
-              <option value="AMOUNT">Amount off (in cents)</option>
+              <option value="PERCENT">{t("percentOff")}</option>
+              <option value="AMOUNT">{t("amountOff")}</option>
             </select>
           )}
         </FormField>
-        <FormField label="Discount value" hint={discountPreview} errors={errors.discount}>
+        <FormField
+          label={t("discountValue")}
+          hint={
+            discountPreview ??
+            (values.discountType === "AMOUNT" ? t("discountValueAmountHint", { currency, example }) : undefined)
+          }
+          errors={errors.discount}
+        >
           {(a11y) => (
             <input
               {...a11y}
-              type="number"
-              inputMode="numeric"
+              inputMode="decimal"
               value={values.discountValue}
               disabled={!!promotion}
               onChange={(e) => set("discountValue", e.target.value)}
@@ -233,6 +302,80 @@ export function PromotionForm({ promotion, claimed = 0, started = false }: Promo
         </FormField>
       </div>
 
+      <div className="grid gap-5 sm:grid-cols-2">
+        {values.discountType === "PERCENT" && (
+          <FormField label={t("maxDiscount")} hint={t("maxDiscountHint", { currency })} errors={errors.maxDiscountAmount}>
+            {(a11y) => (
+              <input
+                {...a11y}
+                inputMode="decimal"
+                value={values.maxDiscount}
+                onChange={(e) => set("maxDiscount", e.target.value)}
+                className={inputClass}
+              />
+            )}
+          </FormField>
+        )}
+        <FormField label={t("minOrder")} hint={t("minOrderHint", { currency })} errors={errors.minOrderAmount}>
+          {(a11y) => (
+            <input
+              {...a11y}
+              inputMode="decimal"
+              value={values.minOrder}
+              onChange={(e) => set("minOrder", e.target.value)}
+              className={inputClass}
+            />
+          )}
+        </FormField>
+      </div>
+
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-slate-800">{t("validity")}</legend>
+        {(["none", "days", "until"] as const).map((kind) => (
+          <label key={kind} className="flex items-center gap-2 text-sm text-slate-800">
+            <input
+              type="radio"
+              name="validityKind"
+              value={kind}
+              checked={values.validityKind === kind}
+              onChange={() => set("validityKind", kind)}
+              className="size-4 accent-slate-900"
+            />
+            {t(kind === "none" ? "validityNone" : kind === "days" ? "validityDays" : "validityUntil")}
+          </label>
+        ))}
+        {values.validityKind === "days" && (
+          <FormField label={t("validityDaysInput")} hint={t("validityDaysHint")} errors={errors.validity}>
+            {(a11y) => (
+              <input
+                {...a11y}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={3650}
+                value={values.validityDays}
+                onChange={(e) => set("validityDays", e.target.value)}
+                className={`${inputClass} sm:max-w-48`}
+              />
+            )}
+          </FormField>
+        )}
+        {values.validityKind === "until" && (
+          <FormField label={t("validUntilInput")} hint={timeHint(values.validUntil)} errors={errors.validity}>
+            {(a11y) => (
+              <input
+                {...a11y}
+                type="datetime-local"
+                step={1}
+                value={values.validUntil}
+                onChange={(e) => set("validUntil", e.target.value)}
+                className={`${inputClass} sm:max-w-72`}
+              />
+            )}
+          </FormField>
+        )}
+      </fieldset>
+
       <fieldset className="space-y-2">
         <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
           <input
@@ -241,18 +384,11 @@ export function PromotionForm({ promotion, claimed = 0, started = false }: Promo
             onChange={(e) => set("fairStart", e.target.checked)}
             className="size-4 accent-slate-900"
           />
-          Fair start
+          {t("fairStart")}
         </label>
-        <p className="text-sm text-slate-500">
-          People enter during a window before the start; at the start a verifiable draw picks the winners, so speed does not
-          matter. Locked once entries open.
-        </p>
+        <p className="text-sm text-slate-500">{t("fairStartHint")}</p>
         {values.fairStart && (
-          <FormField
-            label="Entry window (seconds)"
-            hint="10 to 86,400; entries open this long before the start."
-            errors={errors.fairStart}
-          >
+          <FormField label={t("fairStartWindow")} hint={t("fairStartWindowHint")} errors={errors.fairStart}>
             {(a11y) => (
               <input
                 {...a11y}
@@ -277,20 +413,20 @@ export function PromotionForm({ promotion, claimed = 0, started = false }: Promo
             onChange={(e) => set("published", e.target.checked)}
             className="size-4 accent-slate-900"
           />
-          Published
+          {t("published")}
         </label>
-        <p className="text-sm text-slate-500">Drafts are hidden from claimers.</p>
+        <p className="text-sm text-slate-500">{t("publishedHint")}</p>
       </div>
 
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" disabled={save.isPending || save.isSuccess} className={buttonClass.primary}>
-          {save.isPending ? "Saving…" : promotion ? "Save changes" : "Create promotion"}
+          {save.isPending ? t("saving") : promotion ? t("save") : t("create")}
         </button>
         <Link
           href={promotion ? `/admin/promotions/${promotion.id}` : "/admin"}
           className="text-sm font-medium text-slate-700 underline"
         >
-          Cancel
+          {t("cancel")}
         </Link>
       </div>
     </form>

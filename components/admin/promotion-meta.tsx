@@ -1,30 +1,43 @@
-import { formatDiscount } from "@/components/discount";
+import { useTranslations } from "next-intl";
 import { LocalTime } from "@/components/local-time";
+import { PromotionHeadline } from "@/components/promotion-headline";
 import { StatusBadge } from "@/components/status-badge";
+import { useTermsText } from "@/components/terms-text";
+import { ZonedTime } from "@/components/zoned-time";
 import type { AdminPromotion } from "./api";
 
 export function DraftBadge() {
+  const t = useTranslations("admin");
   return (
     <span className="rounded-full border border-dashed border-slate-400 px-2.5 py-0.5 text-xs font-semibold text-slate-600">
-      Draft
+      {t("draft")}
     </span>
   );
 }
 
 /** Status, draft flag, discount and schedule of a promotion, in one wrapping line. */
 export function PromotionMeta({ promotion }: { promotion: AdminPromotion }) {
+  const text = useTermsText();
+  const t = useTranslations("admin");
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600">
       <StatusBadge status={promotion.status} />
       {!promotion.published && <DraftBadge />}
-      <span>{formatDiscount(promotion.discount)}</span>
       <span>
-        <LocalTime iso={promotion.startsAt} /> → <LocalTime iso={promotion.endsAt} />
+        <PromotionHeadline promotion={promotion} />
+      </span>
+      <span>{text.minOrder(promotion)}</span>
+      <span>{text.validity(promotion)}</span>
+      <span>
+        <ZonedTime iso={promotion.startsAt} timeZone={promotion.timeZone} /> →{" "}
+        <ZonedTime iso={promotion.endsAt} timeZone={promotion.timeZone} />
       </span>
       {promotion.fairStart && (
         <span>
-          Fair start · {promotion.fairStart.entrants.toLocaleString("en")} entrants ·{" "}
-          {promotion.fairStart.drawnAt ? "drawn" : "draw at the start"}
+          {t("fairStartMeta", {
+            entrants: promotion.fairStart.entrants,
+            drawn: promotion.fairStart.drawnAt ? "true" : "false",
+          })}
         </span>
       )}
     </div>

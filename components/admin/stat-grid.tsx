@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { AdminPromotion, PromotionStats } from "./api";
 
 interface StatGridProps {
@@ -9,14 +10,15 @@ interface StatGridProps {
 
 /** The live counters of one promotion. Remaining carries the test id the dashboard promises. */
 export function StatGrid({ promotion, stats, claimRate }: StatGridProps) {
+  const t = useTranslations("admin");
   const items: { label: string; value: number; testId?: string; strong?: boolean }[] = [
-    { label: "Remaining", value: promotion.remaining, testId: `remaining-${promotion.id}`, strong: true },
-    { label: "Total", value: promotion.totalStock },
-    { label: "Claimed", value: stats.claimed },
-    { label: "Issued", value: stats.issued },
-    { label: "Pending", value: stats.pending },
-    { label: "Failed", value: stats.failed },
-    ...(claimRate === undefined ? [] : [{ label: "Claims/s", value: claimRate, testId: `claim-rate-${promotion.id}` }]),
+    { label: t("remaining"), value: promotion.remaining, testId: `remaining-${promotion.id}`, strong: true },
+    { label: t("total"), value: promotion.totalStock },
+    { label: t("claimed"), value: stats.claimed },
+    { label: t("issued"), value: stats.issued },
+    { label: t("pending"), value: stats.pending },
+    { label: t("failed"), value: stats.failed },
+    ...(claimRate === undefined ? [] : [{ label: t("claimsPerSecond"), value: claimRate, testId: `claim-rate-${promotion.id}` }]),
   ];
   return (
     <dl className={`grid grid-cols-3 gap-x-4 gap-y-2 ${items.length > 6 ? "sm:grid-cols-7" : "sm:grid-cols-6"}`}>

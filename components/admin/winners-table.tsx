@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { LocalTime } from "@/components/local-time";
 import { winnersCsvUrl } from "./api";
@@ -9,6 +10,7 @@ const PAGE_SIZE = 20;
 
 /** The promotion's claims, newest first, a page at a time, with the CSV export of all of them. */
 export function WinnersTable({ promotionId, poll = true }: { promotionId: string; poll?: boolean }) {
+  const t = useTranslations("admin");
   const [page, setPage] = useState(1);
   const query = useWinners(promotionId, page, PAGE_SIZE, { poll });
   const total = query.data?.total ?? 0;
@@ -18,33 +20,34 @@ export function WinnersTable({ promotionId, poll = true }: { promotionId: string
     <section aria-labelledby="winners-heading" className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="winners-heading" className="text-lg font-semibold">
-          Winners <span className="font-normal text-slate-500">({total})</span>
+          {t("winners")} <span className="font-normal text-slate-500">({total})</span>
         </h2>
         <a href={winnersCsvUrl(promotionId)} download className={buttonClass.secondary}>
-          Download CSV
+          {t("downloadCsv")}
         </a>
       </div>
       {query.isError && (
         <p role="alert" className="text-red-700">
-          Could not load the winners: {query.error.message}
+          {t("loadWinnersFailed", { message: query.error.message })}
         </p>
       )}
-      {query.data && query.data.claims.length === 0 && <p className="text-slate-600">No claims yet.</p>}
+      {query.data && query.data.claims.length === 0 && <p className="text-slate-600">{t("noClaims")}</p>}
       {query.data && query.data.claims.length > 0 && (
         // Focusable: on a narrow screen the table scrolls sideways, which keyboards must reach too.
         <div
           role="region"
-          aria-label="Winners table"
+          aria-label={t("winnersTable")}
           tabIndex={0}
           className="overflow-x-auto rounded-xl border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900"
         >
           <table className="w-full text-left text-sm">
             <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">
               <tr>
-                <th className="px-3 py-2 font-medium">Email</th>
-                <th className="px-3 py-2 font-medium">Status</th>
-                <th className="px-3 py-2 font-medium">Coupon code</th>
-                <th className="px-3 py-2 font-medium">Claimed</th>
+                <th className="px-3 py-2 font-medium">{t("email")}</th>
+                <th className="px-3 py-2 font-medium">{t("status")}</th>
+                <th className="px-3 py-2 font-medium">{t("couponCode")}</th>
+                <th className="px-3 py-2 font-medium">{t("claimed")}</th>
+                <th className="px-3 py-2 font-medium">{t("expires")}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -56,6 +59,9 @@ export function WinnersTable({ promotionId, poll = true }: { promotionId: string
                   <td className="px-3 py-2 whitespace-nowrap text-slate-600">
                     <LocalTime iso={c.claimedAt} />
                   </td>
+                  <td className="px-3 py-2 whitespace-nowrap text-slate-600">
+                    {c.expiresAt ? <LocalTime iso={c.expiresAt} /> : t("noExpiry")}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -63,15 +69,13 @@ export function WinnersTable({ promotionId, poll = true }: { promotionId: string
         </div>
       )}
       {pages > 1 && (
-        <nav aria-label="Winners pages" className="flex items-center gap-3 text-sm">
+        <nav aria-label={t("winnersPages")} className="flex items-center gap-3 text-sm">
           <button type="button" onClick={() => setPage((p) => p - 1)} disabled={page <= 1} className={buttonClass.secondary}>
-            Newer
+            {t("newer")}
           </button>
-          <span className="text-slate-600">
-            Page {page} of {pages}
-          </span>
+          <span className="text-slate-600">{t("page", { page, pages })}</span>
           <button type="button" onClick={() => setPage((p) => p + 1)} disabled={page >= pages} className={buttonClass.secondary}>
-            Older
+            {t("older")}
           </button>
         </nav>
       )}

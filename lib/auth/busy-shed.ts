@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { SIGN_IN_UNAVAILABLE } from "@/lib/auth/signin-error";
 import { env } from "@/lib/env";
 import { DomainError, unavailable } from "@/lib/errors/domain-error";
-import { errorReply } from "@/lib/http/errors";
+import { apiLocale, errorReply } from "@/lib/http/errors";
 import { writeJson } from "@/lib/http/node-reply";
 import { passwordHashSlots } from "./hash-slots";
 
@@ -46,7 +46,7 @@ export function shedBusyPasswordRequest(req: IncomingMessage, res: ServerRespons
     return true;
   }
   const error = path === SIGN_IN_PATH ? signInUnavailable({ url: nextAuthErrorUrl(req) }) : signUpBusy();
-  writeJson(res, errorReply(error));
+  writeJson(res, errorReply(error, undefined, apiLocale(req.headers.cookie, req.headers["accept-language"])));
   return true;
 }
 

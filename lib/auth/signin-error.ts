@@ -19,15 +19,31 @@ export const SIGN_IN_UNAVAILABLE = "UNAVAILABLE";
 /** authorize refused a disabled account (lib/sessions/jwt.ts): 403 ACCOUNT_DISABLED. */
 export const ACCOUNT_DISABLED_SIGNIN = "ACCOUNT_DISABLED";
 
-/** What the sign-in form says for next-auth's `error`. */
-export function signInErrorMessage(error: string | null | undefined): string {
+/** Which of the sign-in form's messages (messages/*.json, "signin") fits next-auth's `error`. */
+export type SignInError = { key: "throttled"; minutes: number } | { key: "disabled" | "busy" | "wrong" | "failed" };
+
+export function signInError(error: string | null | undefined): SignInError {
   const seconds = throttledSeconds(error);
-  if (seconds !== null) {
-    const minutes = Math.max(1, Math.ceil(seconds / 60));
-    return `Too many attempts, try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
-  }
-  if (error === ACCOUNT_DISABLED_SIGNIN) return "This account is disabled.";
-  if (error === SIGN_IN_UNAVAILABLE) return "Sign-in is busy right now. Please try again in a moment.";
+  if (seconds !== null) return { key: "throttled", minutes: Math.max(1, Math.ceil(seconds / 60)) };
+  if (error === ACCOUNT_DISABLED_SIGNIN) return { key: "disabled" };
+  if (error === SIGN_IN_UNAVAILABLE) return { key: "busy" };
   // Unknown email and wrong password get one answer from the server, and so here.
-  return error === "CredentialsSignin" ? "Wrong email or password." : "Could not sign in. Please try again.";
+  return { key: error === "CredentialsSignin" ? "wrong" : "failed" };
+}
+
+/** What the sign-in form says for next-auth's `error`, in English (the API's refusals). */
+export function signInErrorMessage(error: string | null | undefined): string {
+  const found = signInError(error);
+  switch (found.key) {
+    case "throttled":
+      return `Too many attempts, try again in ${found.minutes} ${found.minutes === 1 ? "minute" : "minutes"}.`;
+    case "disabled":
+      return "This account is disabled.";
+    case "busy":
+      return "Sign-in is busy right now. Please try again in a moment.";
+    case "wrong":
+      return "Wrong email or password.";
+    default:
+      return "Could not sign in. Please try again.";
+  }
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { DomainError } from "@/lib/errors/domain-error";
-import { errorReply } from "./errors";
+import { apiLocale, errorReply } from "./errors";
 import { writeJson } from "./node-reply";
 
 // Next's router decodes each path segment with decodeURIComponent; when one does not decode
@@ -36,7 +36,8 @@ export function refuseMalformedUrl(req: IncomingMessage, res: ServerResponse): b
   if (pathDecodes(url)) return false;
   req.resume(); // the body, if any, is not read
   if (/^\/api(\/|\?|$)/.test(url)) {
-    writeJson(res, errorReply(new DomainError("INVALID_INPUT", "The URL is malformed: a percent-escape does not decode.")));
+    const error = new DomainError("INVALID_INPUT", "The URL is malformed: a percent-escape does not decode.");
+    writeJson(res, errorReply(error, undefined, apiLocale(req.headers.cookie, req.headers["accept-language"])));
   } else {
     res.writeHead(400, {
       "content-type": "text/html; charset=utf-8",

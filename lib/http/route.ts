@@ -3,7 +3,7 @@ import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { type z } from "zod";
 import { DomainError } from "@/lib/errors/domain-error";
-import { errorReply } from "@/lib/http/errors";
+import { apiLocale, errorReply } from "@/lib/http/errors";
 import { log } from "@/lib/log";
 import { sessionChecks } from "@/lib/sessions";
 import { sessionUser, type SessionUser } from "@/lib/sessions/cookie";
@@ -112,7 +112,7 @@ export function endpoint<A extends Access, P = Record<string, never>, Q = Record
       const query = options.query ? options.query.parse(Object.fromEntries(req.query)) : ({} as Q);
       reply = await handler({ req, params, query, user, sessionGate } as AuthedContext<P, Q>);
     } catch (error) {
-      reply = errorReply(error, requestId);
+      reply = errorReply(error, requestId, apiLocale(req.header("cookie"), req.header("accept-language")));
     }
     if (reply instanceof Response) reply.headers.set("X-Request-Id", requestId);
     else reply.headers = { ...reply.headers, "X-Request-Id": requestId };

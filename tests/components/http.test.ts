@@ -2,7 +2,7 @@
 // button's outcomes are read from them.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { requestClaim } from "@/components/api";
-import { ApiFailure, callApi, failureOf, FALLBACK_MESSAGE, parseRetryAfter, requestApi } from "@/components/http";
+import { ApiFailure, callApi, failureOf, fallbackMessage, parseRetryAfter, requestApi } from "@/components/http";
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", ...headers } });
@@ -49,7 +49,7 @@ describe("failureOf", () => {
       expect(failureOf(502, new Headers(), body)).toMatchObject({
         status: 502,
         code: "UNAVAILABLE",
-        message: FALLBACK_MESSAGE,
+        message: fallbackMessage(),
         fields: {},
         body: {},
       });
@@ -59,7 +59,7 @@ describe("failureOf", () => {
   it("ignores fields that are not lists of messages, and a message that is not text", () => {
     const failure = failureOf(400, new Headers(), { error: "INVALID_INPUT", message: 42, fields: { title: "Required." } });
     expect(failure.fields).toEqual({});
-    expect(failure.message).toBe(FALLBACK_MESSAGE);
+    expect(failure.message).toBe(fallbackMessage());
   });
 
   it("takes Retry-After from the headers", () => {
@@ -154,7 +154,7 @@ describe("requestClaim", () => {
     answerWith(json(201, { claim, remaining: 4 }), json(202, { claim, remaining: 3 }), json(200, {}));
     await expect(requestClaim("p1")).resolves.toEqual({ kind: "won", claim, remaining: 4 });
     await expect(requestClaim("p1")).resolves.toEqual({ kind: "won", claim, remaining: 3 });
-    await expect(requestClaim("p1")).resolves.toEqual({ kind: "failed", message: FALLBACK_MESSAGE });
+    await expect(requestClaim("p1")).resolves.toEqual({ kind: "failed", message: fallbackMessage() });
   });
 
   it("maps refusals to what the button shows", async () => {

@@ -1,8 +1,14 @@
 // The claim button's promises and the sign-in return address, as pure functions.
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { buttonState, type Attempt } from "@/components/claim-state";
+import { buttonState as stateIn, type Attempt } from "@/components/claim-state";
 import { formatCountdown } from "@/components/time";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { messagesOf } from "@/lib/i18n/messages";
+
+const english = createTranslator({ locale: "en", messages: messagesOf("en"), namespace: "claim" });
+const korean = createTranslator({ locale: "ko", messages: messagesOf("ko"), namespace: "claim" });
+const buttonState = (situation: Parameters<typeof stateIn>[0], t = english) => stateIn(situation, t);
 
 const base = { status: "LIVE" as const, now: 10_000, startsAt: 0, endsAt: 100_000, signedOut: false };
 const claim = {
@@ -28,6 +34,7 @@ describe("claim button state", () => {
         const state = buttonState({ ...base, attempt, status });
         expect(state.claim).toBeUndefined();
         expect(state.label).toContain("Claim");
+        expect(buttonState({ ...base, attempt, status }, korean).label).toContain("쿠폰 받기");
       }
     }
     expect(buttonState({ ...base, attempt: { kind: "won", claim, already: false } }).claim).toEqual(claim);
@@ -49,6 +56,7 @@ describe("formatCountdown", () => {
     expect(formatCountdown(1)).toBe("00:00:01");
     expect(formatCountdown(0)).toBe("00:00:00");
     expect(formatCountdown(90_061_000)).toBe("1d 01:01:01");
+    expect(formatCountdown(90_061_000, (days, hms) => `${days}일 ${hms}`)).toBe("1일 01:01:01");
   });
 });
 

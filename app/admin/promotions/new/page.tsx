@@ -1,16 +1,22 @@
+import { getTranslations } from "next-intl/server";
 import { PromotionForm } from "@/components/admin/promotion-form";
-import { JavascriptRequiredNotice, WHY_JAVASCRIPT } from "@/components/javascript-required-notice";
+import { JavascriptRequiredNotice } from "@/components/javascript-required-notice";
+import { formDefaults } from "../form-defaults";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "New promotion · Admin · Coupon Drop" };
+
+export async function generateMetadata() {
+  const [meta, t] = await Promise.all([getTranslations("meta"), getTranslations("adminForm")]);
+  return { title: meta("pageTitle", { page: t("newTitle") }) };
+}
 
 export default async function NewPromotionPage({ searchParams }: { searchParams: Promise<{ error?: string | string[] }> }) {
-  const { error } = await searchParams;
+  const [{ error }, t] = await Promise.all([searchParams, getTranslations("adminForm")]);
   return (
     <main className="max-w-2xl space-y-5">
-      <h1 className="text-2xl font-bold">New promotion</h1>
-      <JavascriptRequiredNotice error={error} why={WHY_JAVASCRIPT.promotion} />
-      <PromotionForm />
+      <h1 className="text-2xl font-bold">{t("newTitle")}</h1>
+      <JavascriptRequiredNotice error={error} why="promotion" />
+      <PromotionForm {...formDefaults()} />
     </main>
   );
 }

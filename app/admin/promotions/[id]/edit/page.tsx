@@ -1,8 +1,14 @@
+import { getTranslations } from "next-intl/server";
 import { EditPromotion } from "@/components/admin/edit-promotion";
-import { JavascriptRequiredNotice, WHY_JAVASCRIPT } from "@/components/javascript-required-notice";
+import { JavascriptRequiredNotice } from "@/components/javascript-required-notice";
+import { formDefaults } from "../../form-defaults";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Edit promotion · Admin · Coupon Drop" };
+
+export async function generateMetadata() {
+  const [meta, t] = await Promise.all([getTranslations("meta"), getTranslations("adminForm")]);
+  return { title: meta("pageTitle", { page: t("editTitle") }) };
+}
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ error?: string | string[] }> };
 
@@ -10,8 +16,8 @@ export default async function EditPromotionPage({ params, searchParams }: Props)
   const [{ id }, { error }] = await Promise.all([params, searchParams]);
   return (
     <main className="max-w-2xl space-y-5">
-      <JavascriptRequiredNotice error={error} why={WHY_JAVASCRIPT.promotion} />
-      <EditPromotion id={id} />
+      <JavascriptRequiredNotice error={error} why="promotion" />
+      <EditPromotion id={id} {...formDefaults()} />
     </main>
   );
 }
