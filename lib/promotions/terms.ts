@@ -1,5 +1,5 @@
 import { CURRENCIES, isCurrencyCode, maxOrderAmount } from "@/lib/money/currencies";
-import { formatMinorUnits } from "@/lib/money/format";
+import { formatMoney } from "@/lib/i18n/format";
 
 // The rules between a promotion's coupon terms: the bounds of its currency, a cap for
 // percentages only, and a validity that lasts at least as long as the claim window. The schemas
@@ -28,7 +28,7 @@ export function promotionTermsIssues(terms: PromotionTerms): TermsIssue[] {
   }
   if (currency !== undefined && isCurrencyCode(currency)) {
     const max = CURRENCIES[currency].maxAmount;
-    const atMost = (amount: number) => `At most ${formatMinorUnits(amount, currency)} in ${currency}.`;
+    const atMost = (amount: number) => `At most ${formatMoney(amount, currency, "en")} in ${currency}.`;
     if (discount?.type === "AMOUNT" && discount.value > max) issues.push({ path: ["discount", "value"], message: atMost(max) });
     if (maxDiscountAmount != null && maxDiscountAmount > max) issues.push({ path: ["maxDiscountAmount"], message: atMost(max) });
     const maxOrder = maxOrderAmount(currency);
