@@ -1,5 +1,5 @@
-import { CURRENCIES, isCurrencyCode, maxOrderAmount } from "@/lib/money/currencies";
 import { formatMoney } from "@/lib/i18n/format";
+import { CURRENCIES, isCurrencyCode, maxOrderAmount } from "@/lib/money/currencies";
 
 // The rules between a promotion's coupon terms: the bounds of its currency, a cap for
 // percentages only, and a validity that lasts at least as long as the claim window. The schemas
