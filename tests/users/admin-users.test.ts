@@ -74,6 +74,8 @@ describe("GET /api/admin/users", () => {
   it("searches by email (any case) and pages newest first, with the contract's fields only", async () => {
     const tag = uid();
     const ids: string[] = [];
+    // One clock reading for all: on a busy machine a create can take longer than the 1 s step.
+    const newest = Date.now();
     for (let i = 0; i < 23; i++) {
       const row = await db.user.create({
         data: {
@@ -81,7 +83,7 @@ describe("GET /api/admin/users", () => {
           emailCanonical: `shopper-${tag}-${i}@example.test`,
           passwordHash: "x",
           name: `S${i}`,
-          createdAt: new Date(Date.now() - i * 1_000),
+          createdAt: new Date(newest - i * 1_000),
         },
       });
       ids.push(row.id);
