@@ -340,13 +340,17 @@ test("the promotion page at phone and desktop sizes", async ({ page, baseURL }, 
   expect(errors).toEqual([]);
 });
 
-test("start times are shown in the viewer's time zone", async ({ browser, baseURL }) => {
+test("start times are shown in the promotion's time zone with its name, whatever the viewer's", async ({ browser, baseURL }) => {
+  // Issue #21: the promotion's zone (here the default, Asia/Seoul), never the browser's: a viewer
+  // in New York reads the same "KST" time as one in Seoul.
   const admin = await adminRequest(baseURL!);
   const promotion = await createPromotion(admin, { startsInMs: 3_600_000 });
   await admin.dispose();
-  const context = await browser.newContext({ baseURL, timezoneId: "Asia/Tokyo", locale: "en-US" });
+  const context = await browser.newContext({ baseURL, timezoneId: "America/New_York", locale: "en-US" });
   const page = await context.newPage();
   await page.goto("/");
-  await expect(page.getByRole("link", { name: promotion.title })).toContainText(/Starts .*GMT\+9/);
+  const card = page.getByRole("link", { name: promotion.title });
+  await expect(card).toContainText(/Starts .*KST/);
+  await expect(card).not.toContainText(/E[SD]T|GMT-/);
   await context.close();
 });
