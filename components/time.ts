@@ -12,19 +12,3 @@ export function formatCountdown(ms: number, withDays = (days: number, hms: strin
     .join(":");
   return days > 0 ? withDays(days, hms) : hms;
 }
-
-/**
- * A date and time with its zone name. "viewer" uses the browser's locale and zone, so it must only
- * be rendered in the browser; "UTC" is the same everywhere (used for the server render).
- */
-export function formatDateTime(iso: string, zone: "viewer" | "UTC"): string {
-  return new Intl.DateTimeFormat(zone === "UTC" ? "en" : undefined, {
-    weekday: "short",
-    month: "short",
-    day: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-    timeZoneName: "short",
-    timeZone: zone === "UTC" ? "UTC" : undefined,
-  }).format(new Date(iso));
-}

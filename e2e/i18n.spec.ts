@@ -81,7 +81,6 @@ test("in Korean: the admin form makes a won coupon with a cap, a minimum order a
   });
   // A Korean title keeps a readable slug (lib/promotions/slug.ts).
   expect(stored.slug).not.toBe("promotion");
-  await admin.close();
 
   const claimer = await contextIn(browser, baseURL, "ko-KR");
   await signUpAndSignIn(claimer.request);
@@ -109,6 +108,26 @@ test("in Korean: the admin form makes a won coupon with a cap, a minimum order a
   await expect(claimerPage.getByText("10% 할인 · 최대 3,000원 · 30,000원 이상 주문 시")).toBeVisible();
   await shot(claimerPage, "coupons-ko");
   await claimer.close();
+
+  // The marketer reads the claim in Korean, in the promotion's zone (KST) though this browser is in Berlin.
+  await page.goto(`/admin/promotions/${stored.id}`);
+  const firstWinner = page.getByRole("region", { name: "당첨자 표" }).getByRole("row").nth(1);
+  await expect(firstWinner).toContainText(formatDateTime(claim.claimedAt, "Asia/Seoul", "ko"));
+  await expect(firstWinner).toContainText(formatDateTime(claim.expiresAt, "Asia/Seoul", "ko"));
+  const audit = page.getByRole("region", { name: "변경 이력" });
+  await expect(audit.getByRole("listitem").first()).toContainText(`${E2E_ADMIN.email} 생성함`);
+  await expect(audit.getByRole("listitem").first()).toContainText(
+    `시작 일시: ${formatDateTime(stored.startsAt, "Asia/Seoul", "ko")}`,
+  );
+  await expect(page.getByRole("button", { name: "삭제" })).toBeDisabled();
+  await expect(page.getByText("발급 내역이 있어 삭제할 수 없습니다. 대신 비공개로 전환하세요.")).toBeVisible();
+  await page.getByRole("link", { name: "결과 리포트" }).click();
+  await expect(page.getByRole("heading", { name: `결과 리포트: ${title}` })).toBeVisible();
+  await expect(page.getByText("오픈부터 소진까지")).toBeVisible();
+  await page.goto("/admin/users");
+  await expect(page.getByRole("heading", { name: /^사용자 \(\d+\)$/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: "검색", exact: true })).toBeVisible();
+  await admin.close();
 });
 
 test("in English: a dollar coupon typed as $12.50 is stored as 1250 cents and read back in English", async ({

@@ -1,7 +1,8 @@
 import { Dashboard } from "@/components/admin/dashboard";
+import { adminMetadata } from "./metadata";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Promotions · Admin · Coupon Drop" };
+export const generateMetadata = () => adminMetadata("promotions");
 
 export default function AdminDashboardPage() {
   return (

@@ -50,8 +50,8 @@ export function PromotionDetail({ id }: { id: string }) {
           <DeleteButton promotion={promotion} claims={stats.claimed + stats.failed} />
         </div>
       </section>
-      <WinnersTable promotionId={promotion.id} poll={!pushed} />
-      <AuditLog promotionId={promotion.id} />
+      <WinnersTable promotionId={promotion.id} timeZone={promotion.timeZone} poll={!pushed} />
+      <AuditLog promotionId={promotion.id} timeZone={promotion.timeZone} />
     </div>
   );
 }

@@ -1,9 +1,8 @@
-import { useTranslations } from "next-intl";
-import { LocalTime } from "@/components/local-time";
+import { useLocale, useTranslations } from "next-intl";
 import { PromotionHeadline } from "@/components/promotion-headline";
 import { StatusBadge } from "@/components/status-badge";
 import { useTermsText } from "@/components/terms-text";
-import { ZonedTime } from "@/components/zoned-time";
+import { useTimeValues, ZonedTime } from "@/components/zoned-time";
 import type { AdminPromotion } from "./api";
 
 export function DraftBadge() {
@@ -44,24 +43,28 @@ export function PromotionMeta({ promotion }: { promotion: AdminPromotion }) {
   );
 }
 
-/** A fair-start promotion's draw: the window, the live entrant count, the commitment and, once drawn, the seed. */
+/**
+ * A fair-start promotion's draw: the window, the live entrant count, the commitment and, once
+ * drawn, the seed. Times in the promotion's zone, like the rest of its schedule.
+ */
 export function FairStartSummary({ promotion }: { promotion: AdminPromotion }) {
+  const t = useTranslations("admin");
+  const locale = useLocale();
+  const timeValues = useTimeValues();
   const fair = promotion.fairStart;
   if (!fair) return null;
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm break-all">
-      <dt className="text-slate-500">Entries open</dt>
-      <dd>
-        <LocalTime iso={fair.opensAt} /> ({fair.windowSeconds.toLocaleString("en")} s before the start)
-      </dd>
-      <dt className="text-slate-500">Entrants</dt>
-      <dd>{fair.entrants.toLocaleString("en")}</dd>
-      <dt className="text-slate-500">Draw</dt>
-      <dd>{fair.drawnAt ? <LocalTime iso={fair.drawnAt} /> : "not drawn yet (runs at the start)"}</dd>
-      <dt className="text-slate-500">Seed hash</dt>
+      <dt className="text-slate-500">{t("fairEntriesOpen")}</dt>
+      <dd>{t.rich("fairEntriesOpenAt", { ...timeValues(fair.opensAt, promotion.timeZone), seconds: fair.windowSeconds })}</dd>
+      <dt className="text-slate-500">{t("fairEntrants")}</dt>
+      <dd>{fair.entrants.toLocaleString(locale)}</dd>
+      <dt className="text-slate-500">{t("fairDraw")}</dt>
+      <dd>{fair.drawnAt ? <ZonedTime iso={fair.drawnAt} timeZone={promotion.timeZone} /> : t("fairNotDrawn")}</dd>
+      <dt className="text-slate-500">{t("fairSeedHash")}</dt>
       <dd className="font-mono">{fair.seedSha256}</dd>
-      <dt className="text-slate-500">Seed</dt>
-      <dd className="font-mono">{fair.seed ?? "secret until the draw"}</dd>
+      <dt className="text-slate-500">{t("fairSeed")}</dt>
+      <dd className="font-mono">{fair.seed ?? t("fairSeedSecret")}</dd>
     </dl>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSession } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useId, useState, type FormEvent } from "react";
 import { ApiFailure } from "@/components/http";
 import { LocalTime } from "@/components/local-time";
@@ -13,6 +14,7 @@ const retry = (count: number, error: Error) => !(error instanceof ApiFailure && 
 
 /** The Users page: search by email, a page of accounts, and per account role, disable and sign-out. */
 export function UsersTable() {
+  const t = useTranslations("users");
   const [draft, setDraft] = useState("");
   const [q, setQ] = useState("");
   const [page, setPage] = useState(1);
@@ -34,12 +36,15 @@ export function UsersTable() {
   return (
     <section aria-labelledby="users-heading" className="space-y-4">
       <h1 id="users-heading" className="text-2xl font-bold">
-        Users <span className="text-base font-normal text-slate-600">({total})</span>
+        {t.rich("heading", {
+          total,
+          count: (chunks) => <span className="text-base font-normal text-slate-600">{chunks}</span>,
+        })}
       </h1>
       <form role="search" onSubmit={search} className="flex flex-wrap items-end gap-2">
         <div className="flex flex-col gap-1">
           <label htmlFor={searchId} className="text-sm font-medium text-slate-800">
-            Search by email
+            {t("search")}
           </label>
           <input
             id={searchId}
@@ -51,35 +56,35 @@ export function UsersTable() {
           />
         </div>
         <button type="submit" className={buttonClass.primary}>
-          Search
+          {t("searchButton")}
         </button>
       </form>
       {query.isError && (
         <p role="alert" className="text-red-700">
-          Could not load the users: {query.error.message}
+          {t("loadFailed", { message: query.error.message })}
         </p>
       )}
-      {query.data && query.data.users.length === 0 && <p className="text-slate-600">No users match.</p>}
+      {query.data && query.data.users.length === 0 && <p className="text-slate-600">{t("none")}</p>}
       {query.data && query.data.users.length > 0 && (
         <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
-            <caption className="sr-only">Accounts, newest first</caption>
+            <caption className="sr-only">{t("caption")}</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
               <tr>
                 <th scope="col" className="px-3 py-2 font-medium">
-                  Email
+                  {t("email")}
                 </th>
                 <th scope="col" className="px-3 py-2 font-medium">
-                  Role
+                  {t("role")}
                 </th>
                 <th scope="col" className="px-3 py-2 font-medium">
-                  Status
+                  {t("status")}
                 </th>
                 <th scope="col" className="px-3 py-2 font-medium">
-                  Created
+                  {t("created")}
                 </th>
                 <th scope="col" className="px-3 py-2 font-medium">
-                  Actions
+                  {t("actions")}
                 </th>
               </tr>
             </thead>
@@ -92,15 +97,13 @@ export function UsersTable() {
         </div>
       )}
       {pages > 1 && (
-        <nav aria-label="Users pages" className="flex items-center gap-3 text-sm">
+        <nav aria-label={t("pages")} className="flex items-center gap-3 text-sm">
           <button type="button" onClick={() => setPage((p) => p - 1)} disabled={page <= 1} className={buttonClass.secondary}>
-            Previous
+            {t("previous")}
           </button>
-          <span className="text-slate-700">
-            Page {page} of {pages}
-          </span>
+          <span className="text-slate-700">{t("page", { page, pages })}</span>
           <button type="button" onClick={() => setPage((p) => p + 1)} disabled={page >= pages} className={buttonClass.secondary}>
-            Next
+            {t("next")}
           </button>
         </nav>
       )}
@@ -109,6 +112,7 @@ export function UsersTable() {
 }
 
 function UserRow({ user }: { user: AdminUser }) {
+  const t = useTranslations("users");
   const queryClient = useQueryClient();
   const { data: session } = useSession();
   const self = session?.user.id === user.id;
@@ -123,7 +127,7 @@ function UserRow({ user }: { user: AdminUser }) {
   });
   const signOut = useMutation({
     mutationFn: () => signOutUser(user.id),
-    onSuccess: () => setNotice("Signed out everywhere."),
+    onSuccess: () => setNotice(t("signedOut")),
   });
   const busy = change.isPending || signOut.isPending;
   const error = change.error ?? signOut.error;
@@ -134,14 +138,14 @@ function UserRow({ user }: { user: AdminUser }) {
       <td className="px-3 py-2">
         <span className="font-medium text-slate-900">{user.email}</span>
         {user.name && <span className="block text-slate-600">{user.name}</span>}
-        {self && <span className="block text-xs text-slate-600">(you)</span>}
+        {self && <span className="block text-xs text-slate-600">{t("you")}</span>}
       </td>
-      <td className="px-3 py-2">{user.role === "ADMIN" ? "Admin" : "User"}</td>
+      <td className="px-3 py-2">{user.role === "ADMIN" ? t("admin") : t("user")}</td>
       <td className="px-3 py-2">
         {user.disabled ? (
-          <span className="font-medium text-red-700">Disabled</span>
+          <span className="font-medium text-red-700">{t("disabled")}</span>
         ) : (
-          <span className="text-slate-700">Active</span>
+          <span className="text-slate-700">{t("active")}</span>
         )}
       </td>
       <td className="px-3 py-2 whitespace-nowrap text-slate-700">
@@ -155,7 +159,7 @@ function UserRow({ user }: { user: AdminUser }) {
             onClick={() => change.mutate({ role: user.role === "ADMIN" ? "USER" : "ADMIN" })}
             className={buttonClass.secondary}
           >
-            {user.role === "ADMIN" ? "Make user" : "Make admin"}
+            {user.role === "ADMIN" ? t("makeUser") : t("makeAdmin")}
             {who}
           </button>
           <button
@@ -164,11 +168,11 @@ function UserRow({ user }: { user: AdminUser }) {
             onClick={() => change.mutate({ disabled: !user.disabled })}
             className={user.disabled ? buttonClass.secondary : buttonClass.danger}
           >
-            {user.disabled ? "Enable" : "Disable"}
+            {user.disabled ? t("enable") : t("disable")}
             {who}
           </button>
           <button type="button" disabled={busy} onClick={() => signOut.mutate()} className={buttonClass.secondary}>
-            Sign out everywhere
+            {t("signOutEverywhere")}
             {who}
           </button>
         </div>

@@ -1,15 +1,18 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { LocalTime } from "@/components/local-time";
+import { ZonedTime } from "@/components/zoned-time";
 import { winnersCsvUrl } from "./api";
 import { useWinners } from "./queries";
 import { buttonClass } from "./styles";
 
 const PAGE_SIZE = 20;
 
-/** The promotion's claims, newest first, a page at a time, with the CSV export of all of them. */
-export function WinnersTable({ promotionId, poll = true }: { promotionId: string; poll?: boolean }) {
+/**
+ * The promotion's claims, newest first, a page at a time, with the CSV export of all of them. Times
+ * in the promotion's zone with its name, as its schedule is shown, not in the viewer's.
+ */
+export function WinnersTable({ promotionId, timeZone, poll = true }: { promotionId: string; timeZone: string; poll?: boolean }) {
   const t = useTranslations("admin");
   const [page, setPage] = useState(1);
   const query = useWinners(promotionId, page, PAGE_SIZE, { poll });
@@ -54,13 +57,13 @@ export function WinnersTable({ promotionId, poll = true }: { promotionId: string
               {query.data.claims.map((c) => (
                 <tr key={c.id}>
                   <td className="px-3 py-2">{c.email}</td>
-                  <td className="px-3 py-2">{c.status.toLowerCase()}</td>
+                  <td className="px-3 py-2">{t("claimStatus", { status: c.status })}</td>
                   <td className="px-3 py-2 font-mono whitespace-nowrap">{c.couponCode ?? "—"}</td>
                   <td className="px-3 py-2 whitespace-nowrap text-slate-600">
-                    <LocalTime iso={c.claimedAt} />
+                    <ZonedTime iso={c.claimedAt} timeZone={timeZone} />
                   </td>
                   <td className="px-3 py-2 whitespace-nowrap text-slate-600">
-                    {c.expiresAt ? <LocalTime iso={c.expiresAt} /> : t("noExpiry")}
+                    {c.expiresAt ? <ZonedTime iso={c.expiresAt} timeZone={timeZone} /> : t("noExpiry")}
                   </td>
                 </tr>
               ))}

@@ -26,7 +26,16 @@ const MAX_FILLED_SECONDS = 6 * 3_600;
 export async function dropReport(services: Services, promotionId: string) {
   const promotion = await services.db.promotion.findUnique({
     where: { id: promotionId },
-    select: { id: true, title: true, slug: true, totalStock: true, claimedCount: true, startsAt: true, endsAt: true },
+    select: {
+      id: true,
+      title: true,
+      slug: true,
+      totalStock: true,
+      claimedCount: true,
+      startsAt: true,
+      endsAt: true,
+      timeZone: true,
+    },
   });
   if (!promotion) throw notFound();
   const [rows, stats, soldOutAt, fairness] = await Promise.all([
@@ -75,6 +84,8 @@ export async function dropReport(services: Services, promotionId: string) {
       totalStock: promotion.totalStock,
       startsAt: promotion.startsAt.toISOString(),
       endsAt: promotion.endsAt.toISOString(),
+      // The report's times are shown in the promotion's zone, as its marketer wrote them.
+      timeZone: promotion.timeZone,
     },
     summary: {
       soldOutAt: soldOutAt?.toISOString() ?? null,

@@ -1,6 +1,7 @@
 // An API error's message follows the caller's language; its code and status never do.
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { GET as unknownApiPath } from "@/app/api/[...path]/route";
 import { ERROR_CODES } from "@/lib/errors/codes";
 import { DomainError } from "@/lib/errors/domain-error";
 import { apiLocale, errorReply } from "@/lib/http/errors";
@@ -34,5 +35,15 @@ describe("API error messages", () => {
     expect(apiLocale("NEXT_LOCALE=ko", "en-US")).toBe("ko");
     expect(apiLocale(undefined, "ko-KR,ko;q=0.9")).toBe("ko");
     expect(apiLocale(undefined, undefined)).toBe("en");
+  });
+
+  it("of an unknown API path are Korean too, with the same 404 NOT_FOUND", async () => {
+    // The route answers synchronously; Response.json() is the promise.
+    const ask = (headers: Record<string, string>) => unknownApiPath(new Request("http://app.test/api/nope", { headers }));
+    const en = ask({});
+    const ko = ask({ "accept-language": "ko-KR,ko;q=0.9" });
+    expect(ko.status).toBe(en.status);
+    expect(await en.json()).toMatchObject({ error: "NOT_FOUND", message: expect.stringMatching(/API endpoint/) });
+    expect(await ko.json()).toEqual({ error: "NOT_FOUND", message: messagesOf("ko").apiErrors.NOT_FOUND });
   });
 });

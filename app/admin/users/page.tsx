@@ -1,7 +1,8 @@
 import { UsersTable } from "@/components/admin/users-table";
+import { adminMetadata } from "../metadata";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Users · Admin · Coupon Drop" };
+export const generateMetadata = () => adminMetadata("users");
 
 export default function AdminUsersPage() {
   return (

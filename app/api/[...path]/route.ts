@@ -1,8 +1,10 @@
 import { notFound } from "@/lib/errors/domain-error";
-import { errorResponse } from "@/lib/http/errors";
+import { apiLocale, errorResponse } from "@/lib/http/errors";
 
-// Unknown API paths answer in the API's JSON error shape, not with Next's HTML 404 page.
-const noSuchEndpoint = () => errorResponse(notFound("API endpoint"));
+// Unknown API paths answer in the API's JSON error shape, not with Next's HTML 404 page, and in
+// the caller's language like every other API error (English unless a cookie or Accept-Language asks).
+const noSuchEndpoint = (req: Request) =>
+  errorResponse(notFound("API endpoint"), undefined, apiLocale(req.headers.get("cookie"), req.headers.get("accept-language")));
 
 export {
   noSuchEndpoint as GET,

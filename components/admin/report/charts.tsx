@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import type uPlot from "uplot";
 import { OUTCOME_STYLE, type ReportPoint } from "./data";
@@ -26,6 +27,7 @@ const axes = (unit: string): uPlot.Axis[] => [
 ];
 
 export function RemainingChart({ series, totalStock }: { series: ReportPoint[]; totalStock: number }) {
+  const t = useTranslations("report");
   // The line starts a second before the first claim, at the full stock: the drop's first step down.
   const data = useMemo<uPlot.AlignedData>(
     () => [
@@ -39,12 +41,12 @@ export function RemainingChart({ series, totalStock }: { series: ReportPoint[]; 
       (U: typeof uPlot, width: number): uPlot.Options => ({
         width,
         height: HEIGHT,
-        axes: axes("coupons left"),
+        axes: axes(t("unitCouponsLeft")),
         scales: scales(),
         series: [
           {},
           {
-            label: "Remaining",
+            label: t("remaining"),
             stroke: "#047857",
             width: 2,
             fill: "rgba(4, 120, 87, 0.12)",
@@ -53,20 +55,15 @@ export function RemainingChart({ series, totalStock }: { series: ReportPoint[]; 
           },
         ],
       }),
-    [],
+    [t],
   );
   const last = series.findLast((p) => p.remaining !== null)?.remaining;
-  return (
-    <UplotChart
-      data={data}
-      build={build}
-      label={`Chart of the remaining stock over time${last != null ? `, ending at ${last}` : ""}. The numbers are in the table below.`}
-    />
-  );
+  return <UplotChart data={data} build={build} label={t("remainingChart", { last: last != null ? String(last) : "none" })} />;
 }
 
 /** Claims per second, stacked by outcome: each band is drawn as the running sum, largest first. */
 export function ClaimsChart({ series }: { series: ReportPoint[] }) {
+  const t = useTranslations("report");
   const data = useMemo<uPlot.AlignedData>(() => {
     const running = series.map(() => 0);
     const stacked = OUTCOME_STYLE.map(({ outcome }) => series.map((p, i) => (running[i] += p.outcomes[outcome])));
@@ -77,12 +74,12 @@ export function ClaimsChart({ series }: { series: ReportPoint[] }) {
       (U: typeof uPlot, width: number): uPlot.Options => ({
         width,
         height: HEIGHT,
-        axes: axes("answers / s"),
+        axes: axes(t("unitAnswers")),
         scales: scales(),
         series: [
           {},
-          ...[...OUTCOME_STYLE].reverse().map(({ label, color, outcome }): uPlot.Series => ({
-            label,
+          ...[...OUTCOME_STYLE].reverse().map(({ color, outcome }): uPlot.Series => ({
+            label: t("outcome", { outcome }),
             stroke: color,
             fill: color,
             width: 0,
@@ -92,19 +89,14 @@ export function ClaimsChart({ series }: { series: ReportPoint[] }) {
           })),
         ],
       }),
-    [series],
+    [series, t],
   );
   const peak = Math.max(0, ...series.map((p) => p.total));
-  return (
-    <UplotChart
-      data={data}
-      build={build}
-      label={`Stacked bar chart of claim answers per second by outcome, peak ${peak} per second. The numbers are in the table below.`}
-    />
-  );
+  return <UplotChart data={data} build={build} label={t("claimsChart", { peak })} />;
 }
 
 export function LatencyChart({ series }: { series: ReportPoint[] }) {
+  const t = useTranslations("report");
   const data = useMemo<uPlot.AlignedData>(
     () =>
       padded(
@@ -129,11 +121,5 @@ export function LatencyChart({ series }: { series: ReportPoint[] }) {
       }),
     [],
   );
-  return (
-    <UplotChart
-      data={data}
-      build={build}
-      label="Line chart of claim latency per second, p50 and p99 in milliseconds. The numbers are in the table below."
-    />
-  );
+  return <UplotChart data={data} build={build} label={t("latencyChart")} />;
 }

@@ -13,21 +13,20 @@ export const reportUrl = (id: string, format: "json" | "csv" | "entrants-csv" = 
 export const fetchReport = (id: string) => callApi<Report>(reportUrl(id));
 
 /**
- * The outcomes in stacking order, with their names and colours (each at least 3:1 against
- * white, as WCAG asks of graphics; the tables carry the exact numbers).
+ * The outcomes in stacking order, with their colours (each at least 3:1 against white, as WCAG
+ * asks of graphics; the tables carry the exact numbers). Their names are messages (report.outcome).
  */
-export const OUTCOME_STYLE: { outcome: Outcome; label: string; color: string }[] = [
-  { outcome: "won", label: "Won", color: "#047857" },
-  { outcome: "soldOut", label: "Sold out", color: "#64748b" },
-  { outcome: "alreadyClaimed", label: "Already claimed", color: "#2563eb" },
-  { outcome: "rateLimited", label: "Rate limited", color: "#c2410c" },
-  { outcome: "notEligible", label: "Not eligible", color: "#7c3aed" },
-  { outcome: "notStarted", label: "Not started", color: "#a16207" },
-  { outcome: "unavailable", label: "Unavailable (503)", color: "#dc2626" },
-  { outcome: "other", label: "Other", color: "#334155" },
+export const OUTCOME_STYLE: { outcome: Outcome; color: string }[] = [
+  { outcome: "won", color: "#047857" },
+  { outcome: "soldOut", color: "#64748b" },
+  { outcome: "alreadyClaimed", color: "#2563eb" },
+  { outcome: "rateLimited", color: "#c2410c" },
+  { outcome: "notEligible", color: "#7c3aed" },
+  { outcome: "notStarted", color: "#a16207" },
+  { outcome: "unavailable", color: "#dc2626" },
+  { outcome: "other", color: "#334155" },
 ];
 
-/** "12:00:03" in the viewer's time zone. */
-export const clockTime = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { hour12: false });
-
-export const ms = (value: number | null) => (value === null ? "—" : `${value} ms`);
+/** "12:00:03" in the promotion's time zone (24-hour, the same in every language). */
+export const clockTime = (iso: string, timeZone: string) =>
+  new Date(iso).toLocaleTimeString("en-GB", { timeZone, hour12: false });

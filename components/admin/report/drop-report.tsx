@@ -1,20 +1,24 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useId } from "react";
 import { queryKeys } from "@/components/query-keys";
+import { useTimeValues } from "@/components/zoned-time";
 import { LoadError } from "../load-error";
 import { buttonClass } from "../styles";
 import { ClaimsChart, LatencyChart, RemainingChart } from "./charts";
-import { clockTime, fetchReport, ms, reportUrl, type Report } from "./data";
+import { fetchReport, reportUrl, type Report } from "./data";
 import { Fairness } from "./fairness";
 import { ClaimsTable, LatencyTable, RemainingTable } from "./tables";
+import { useReportText } from "./use-report-text";
 
 // While the promotion runs the report follows it; afterwards it no longer changes.
 const LIVE_REFRESH_MS = 5_000;
 
 /** The drop report: summary, three charts each with its data table, and the CSV / JSON export. */
 export function DropReport({ id }: { id: string }) {
+  const t = useTranslations("admin");
   const query = useQuery({
     // Under the promotion's own key, so whatever refreshes a promotion refreshes its report.
     queryKey: [...queryKeys.admin.promotion(id), "report"],
@@ -25,47 +29,54 @@ export function DropReport({ id }: { id: string }) {
     },
   });
   usePrintOpensTables();
-  if (query.isPending) return <p className="text-slate-600">Loading…</p>;
+  if (query.isPending) return <p className="text-slate-600">{t("loading")}</p>;
   if (query.isError) return <LoadError error={query.error} />;
-  const report = query.data;
+  return <Loaded id={id} report={query.data} />;
+}
+
+function Loaded({ id, report }: { id: string; report: Report }) {
+  const t = useTranslations("report");
+  const timeValues = useTimeValues();
   return (
     <div className="space-y-8">
       <header className="space-y-2">
         <p className="text-sm text-slate-700 print:hidden">
           <Link href={`/admin/promotions/${id}`} className="underline">
-            ← Back to the promotion
+            {t("back")}
           </Link>
         </p>
-        <h1 className="text-2xl font-bold">Drop report: {report.promotion.title}</h1>
+        <h1 className="text-2xl font-bold">{t("title", { title: report.promotion.title })}</h1>
         <p className="text-sm text-slate-700">
-          Started <time dateTime={report.promotion.startsAt}>{new Date(report.promotion.startsAt).toLocaleString()}</time> ·{" "}
-          {report.promotion.totalStock.toLocaleString()} coupons
+          {t.rich("started", {
+            ...timeValues(report.promotion.startsAt, report.promotion.timeZone),
+            stock: report.promotion.totalStock,
+          })}
         </p>
         <div className="flex flex-wrap gap-2 print:hidden">
           <a href={reportUrl(id, "csv")} download className={buttonClass.secondary}>
-            Download CSV
+            {t("downloadCsv")}
           </a>
           <a href={reportUrl(id)} download={`drop-report-${id}.json`} className={buttonClass.secondary}>
-            Download JSON
+            {t("downloadJson")}
           </a>
           <button type="button" onClick={() => window.print()} className={buttonClass.secondary}>
-            Print
+            {t("print")}
           </button>
         </div>
       </header>
       <Summary report={report} />
-      {report.fairness && <Fairness id={id} fairness={report.fairness} />}
+      {report.fairness && <Fairness id={id} fairness={report.fairness} timeZone={report.promotion.timeZone} />}
       {report.series.length === 0 ? (
-        <p className="text-slate-700">Nobody has tried to claim yet: the charts appear with the first claim.</p>
+        <p className="text-slate-700">{t("noClaims")}</p>
       ) : (
         <>
-          <Figure title="Remaining stock over time" table={<RemainingTable report={report} />}>
+          <Figure title={t("remainingTitle")} table={<RemainingTable report={report} />}>
             <RemainingChart series={report.series} totalStock={report.promotion.totalStock} />
           </Figure>
-          <Figure title="Claims per second, by outcome" table={<ClaimsTable report={report} />}>
+          <Figure title={t("claimsTitle")} table={<ClaimsTable report={report} />}>
             <ClaimsChart series={report.series} />
           </Figure>
-          <Figure title="Claim latency over time (p50, p99)" table={<LatencyTable report={report} />}>
+          <Figure title={t("latencyTitle")} table={<LatencyTable report={report} />}>
             <LatencyChart series={report.series} />
           </Figure>
         </>
@@ -75,22 +86,28 @@ export function DropReport({ id }: { id: string }) {
 }
 
 function Summary({ report }: { report: Report }) {
+  const { t, ms, clock, count } = useReportText(report.promotion.timeZone);
   const s = report.summary;
+  const peak = s.peakRequestsPerSecond;
   const items: [string, string, string][] = [
-    ["sell-out", "Start to sell-out", s.secondsToSellOut === null ? "not sold out" : `${s.secondsToSellOut.toFixed(1)} s`],
-    ["peak", "Peak requests", `${s.peakRequestsPerSecond.toLocaleString()}/s${s.peakAt ? ` at ${clockTime(s.peakAt)}` : ""}`],
-    ["requests", "Claim requests", s.requests.toLocaleString()],
-    ["tried", "People who tried", s.uniqueTriers.toLocaleString()],
-    ["won", "People who won", s.winners.toLocaleString()],
-    ["issued", "Issued", s.issued.toLocaleString()],
-    ["pending", "Pending", s.pending.toLocaleString()],
-    ["failed", "Failed", s.failed.toLocaleString()],
-    ["latency", "Latency p50 / p99", `${ms(s.p50Ms)} / ${ms(s.p99Ms)}`],
+    [
+      "sell-out",
+      t("sellOut"),
+      s.secondsToSellOut === null ? t("notSoldOut") : t("seconds", { seconds: s.secondsToSellOut.toFixed(1) }),
+    ],
+    ["peak", t("peak"), s.peakAt ? t("peakAt", { count: peak, time: clock(s.peakAt) }) : t("peakValue", { count: peak })],
+    ["requests", t("requests"), count(s.requests)],
+    ["tried", t("tried"), count(s.uniqueTriers)],
+    ["won", t("won"), count(s.winners)],
+    ["issued", t("issued"), count(s.issued)],
+    ["pending", t("pending"), count(s.pending)],
+    ["failed", t("failed"), count(s.failed)],
+    ["latency", t("latency"), `${ms(s.p50Ms)} / ${ms(s.p99Ms)}`],
   ];
   return (
     <section aria-labelledby="summary-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       <h2 id="summary-heading" className="mb-3 text-lg font-semibold">
-        Summary
+        {t("summary")}
       </h2>
       <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3">
         {items.map(([key, label, value]) => (
@@ -105,6 +122,7 @@ function Summary({ report }: { report: Report }) {
 }
 
 function Figure({ title, table, children }: { title: string; table: React.ReactNode; children: React.ReactNode }) {
+  const t = useTranslations("report");
   const captionId = useId();
   return (
     <figure
@@ -116,7 +134,7 @@ function Figure({ title, table, children }: { title: string; table: React.ReactN
       </figcaption>
       {children}
       <details className="report-table">
-        <summary className="cursor-pointer text-sm font-medium text-slate-800 print:hidden">Data table: {title}</summary>
+        <summary className="cursor-pointer text-sm font-medium text-slate-800 print:hidden">{t("dataTable", { title })}</summary>
         {table}
       </details>
     </figure>

@@ -1,4 +1,6 @@
-import { clockTime, ms, OUTCOME_STYLE, type Report, type ReportPoint } from "./data";
+"use client";
+import { OUTCOME_STYLE, type Report, type ReportPoint } from "./data";
+import { useReportText } from "./use-report-text";
 
 const th = "px-2 py-1 text-left font-semibold text-slate-800";
 const td = "px-2 py-1 text-left tabular-nums text-slate-800";
@@ -18,21 +20,22 @@ function Table({ caption, children }: { caption: string; children: React.ReactNo
 }
 
 export function ClaimsTable({ report }: { report: Report }) {
+  const { t, outcome: outcomeName, clock } = useReportText(report.promotion.timeZone);
   const rows = active(report.series);
   return (
-    <Table caption="Claim answers per second by outcome">
+    <Table caption={t("claimsCaption")}>
       <thead className="border-b border-slate-300">
         <tr>
           <th scope="col" className={th}>
-            Time
+            {t("time")}
           </th>
-          {OUTCOME_STYLE.map(({ outcome, label }) => (
+          {OUTCOME_STYLE.map(({ outcome }) => (
             <th key={outcome} scope="col" className={th}>
-              {label}
+              {outcomeName(outcome)}
             </th>
           ))}
           <th scope="col" className={th}>
-            Total
+            {t("total")}
           </th>
         </tr>
       </thead>
@@ -40,7 +43,7 @@ export function ClaimsTable({ report }: { report: Report }) {
         {rows.map((p) => (
           <tr key={p.second} className="border-b border-slate-100">
             <th scope="row" className={`${td} font-normal`}>
-              <time dateTime={p.time}>{clockTime(p.time)}</time>
+              <time dateTime={p.time}>{clock(p.time)}</time>
             </th>
             {OUTCOME_STYLE.map(({ outcome }) => (
               <td key={outcome} className={td}>
@@ -54,7 +57,7 @@ export function ClaimsTable({ report }: { report: Report }) {
       <tfoot className="border-t-2 border-slate-400">
         <tr>
           <th scope="row" className={th}>
-            All
+            {t("all")}
           </th>
           {OUTCOME_STYLE.map(({ outcome }) => (
             <td key={outcome} className={`${td} font-semibold`} data-outcome={outcome}>
@@ -71,15 +74,16 @@ export function ClaimsTable({ report }: { report: Report }) {
 }
 
 export function RemainingTable({ report }: { report: Report }) {
+  const { t, clock } = useReportText(report.promotion.timeZone);
   return (
-    <Table caption="Remaining stock per second">
+    <Table caption={t("remainingCaption")}>
       <thead className="border-b border-slate-300">
         <tr>
           <th scope="col" className={th}>
-            Time
+            {t("time")}
           </th>
           <th scope="col" className={th}>
-            Remaining
+            {t("remaining")}
           </th>
         </tr>
       </thead>
@@ -87,7 +91,7 @@ export function RemainingTable({ report }: { report: Report }) {
         {active(report.series).map((p) => (
           <tr key={p.second} className="border-b border-slate-100">
             <th scope="row" className={`${td} font-normal`}>
-              <time dateTime={p.time}>{clockTime(p.time)}</time>
+              <time dateTime={p.time}>{clock(p.time)}</time>
             </th>
             <td className={td}>{p.remaining ?? "—"}</td>
           </tr>
@@ -98,12 +102,13 @@ export function RemainingTable({ report }: { report: Report }) {
 }
 
 export function LatencyTable({ report }: { report: Report }) {
+  const { t, ms, clock } = useReportText(report.promotion.timeZone);
   return (
-    <Table caption="Claim latency per second">
+    <Table caption={t("latencyCaption")}>
       <thead className="border-b border-slate-300">
         <tr>
           <th scope="col" className={th}>
-            Time
+            {t("time")}
           </th>
           <th scope="col" className={th}>
             p50
@@ -117,7 +122,7 @@ export function LatencyTable({ report }: { report: Report }) {
         {active(report.series).map((p) => (
           <tr key={p.second} className="border-b border-slate-100">
             <th scope="row" className={`${td} font-normal`}>
-              <time dateTime={p.time}>{clockTime(p.time)}</time>
+              <time dateTime={p.time}>{clock(p.time)}</time>
             </th>
             <td className={td}>{ms(p.p50Ms)}</td>
             <td className={td}>{ms(p.p99Ms)}</td>

@@ -1,7 +1,8 @@
 import { PromotionDetail } from "@/components/admin/promotion-detail";
+import { adminMetadata } from "../../metadata";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Promotion · Admin · Coupon Drop" };
+export const generateMetadata = () => adminMetadata("promotion");
 
 export default async function PromotionDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

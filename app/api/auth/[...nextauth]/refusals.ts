@@ -4,6 +4,7 @@ import type { ErrorCode } from "@/lib/errors/codes";
 import { DomainError } from "@/lib/errors/domain-error";
 import { isTransientOutage } from "@/lib/errors/transient";
 import { errorResponse } from "@/lib/http/errors";
+import type { Locale } from "@/lib/i18n/locale";
 import { log } from "@/lib/log";
 
 // next-auth's failures in the API's error contract: it answers refusals in plain text, as its own
@@ -15,11 +16,11 @@ const CANNOT_PROCESS = "This auth request cannot be processed.";
  * What next-auth throws on is the request: it parses a JSON body and the callback URL without
  * guarding, while its own failures (a user lookup, a token) it answers itself. An outage is a 503.
  */
-export function thrownRefusal(error: unknown): Response {
-  if (isTransientOutage(error)) return errorResponse(error);
+export function thrownRefusal(error: unknown, locale: Locale = "en"): Response {
+  if (isTransientOutage(error)) return errorResponse(error, undefined, locale);
   log("warn", "auth request refused", { error });
   const message = error instanceof SyntaxError ? "The request body must be valid JSON." : CANNOT_PROCESS;
-  return errorResponse(new DomainError("INVALID_INPUT", message));
+  return errorResponse(new DomainError("INVALID_INPUT", message), undefined, locale);
 }
 
 /**
@@ -59,11 +60,11 @@ const BY_STATUS: Partial<Record<number, [ErrorCode, string]>> = {
  * 5xx answers are about the request too (a callback URL that is no URL, GET on the credentials
  * callback, its error page asked to show "configuration"), so they become 400.
  */
-export async function answeredRefusal(res: Response, path: string): Promise<Response> {
+export async function answeredRefusal(res: Response, path: string, locale: Locale = "en"): Promise<Response> {
   if (res.status >= 500) log("warn", "auth request refused", { path, nextAuthStatus: res.status });
   const sent: unknown = res.headers.get("content-type")?.includes("application/json") ? await res.json().catch(() => null) : null;
   const url = (sent as { url?: unknown } | null)?.url;
-  const answer = errorResponse(refusal(res.status, typeof url === "string" ? url : undefined));
+  const answer = errorResponse(refusal(res.status, typeof url === "string" ? url : undefined), undefined, locale);
   for (const cookie of res.headers.getSetCookie()) answer.headers.append("set-cookie", cookie);
   return answer;
 }

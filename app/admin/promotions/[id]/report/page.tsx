@@ -1,7 +1,8 @@
 import { DropReport } from "@/components/admin/report/drop-report";
+import { adminMetadata } from "../../../metadata";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Drop report · Admin · Coupon Drop" };
+export const generateMetadata = () => adminMetadata("dropReport");
 
 export default async function DropReportPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
