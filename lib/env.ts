@@ -2,6 +2,7 @@ import "server-only";
 import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { DEFAULT_DOTLESS_DOMAINS, parseDotlessDomains } from "@/lib/auth/email";
+import { LOCALES } from "@/lib/i18n/locale";
 import { currencySchema, timeZoneSchema } from "@/lib/promotions/schemas";
 
 /** One "host:port" of REDIS_CLUSTER_NODES, parsed into what the cluster client takes. */
@@ -121,7 +122,7 @@ const schema = z
     ADMIN_EMAIL: z.email().optional(),
     ADMIN_PASSWORD: z.string().min(8).max(72).optional(),
     // The UI's language when neither the NEXT_LOCALE cookie nor Accept-Language names one (lib/i18n/locale.ts).
-    DEFAULT_LOCALE: z.enum(["en", "ko"]).default("en"),
+    DEFAULT_LOCALE: z.enum(LOCALES).default("en"),
   })
   .refine((e) => !e.UPSTASH_REDIS_REST_URL === !e.UPSTASH_REDIS_REST_TOKEN, {
     message: "set both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN, or neither",

@@ -19,7 +19,7 @@ import { type CreatePromotionInput, type UpdatePromotionInput } from "./schemas"
 import { slugify } from "./slug";
 import { claimRates, statsByPromotion } from "./stats";
 import { promotionTermsIssues, type PromotionTerms } from "./terms";
-import { promotionView, type PromotionRow } from "./view";
+import { promotionView, storedValidity, type PromotionRow } from "./view";
 
 type AdminRow = PromotionRow &
   FairStartColumns & {
@@ -219,14 +219,7 @@ export async function updatePromotion(services: Services, actorId: string, id: s
       discount: { type: current.discountType, value: current.discountValue },
       maxDiscountAmount: input.maxDiscountAmount !== undefined ? input.maxDiscountAmount : current.maxDiscountAmount,
       minOrderAmount: input.minOrderAmount !== undefined ? input.minOrderAmount : current.minOrderAmount,
-      validity:
-        input.validity !== undefined
-          ? input.validity
-          : current.validUntil
-            ? { until: current.validUntil }
-            : current.validityDays !== null
-              ? { days: current.validityDays }
-              : null,
+      validity: input.validity !== undefined ? input.validity : storedValidity(current),
       endsAt,
     });
     const { issuer: _issuer, validator: _validator, fairStart: _fairStart, validity: _validity, ...plain } = input;

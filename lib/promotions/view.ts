@@ -52,10 +52,18 @@ export interface PromotionRow {
   timeZone: string;
 }
 
-export function validityView(row: Pick<PromotionRow, "validityDays" | "validUntil">): Validity {
-  if (row.validUntil) return { until: row.validUntil.toISOString() };
+/** The validity its two columns store: a fixed end, days after the claim, or none. */
+export function storedValidity(
+  row: Pick<PromotionRow, "validityDays" | "validUntil">,
+): { days: number } | { until: Date } | null {
+  if (row.validUntil) return { until: row.validUntil };
   if (row.validityDays !== null) return { days: row.validityDays };
   return null;
+}
+
+export function validityView(row: Pick<PromotionRow, "validityDays" | "validUntil">): Validity {
+  const validity = storedValidity(row);
+  return validity && "until" in validity ? { until: validity.until.toISOString() } : validity;
 }
 
 /** Ended wins over everything; then sold out, paused, not yet started, live. */
