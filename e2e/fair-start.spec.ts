@@ -45,7 +45,7 @@ test("enter the draw during the window, wait for T0, see the result and check it
     await expect(page.getByTestId("coupon-code")).toHaveText(entry.claim.couponCode);
   } else {
     expect(entry.status).toBe("LOST");
-    await expect(status).toContainText(`Not this time: you drew #${entry.position} of 2 for 1 coupons`);
+    await expect(status).toContainText(`Not this time: you drew #${entry.position} of 2 for 1 coupon`);
   }
 
   // How to check the draw: the revealed seed hashes to the commitment, and recomputes the tickets.
