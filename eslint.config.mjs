@@ -69,9 +69,10 @@ export default tseslint.config(
           patterns: [...LIB_LAYERS],
         },
       ],
-      // Process-wide state lives in the one registry (lib/process-state.ts): Next compiles lib/
-      // into several layers, so a module's own top-level Map or `let` would exist several times in
-      // one process and silently disagree (docs/architecture.md, "One process, one state").
+      // Process-wide state lives in the one registry (lib/process-state.ts): `next dev` reloads
+      // modules and compiles lib/ into several layers, so a module's own top-level Map or `let`
+      // would exist several times in one process and silently disagree there (a production build
+      // loads lib/ once: docs/architecture.md, "One process, one state").
       "no-restricted-syntax": [
         "error",
         ...[

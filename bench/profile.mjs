@@ -4,6 +4,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { SourceMap } from "node:module";
 import { fileURLToPath } from "node:url";
+import serverLib from "../scripts/server-lib.cjs";
+
+const { SERVER_LIB } = serverLib;
 
 const TOP_FUNCTIONS = 15;
 // Areas whose inclusive time (the area's own frames plus everything they call) is reported.
@@ -233,7 +236,8 @@ function shorten(path) {
 function areaOf(file, source) {
   const filePackage = file.includes("node_modules/") ? packageName(shorten(file)) : null;
   if (filePackage === "next") return nextArea(source);
-  if (filePackage) return filePackage;
+  // lib/ compiled once for the production server (esbuild.config.mjs) is the app's own code.
+  if (filePackage && filePackage !== SERVER_LIB) return filePackage;
   const path = shorten(source);
   if (source.includes("node_modules/")) return packageName(path) === "next" ? nextArea(path) : packageName(path);
   const app = /^(lib|app)\/([^/.]+)/.exec(path);

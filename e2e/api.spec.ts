@@ -1,5 +1,6 @@
 // The HTTP contract against the production server (next build + npm start).
 import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { appServerEnv } from "../playwright.config";
 import { adminRequest, createPromotion, signUpAndSignIn, uniqueEmail } from "./helpers";
 
 test("health reports both dependencies", async ({ request }) => {
@@ -80,4 +81,19 @@ test("a top-up through the admin API reaches the next press at once (one state p
   expect((await press(lateA)).status()).toBe(410);
 
   await Promise.all([...people, admin].map((request) => request.dispose()));
+});
+
+test("the production process loads lib/ once, for every Next layer and the fast lane", async ({ request, baseURL }) => {
+  // A page (server components), a route handler and the fast lane each use lib/; the instrumentation
+  // hook started the process with it. Bundled per layer, the count would be 3 or more.
+  const admin = await adminRequest(baseURL!);
+  const promotion = await createPromotion(admin, { totalStock: 1 });
+  expect((await request.get(`/p/${promotion.slug}`)).status()).toBe(200);
+  expect((await request.get("/api/promotions")).status()).toBe(200);
+  expect((await request.get(`/api/promotions/${promotion.id}/stock`)).status()).toBe(200);
+  const metrics = await request.get("/api/metrics", { headers: { authorization: `Bearer ${appServerEnv.METRICS_TOKEN}` } });
+  expect(metrics.status()).toBe(200);
+  const copies = (await metrics.text()).split("\n").find((line) => line.startsWith("coupon_lib_copies "));
+  expect(copies).toBe("coupon_lib_copies 1");
+  await admin.dispose();
 });

@@ -1,13 +1,12 @@
 // The one registry of process-wide state, on globalThis under one Symbol.for key.
 //
-// Why it exists: Next.js compiles lib/ into each of its server layers (instrumentation, route
-// handlers, server components: three module instances of every file, measured in
-// docs/architecture.md, "One process, one state"), and `next dev` evaluates modules again on every
-// reload. A module's own top-level `new Map()` or `let` would therefore exist several times in one
-// process and silently disagree (a top-up forgetting a sold-out hint in one copy while another
-// copy answers the claims). Every piece of state that must be one per process is created here,
-// once, by whichever copy asks first; every copy then reads and writes the same object.
-// ESLint forbids top-level mutable state in lib/ outside this file (eslint.config.mjs).
+// Why it exists: `next dev` evaluates modules again on every reload, and there
+// Next compiles lib/ once per server layer (instrumentation, route handlers, server components).
+// A module's own top-level `new Map()` or `let` would then exist several times in one process and
+// silently disagree (a top-up forgetting a sold-out hint in one copy while another copy answers
+// the claims). A production build loads lib/ once (docs/architecture.md, "One process, one
+// state"), but state is still created here, once, by whichever copy asks first, so dev and
+// production behave alike. ESLint forbids top-level mutable state in lib/ outside this file.
 
 const REGISTRY = Symbol.for("coupon-drop.process-state");
 
@@ -27,3 +26,12 @@ export function processState<T>(name: string, create: () => T): T {
   if (!values.has(name)) values.set(name, create());
   return values.get(name) as T;
 }
+
+/**
+ * How many times this file (and so lib/) has been loaded in this process: 1 in a production
+ * build, more under `next dev`. Exported as a metric, so a build that bundles lib/ again shows it.
+ */
+export const libCopies = (): number => registry().get(COPIES) as number;
+
+const COPIES = "process-state:lib-copies";
+registry().set(COPIES, ((registry().get(COPIES) as number | undefined) ?? 0) + 1);

@@ -1,5 +1,5 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
-import { processState } from "@/lib/process-state";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import { libCopies, processState } from "@/lib/process-state";
 import { LATENCY_BOUNDS_MS } from "./histogram";
 import { OUTCOMES, outcomeLabel, type Outcome } from "./outcomes";
 
@@ -46,6 +46,14 @@ function createMetrics(): ClaimMetrics {
     name: "coupon_stock_rebuilds_total",
     help: "Loads of a promotion into the stock engine from PostgreSQL (rebuilds and reloads)",
     registers: [registry],
+  });
+  new Gauge({
+    name: "coupon_lib_copies",
+    help: "Times lib/ was loaded in this process: 1 in a production build, where Next and the fast lane share it",
+    registers: [registry],
+    collect() {
+      this.set(libCopies());
+    },
   });
   // Each outcome's series, looked up once: labels() validates its arguments and outcomeLabel() runs
   // a regex, and observe() runs on every claim (9% of a cold burst's fast-lane CPU, bench/RESULTS.md).
