@@ -43,13 +43,12 @@ function compiledName(file) {
 
 // Each file of lib/ is its own module: an import of another lib/ file stays a require() of that
 // file's compiled twin (never a second copy inlined); packages stay external; `server-only`
-// (a marker only Next's bundler resolves) is empty; the few files outside lib/ that lib/ reads
+// (a marker only Next's bundler resolves) is lib/server-only-stub.ts, inlined; the few files outside lib/ that lib/ reads
 // (messages/*.json, package.json, prisma/migrate.ts) are inlined into the one module that reads them.
 const oneFilePerModule = {
   name: "one-file-per-module",
   setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /^server-only$/ }, () => ({ path: "server-only", namespace: "empty" }));
-    pluginBuild.onLoad({ filter: /.*/, namespace: "empty" }, () => ({ contents: "" }));
+    pluginBuild.onResolve({ filter: /^server-only$/ }, () => ({ path: path.join(libDir, "server-only-stub.ts") }));
     pluginBuild.onResolve({ filter: /^(@\/lib(\/|$)|\.\.?\/)/ }, (args) => {
       if (args.kind === "entry-point") return undefined;
       const absolute = args.path.startsWith("@/")
