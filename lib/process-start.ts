@@ -2,7 +2,8 @@
 // brings up the zero-service local run: embedded PostgreSQL under .data/, migrations, an admin
 // account and a demo promotion. In every mode it logs which engines serve this process, reloads
 // running promotions into the stock engine (healing what a crashed process left behind), and
-// starts the phantom sweeper, the claim outcome flusher, the fair-start draw timer and the issuing worker (unless ISSUING_WORKER=off).
+// starts the phantom sweeper, the claim outcome flusher, the fair-start draw timer, the pre-warm
+// before each start and the issuing worker (unless ISSUING_WORKER=off).
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -66,6 +67,8 @@ async function start(): Promise<void> {
   startOutcomeFlusher(services);
   const { startDrawTimer } = await import("@/lib/fair-start/scheduler");
   startDrawTimer(services);
+  const { startPrewarmTimer } = await import("@/lib/promotions/prewarm");
+  startPrewarmTimer(services);
 
   if (process.env.ISSUING_WORKER !== "off") {
     const { startIssuanceWorker } = await import("@/lib/issuance/worker");
