@@ -333,6 +333,7 @@ async function runScenarios(targets) {
     }
     const floor = await load(s, floorTarget, floorUsers, s.limit);
     await sleepUntil(lastDbTraffic + STATS_SETTLE_MS);
+    if (s.scheduled) await openSoon(targets.app.promotions[s.promotion]);
     const before = await dbTransactions();
     const app = await load(s, targets.app, appUsers, s.limit);
     await sleepUntil(lastDbTraffic + STATS_SETTLE_MS);
@@ -345,6 +346,19 @@ async function runScenarios(targets) {
     lines.push(line);
   }
   return lines;
+}
+
+// A scheduled burst's promotion opens this long after the bench sets its start, and the burst is
+// sent at that moment: longer than the app's pre-warm lead (lib/promotions/prewarm.ts) plus its poll.
+const SCHEDULED_START_MS = 6_000;
+
+/** Moves the promotion's start to SCHEDULED_START_MS from now (in PostgreSQL only) and waits for it. */
+async function openSoon(promotion) {
+  const startsAt = new Date(Date.now() + SCHEDULED_START_MS);
+  await withClient(DATABASE_URL, (client) =>
+    client.query(`UPDATE "Promotion" SET "startsAt" = $2 WHERE id = $1`, [promotion.id, startsAt]),
+  );
+  await sleepUntil(startsAt.getTime() + 20); // the same clock as the engine's: a few ms past T0
 }
 
 const perRequest = (transactions, result) => Math.round((transactions / result.requests) * 10_000) / 10_000;
@@ -440,6 +454,7 @@ async function profileBursts(work, { promotions, pools }) {
   const target = appTarget({ url, pid: server.child.pid, pools, promotions: { ...promotions, ...own } });
   const runs = [];
   for (const s of coldBursts()) {
+    if (s.scheduled) await openSoon(target.promotions[s.promotion]);
     const result = await runLoad({
       url,
       pid: target.pid,
