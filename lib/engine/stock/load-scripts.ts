@@ -7,6 +7,8 @@ import { defineScript } from "../transport/script";
 export const SNAPSHOT = defineScript({
   name: "snapshot",
   keys: ["meta", "stock"],
+  // The polled stock read: its callers share one call in flight (lib/promotions/queries.ts).
+  alone: true,
   lua: `
 local remaining = redis.call('GET', stock)
 if redis.call('EXISTS', meta) == 0 or not remaining then return nil end

@@ -1,4 +1,4 @@
-import type { Cluster, Redis } from "ioredis";
+import { Command, type Cluster, type Redis } from "ioredis";
 import type { PubSubTransport } from "../change-feed";
 import type { ScriptTransport } from "./script";
 
@@ -10,12 +10,24 @@ export function ioredisTransport(redis: Redis | Cluster): ScriptTransport & { pu
   // Errors surface on the commands that fail; without a listener ioredis would also print each one.
   redis.on("error", () => {});
   return {
-    evalsha: (sha, keys, args) => redis.evalsha(sha, keys.length, ...keys, ...args),
+    evalsha: (sha, keys, args, options) =>
+      options?.alone ? sendAlone(redis, "evalsha", [sha, keys.length, ...keys, ...args]) : redis.evalsha(sha, keys.length, ...keys, ...args),
     eval: (lua, keys, args) => redis.eval(lua, keys.length, ...keys, ...args),
     ping: async () => (await redis.ping()) === "PONG",
     close: async () => redis.disconnect(),
     pubsub: ioredisPubSub(redis),
   };
+}
+
+/**
+ * A command sent straight to the connection: ioredis auto-pipelines only the commands called by
+ * name (`redis.evalsha(...)`), never one given to sendCommand. Replies decoded as its named
+ * commands decode them (utf8).
+ */
+function sendAlone(redis: Redis | Cluster, name: string, args: (string | number)[]): Promise<unknown> {
+  const command = new Command(name, args, { replyEncoding: "utf8" });
+  void redis.sendCommand(command);
+  return command.promise as Promise<unknown>;
 }
 
 /**

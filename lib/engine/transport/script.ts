@@ -35,6 +35,8 @@ type RestInput<R> = R extends string ? { readonly [P in R]: readonly ScriptArg[]
 
 export interface Script<In> {
   readonly name: string;
+  /** Sent by itself, never auto-pipelined with other commands (see defineScript's `alone`). */
+  readonly alone: boolean;
   /** The Lua sent to Redis: the generated prelude, then the body. */
   readonly lua: string;
   readonly sha: string;
@@ -56,6 +58,12 @@ export function defineScript<
   each?: G;
   rest?: R;
   lua: string;
+  /**
+   * For a script whose callers share one call in flight (a single flight), so no other command
+   * would join its pipeline: ioredis's auto-pipelining then costs twice the client CPU of a
+   * plain command (bench/findings.md, "The stock read and auto-pipelining").
+   */
+  alone?: boolean;
 }): Script<Named<K, string> & Named<A, ScriptArg> & GroupInput<G> & RestInput<R>> {
   const args: readonly string[] = spec.args ?? [];
   const each: Group | undefined = spec.each;
@@ -73,6 +81,7 @@ export function defineScript<
   };
   return {
     name: spec.name,
+    alone: spec.alone ?? false,
     lua,
     sha: createHash("sha1").update(lua).digest("hex"),
     positions(input) {
@@ -114,7 +123,8 @@ function prelude(keys: readonly string[], args: readonly string[], each?: Group,
 
 /** How an engine reaches a Redis server: ioredis (TCP, single node or Cluster) or @upstash/redis (REST). */
 export interface ScriptTransport {
-  evalsha(sha: string, keys: string[], args: ScriptArg[]): Promise<unknown>;
+  /** `alone`: send it by itself, outside any automatic pipeline (where the transport has one). */
+  evalsha(sha: string, keys: string[], args: ScriptArg[], options?: { alone: boolean }): Promise<unknown>;
   eval(lua: string, keys: string[], args: ScriptArg[]): Promise<unknown>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -133,7 +143,7 @@ export function scriptRunner(transport: ScriptTransport): RunScript {
   return async (script, input) => {
     const { keys, args } = script.positions(input);
     try {
-      return await transport.evalsha(script.sha, keys, args);
+      return await transport.evalsha(script.sha, keys, args, { alone: script.alone });
     } catch (error) {
       if (!isNoScript(error)) throw error;
       return transport.eval(script.lua, keys, args);
