@@ -69,11 +69,14 @@ export async function runLoad({
 function summarize(result, { started, cpuMs, statusCounts, successTimes, lastAnswerMs, exhausted }) {
   const completed = result.latency.totalCount;
   const cpuMsPerRequest = Number.isFinite(cpuMs) && completed ? Math.round((cpuMs / completed) * 1000) / 1000 : null;
+  // From the first request to the last answer. autocannon's own `duration` counts whole ticks of its
+  // one-second timer: a burst of 4,500 claims answered in 2.1 s or in 2.9 s both read as 3 s.
+  const durationS = lastAnswerMs > 0 ? lastAnswerMs / 1000 : result.duration;
   return {
     startedAt: started,
     requests: completed,
-    durationS: result.duration,
-    requestsPerSec: Math.round(completed / result.duration),
+    durationS: Math.round(durationS * 100) / 100,
+    requestsPerSec: Math.round(completed / durationS),
     cpuMsPerRequest,
     p50: result.latency.p50,
     p99: result.latency.p99,
