@@ -11,7 +11,9 @@ export function ioredisTransport(redis: Redis | Cluster): ScriptTransport & { pu
   redis.on("error", () => {});
   return {
     evalsha: (sha, keys, args, options) =>
-      options?.alone ? sendAlone(redis, "evalsha", [sha, keys.length, ...keys, ...args]) : redis.evalsha(sha, keys.length, ...keys, ...args),
+      options?.alone
+        ? sendAlone(redis, "evalsha", [sha, keys.length, ...keys, ...args])
+        : redis.evalsha(sha, keys.length, ...keys, ...args),
     eval: (lua, keys, args) => redis.eval(lua, keys.length, ...keys, ...args),
     ping: async () => (await redis.ping()) === "PONG",
     close: async () => redis.disconnect(),
