@@ -13,7 +13,7 @@ export interface DueMoment {
 interface StartTimers {
   /** In logs. */
   name: string;
-  /** The moments due within the next `horizonMs`, read from PostgreSQL. */
+  /** The moments due within START_TIMER_HORIZON_MS, read from PostgreSQL. */
   due: () => Promise<DueMoment[]>;
   /** Runs at the moment; false (or a throw) tries again after `retryMs`, or never without one. */
   run: (promotionId: string) => Promise<boolean>;
