@@ -48,12 +48,16 @@ export function useProofOfWork(enabled: boolean) {
     const element = widget.current;
     if (!enabled || !element) return undefined;
     await customElements.whenDefined("altcha-widget");
+    // A press before the widget's first solve started starts it here, as the one in progress, so
+    // the effect above, finding it, does not start a second one beside it (both then fail: seen
+    // in a CI trace, two challenges fetched 4 ms apart and a sign-up sent without a solution).
+    solving.current ??= solve(element);
+    let payload = await solving.current;
     // A solver that failed once (a busy phone, a worker that did not start) gets one more go from
     // a fresh challenge before the person is told to try again.
-    let payload = await (solving.current ?? solve(element));
     if (!payload) {
       element.reset();
-      payload = await solve(element);
+      payload = await (solving.current = solve(element));
     }
     // The next submission (after a fix to the form) needs a fresh solution: start it now.
     element.reset();
