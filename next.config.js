@@ -18,7 +18,7 @@ const nextConfig = {
   // package folder at run time, so it must not be bundled.
   // @node-rs/argon2 (password hashes) is a native module: loaded from node_modules, never bundled.
   // Next's own default list names it too; said here so the build does not depend on that list.
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2"],
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2", "piscina"],
   // Security headers on every page, route handler and file Next serves (lib/http/security-headers.js).
   // HSTS follows NEXTAUTH_URL as `next build` (or `next dev`) saw it; the production server
   // (server.ts) also sets them all from its own environment at start.

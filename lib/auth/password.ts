@@ -1,14 +1,16 @@
 import "server-only";
-import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
-import { hash as argon2Hash, verify as argon2Verify, type Algorithm } from "@node-rs/argon2";
+import { randomBytes, timingSafeEqual } from "node:crypto";
+import type { Algorithm } from "@node-rs/argon2";
 import { processState } from "@/lib/process-state";
+import { argon2HashOnThread, argon2VerifyOnThread, scryptKeyOnThread } from "./hash-threads";
 
 // Argon2id, OWASP's first choice (Password Storage Cheat Sheet): m=19 MiB, t=2, p=1. As strong
 // against guessing as its scrypt advice, at a fraction of the time: 18 ms a hash here against
 // 611 ms for scrypt N=2^17, so a sign-in storm no longer takes the cores the claims need.
-// @node-rs/argon2 runs it on libuv's thread pool (prebuilt binaries, no build step); Node 20 has
-// no crypto.argon2. Stored in the PHC string format ($argon2id$v=19$m=19456,t=2,p=1$salt$hash),
-// which carries its own parameters, so the cost can be raised later without breaking old hashes.
+// @node-rs/argon2 computes it (prebuilt binaries, no build step; Node 20 has no crypto.argon2), on
+// threads of the lowest priority (lib/auth/hash-threads.ts), as is scrypt for the old hashes.
+// Stored in the PHC string format ($argon2id$v=19$m=19456,t=2,p=1$salt$hash), which carries its
+// own parameters, so the cost can be raised later without breaking old hashes.
 export const PASSWORD_COST = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 // A const enum of the package's types, which isolatedModules cannot read: its value, typed.
 const ARGON2ID: Algorithm.Argon2id = 2;
@@ -18,14 +20,11 @@ const ARGON2ID: Algorithm.Argon2id = 2;
 const SCRYPT_KEY_LENGTH = 32;
 
 export function hashPassword(password: string): Promise<string> {
-  return argon2Hash(password.normalize("NFKC"), { ...PASSWORD_COST, algorithm: ARGON2ID });
+  return argon2HashOnThread(password.normalize("NFKC"), { ...PASSWORD_COST, algorithm: ARGON2ID });
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  if (stored.startsWith("$argon2id$")) {
-    // A malformed stored hash makes the library throw: it matches no password.
-    return argon2Verify(stored, password.normalize("NFKC")).catch(() => false);
-  }
+  if (stored.startsWith("$argon2id$")) return argon2VerifyOnThread(stored, password.normalize("NFKC"));
   const parsed = parseScrypt(stored);
   if (!parsed) return false;
   const expected = Buffer.from(parsed.hash, "base64");
@@ -51,11 +50,7 @@ function parseScrypt(stored: string) {
 function scryptKey(password: string, salt: Buffer, cost: { N: number; r: number; p: number }): Promise<Buffer> {
   // scrypt needs 128 * N * r bytes; Node refuses past maxmem (default 32 MiB), so allow twice that.
   const maxmem = 256 * cost.N * cost.r;
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize("NFKC"), salt, SCRYPT_KEY_LENGTH, { ...cost, maxmem }, (err, key) =>
-      err ? reject(err) : resolve(key),
-    ),
-  );
+  return scryptKeyOnThread(password.normalize("NFKC"), salt, SCRYPT_KEY_LENGTH, { ...cost, maxmem });
 }
 
 /**
