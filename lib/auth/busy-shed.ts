@@ -15,7 +15,7 @@ import { passwordHashSlots } from "./hash-slots";
 const SIGN_IN_PATH = "/api/auth/callback/credentials";
 const SIGN_UP_PATH = "/api/auth/signup";
 
-/** Sign-in's 503 (app/api/auth/[...nextauth]/refusals.ts): `extra` carries next-auth's `url`. */
+/** Sign-in's 503 (lib/auth/refusals.ts): `extra` carries next-auth's `url`. */
 export const signInUnavailable = (extra: Record<string, unknown>) =>
   new DomainError("UNAVAILABLE", "Sign-in is unavailable. Try again.", extra);
 
@@ -41,7 +41,7 @@ export function shedBusyPasswordRequest(req: IncomingMessage, res: ServerRespons
   req.resume(); // the body is not read
   if (path === SIGN_IN_PATH && isBrowserFormPost(req)) {
     // The sign-in form posted by the browser itself (no JavaScript yet): back to the page with the
-    // code, as app/api/auth/[...nextauth]/form-post.ts answers a refusal, never a JSON page.
+    // code, as lib/auth/form-post.ts answers a refusal, never a JSON page.
     res.writeHead(303, { location: `/signin?error=${SIGN_IN_UNAVAILABLE}`, "cache-control": "no-store" }).end();
     return true;
   }

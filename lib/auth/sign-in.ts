@@ -67,7 +67,7 @@ async function findAccount(db: Db, email: string, canonical: string) {
 /**
  * next-auth's `authorize`: the user, or null for wrong credentials (its "CredentialsSignin"), or a
  * throw of "ACCOUNT_DISABLED", "RATE_LIMITED:<seconds>" or "UNAVAILABLE", which next-auth hands to
- * the page as its `error` and app/api/auth/[...nextauth]/refusals.ts answers as 403, 429 with
+ * the page as its `error` and lib/auth/refusals.ts answers as 403, 429 with
  * Retry-After, or 503 with Retry-After.
  */
 export async function authorizeCredentials(raw: unknown, ip: string) {

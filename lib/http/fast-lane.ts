@@ -20,8 +20,6 @@ export async function fastLane(lanes: readonly Lane[], req: IncomingMessage, res
   let id: string | undefined;
   const lane = lanes.find((l) => l.method === req.method && (id = l.pattern.exec(path)?.[1]) !== undefined);
   if (!lane || id === undefined) return false;
-  // Neither endpoint reads a body; discard one if sent.
-  req.resume();
   let param: string;
   try {
     param = decodeURIComponent(id);
@@ -29,5 +27,7 @@ export async function fastLane(lanes: readonly Lane[], req: IncomingMessage, res
     param = ""; // malformed escapes name nothing: the endpoint answers 404
   }
   await writeReply(res, await lane.endpoint(fromNodeRequest(req), { id: param }));
+  // A body the endpoint did not read (only the sign-in reads one) is discarded.
+  if (!req.readableEnded) req.resume();
   return true;
 }

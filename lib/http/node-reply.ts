@@ -17,6 +17,9 @@ export function writeJson(res: ServerResponse, reply: JsonReply): void {
 export async function writeReply(res: ServerResponse, reply: Reply): Promise<void> {
   if (!(reply instanceof Response)) return writeJson(res, reply);
   const body = Buffer.from(await reply.arrayBuffer());
-  res.writeHead(reply.status, { ...Object.fromEntries(reply.headers), "content-length": String(body.length) });
+  // Each cookie its own Set-Cookie line: a plain object of the headers would keep only the last.
+  const cookies = reply.headers.getSetCookie();
+  const headers = { ...Object.fromEntries(reply.headers), "content-length": String(body.length) };
+  res.writeHead(reply.status, cookies.length > 0 ? { ...headers, "set-cookie": cookies } : headers);
   res.end(body);
 }

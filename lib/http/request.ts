@@ -13,6 +13,8 @@ export interface ApiRequest {
   query: URLSearchParams;
   /** A header by its lower-case name. */
   header(name: string): string | null;
+  /** Every header, by lower-case name (repeated ones joined with ", "). */
+  headers(): Record<string, string>;
   /** The client's address (lib/http/client-address.ts: the socket's, or per the trusted proxies). */
   ip: string;
   /** The body as text, refused with 413 past `maxBytes`. */
@@ -29,6 +31,7 @@ export function fromWebRequest(req: Request): ApiRequest {
     path: url.pathname,
     query: url.searchParams,
     header: (name) => req.headers.get(name),
+    headers: () => Object.fromEntries(req.headers),
     // The socket's address comes from server.ts (Next sets X-Forwarded-For to it only when the
     // client sent none, so that header cannot tell it).
     ip: requestClientAddress(req.headers),
@@ -65,6 +68,7 @@ export function fromNodeRequest(req: IncomingMessage): ApiRequest {
     path: q < 0 ? raw : raw.slice(0, q),
     query: new URLSearchParams(q < 0 ? "" : raw.slice(q + 1)),
     header,
+    headers: () => Object.fromEntries(Object.keys(req.headers).map((name) => [name, header(name)!])),
     ip: clientAddress(header("x-forwarded-for"), req.socket.remoteAddress),
     async text(maxBytes) {
       if (Number(header("content-length") ?? 0) > maxBytes) throw tooLarge(maxBytes);

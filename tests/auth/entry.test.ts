@@ -2,11 +2,11 @@
 // one account per mailbox, the sign-up limit per address, the sign-in lockout, hash upgrades.
 import { randomBytes } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
-import { answeredRefusal } from "@/app/api/auth/[...nextauth]/refusals";
 import * as challengeRoute from "@/app/api/auth/challenge/route";
 import * as signup from "@/app/api/auth/signup/route";
 import { newChallenge } from "@/lib/auth/challenge";
 import { hashPassword, PASSWORD_COST, verifyPassword } from "@/lib/auth/password";
+import { answeredRefusal } from "@/lib/auth/refusals";
 import { checkCredentials, authorizeCredentials } from "@/lib/auth/sign-in";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";

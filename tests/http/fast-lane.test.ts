@@ -2,9 +2,13 @@
 import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FAST_LANES } from "@/fast-lanes";
+import { csrfCookieName, newCsrfCookie } from "@/lib/auth/csrf-cookie";
+import { hashPassword } from "@/lib/auth/password";
+import { authSecret } from "@/lib/auth/secret";
 import { getDb } from "@/lib/db";
 import { fastLane } from "@/lib/http/fast-lane";
-import { createPromotion, createUsers, sessionCookie } from "@/tests/support/fixtures";
+import { sessionUser } from "@/lib/sessions/cookie";
+import { createPromotion, createUsers, sessionCookie, uid } from "@/tests/support/fixtures";
 
 let server: Server;
 let base: string;
@@ -61,6 +65,50 @@ describe("fast lane", () => {
     expect(statuses).toEqual([...Array(8).fill(201), 429]);
   });
 
+  it("signs in with next-auth's answers: {url} and the session cookie, 401 for a wrong password, a 303 back to /signin for a form post, 413 for a huge body", async () => {
+    const db = getDb();
+    const email = `lane-${uid()}@example.test`;
+    const user = await db.user.create({
+      data: { email, emailCanonical: email, passwordHash: await hashPassword("correct horse") },
+    });
+    const csrf = newCsrfCookie(authSecret());
+    const signIn = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
+      fetch(`${base}/api/auth/callback/credentials`, {
+        method: "POST",
+        redirect: "manual",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          cookie: `${csrfCookieName(false)}=${csrf.value}`,
+          ...headers,
+        },
+        body: new URLSearchParams({ email, csrfToken: csrf.token, callbackUrl: "/p/x", ...fields }),
+      });
+
+    const ok = await signIn({ password: "correct horse", json: "true" });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ url: expect.stringMatching(/^http:\/\/[^/]+\/p\/x$/) });
+    const cookies = ok.headers.getSetCookie().map((c) => c.split(";")[0]);
+    expect(cookies.map((c) => c.split("=")[0])).toEqual(
+      expect.arrayContaining(["next-auth.callback-url", "next-auth.session-token"]),
+    );
+    expect(await sessionUser(cookies.join("; "))).toMatchObject({ id: user.id });
+
+    const wrong = await signIn({ password: "wrong horse", json: "true" });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.json()).toMatchObject({
+      error: "UNAUTHENTICATED",
+      url: expect.stringContaining("error=CredentialsSignin"),
+    });
+
+    const formPost = await signIn({ password: "wrong horse" }, { accept: "text/html" });
+    expect(formPost.status).toBe(303);
+    expect(formPost.headers.get("location")).toBe("/signin?callbackUrl=/p/x&error=CredentialsSignin");
+
+    const huge = await signIn({ password: "x".repeat(20_000), json: "true" });
+    expect(huge.status).toBe(413);
+    expect(await huge.json()).toMatchObject({ error: "PAYLOAD_TOO_LARGE" });
+  });
+
   it("answers bad ids with 404 and leaves every other request to Next", async () => {
     for (const id of ["%E0%A4%A", "nope", "x".repeat(300)]) {
       const res = await fetch(`${base}/api/promotions/${id}/stock`);
@@ -72,6 +120,8 @@ describe("fast lane", () => {
       ["GET", "/api/promotions/abc/claim"],
       ["POST", "/api/promotions/abc/stock"],
       ["GET", "/"],
+      ["GET", "/api/auth/csrf"],
+      ["POST", "/api/auth/signout"],
     ]) {
       expect((await fetch(`${base}${path}`, { method })).status).toBe(418);
     }

@@ -13,11 +13,13 @@ import { log } from "@/lib/log";
 const CANNOT_PROCESS = "This auth request cannot be processed.";
 
 /**
- * What next-auth throws on is the request: it parses a JSON body and the callback URL without
- * guarding, while its own failures (a user lookup, a token) it answers itself. An outage is a 503.
+ * What is thrown while answering is about the request: a JSON body that does not parse, a body
+ * past its size, a callback URL next-auth parses without guarding (its own failures, a user
+ * lookup, a token, it answers itself). An outage is a 503.
  */
 export function thrownRefusal(error: unknown, locale: Locale = "en"): Response {
-  if (isTransientOutage(error)) return errorResponse(error, undefined, locale);
+  // An outage, or our own refusal of the request (a body past its size): answered as it says.
+  if (isTransientOutage(error) || error instanceof DomainError) return errorResponse(error, undefined, locale);
   log("warn", "auth request refused", { error });
   const message = error instanceof SyntaxError ? "The request body must be valid JSON." : CANNOT_PROCESS;
   return errorResponse(new DomainError("INVALID_INPUT", message), undefined, locale);
