@@ -25,7 +25,7 @@ const MAX_BODY_BYTES = 16 * 1024;
 
 /** next-auth's answer to `/api/auth/<segments>`: an unknown action is 404, a refusal never a 500. */
 export async function nextAuthAnswer(req: ApiRequest, segments: string[]): Promise<Response> {
-  const [action, providerId] = segments;
+  const [action] = segments;
   // Its refusals are ours (below), so their message follows the caller's language like the API's.
   const locale = apiLocale(req.header("cookie"), req.header("accept-language"));
   if (!ACTIONS.has(action)) return errorResponse(notFound("Auth action"), undefined, locale);
@@ -38,8 +38,7 @@ export async function nextAuthAnswer(req: ApiRequest, segments: string[]): Promi
     return thrownRefusal(error, locale);
   }
   // The sign-in form posted without JavaScript: failures go back to /signin (form-post.ts).
-  const signInPost = action === "callback" && providerId !== undefined && req.method === "POST";
-  if (signInPost && isFormPostRedirect(res)) return formPostAnswer(res, body?.callbackUrl);
+  if (action === "callback" && req.method === "POST" && isFormPostRedirect(res)) return formPostAnswer(res, body?.callbackUrl);
   return res.status >= 400 ? answeredRefusal(res, req.path, locale) : res;
 }
 
