@@ -1,7 +1,9 @@
 // Sign-up through the real ALTCHA widget in Chromium, with the challenge on (the production
 // server's default), and the sign-in throttles and challenge rules over real HTTP.
+import { readdirSync, readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { PASSWORD, postSignUp, uniqueEmail } from "./helpers";
+import { appServerEnv } from "../playwright.config";
+import { PASSWORD, postSignUp, signUpAndSignIn, uniqueEmail } from "./helpers";
 
 /** One credentials sign-in as next-auth's client sends it; the raw answer. */
 async function signInAttempt(request: APIRequestContext, email: string, password: string) {
@@ -132,4 +134,40 @@ test("a busy server's 503 on sign-in: the page says so, retries by itself once, 
   await expect(page.getByRole("button", { name: "Signing in…" })).toBeDisabled();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible({ timeout: 30_000 });
   expect(posts).toBe(2);
+});
+
+/** The production server listening on `port`: its pid, found by its command line and environment in /proc. */
+function productionServerPid(port: string): number {
+  for (const entry of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      // Node itself, not the shell npm start runs it through (whose command line names the file too).
+      const [program, script] = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
+      const environ = readFileSync(`/proc/${entry}/environ`, "utf8").split("\0");
+      if (program.endsWith("node") && script?.endsWith("production-server.cjs") && environ.includes(`PORT=${port}`))
+        return Number(entry);
+    } catch {
+      // a process that ended meanwhile, or one of another user
+    }
+  }
+  throw new Error(`no production server on port ${port}`);
+}
+
+/** Each thread's nice value (field 19 of /proc/<pid>/task/<tid>/stat, counted after the name's parenthesis). */
+function threadNices(pid: number): Map<number, number> {
+  const nices = new Map<number, number>();
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+    nices.set(Number(tid), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]));
+  }
+  return nices;
+}
+
+test("the production server hashes passwords on threads at nice 19, one per hash slot, its main thread at normal priority", async ({
+  request,
+}) => {
+  await signUpAndSignIn(request);
+  const pid = productionServerPid(process.env.E2E_PORT!);
+  const nices = threadNices(pid);
+  expect([...nices.values()].filter((nice) => nice === 19)).toHaveLength(Number(appServerEnv.PASSWORD_HASH_CONCURRENCY));
+  expect(nices.get(pid)).toBeLessThan(19);
 });
