@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { appServerEnv } from "../playwright.config";
 import { PASSWORD, postSignUp, signUpAndSignIn, uniqueEmail } from "./helpers";
+import { threadNices } from "../tests/support/thread-nices";
 
 /** One credentials sign-in as next-auth's client sends it; the raw answer. */
 async function signInAttempt(request: APIRequestContext, email: string, password: string) {
@@ -150,16 +151,6 @@ function productionServerPid(port: string): number {
     }
   }
   throw new Error(`no production server on port ${port}`);
-}
-
-/** Each thread's nice value (field 19 of /proc/<pid>/task/<tid>/stat, counted after the name's parenthesis). */
-function threadNices(pid: number): Map<number, number> {
-  const nices = new Map<number, number>();
-  for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
-    nices.set(Number(tid), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]));
-  }
-  return nices;
 }
 
 test("the production server hashes passwords on threads at nice 19, one per hash slot, its main thread at normal priority", async ({

@@ -1,21 +1,10 @@
 // Password hashes run on worker threads of the lowest CPU priority (lib/auth/hash-threads.ts), so a
 // sign-in storm takes only the CPU the claims leave idle. Read from Linux's per-thread stat files.
-import { readdirSync, readFileSync } from "node:fs";
 import { getPriority } from "node:os";
 import { describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { env } from "@/lib/env";
-
-/** Each thread's nice value (field 19 of /proc/self/task/<tid>/stat, counted after the name's parenthesis). */
-function threadNices(): Map<number, number> {
-  const nices = new Map<number, number>();
-  for (const tid of readdirSync("/proc/self/task")) {
-    const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    nices.set(Number(tid), Number(fields[16]));
-  }
-  return nices;
-}
+import { threadNices } from "@/tests/support/thread-nices";
 
 describe("password hash threads", () => {
   it("hash and verify on threads at nice 19, one per hash slot, the main thread's priority unchanged", async () => {
